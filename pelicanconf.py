@@ -1,0 +1,90 @@
+"""Development settings: drafts visible, root-relative URLs, no feeds.
+
+`publishconf.py` imports everything from here and changes what publishing needs.
+Languages are configuration: `DEFAULT_LANG` is the main site at `/`, every key of
+`I18N_SUBSITES` is another language at `/<lang>/`. Nothing else in the bundle names
+a language; the theme's UI text comes from `theme/translations/<lang>/`.
+"""
+
+AUTHOR = "Hana Seo"
+SITENAME = "Greenhouse Notes"
+SITESUBTITLE = "A build log, a study thread and field notes"
+SITEURL = ""
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Asia/Seoul"
+
+DEFAULT_LANG = "en"
+I18N_SUBSITES = {
+    "ko": {
+        "SITENAME": "온실 노트",
+        "SITESUBTITLE": "개발기, 공부 스레드, 현장 메모",
+    },
+}
+# A post written in one language only is published once, on its own site.
+I18N_UNTRANSLATED_ARTICLES = "remove"
+I18N_UNTRANSLATED_PAGES = "remove"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["pelican.plugins.i18n_subsites", "bilingual"]
+
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    # Named by class so that i18n_subsites leaves the catalogs to `bilingual`.
+    "extensions": ["jinja2.ext.InternationalizationExtension"],
+}
+
+
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["pages", "images", "extra"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+STATIC_CREATE_LINKS = True
+
+ARTICLE_URL = "posts/{slug}/"
+ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORY_URL = "categories/{slug}/"
+CATEGORY_SAVE_AS = "categories/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+AUTHOR_URL = "authors/{slug}/"
+AUTHOR_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+
+DEFAULT_PAGINATION = False
+HOME_RECENT_POSTS = 8
+SUMMARY_MAX_LENGTH = 40
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Development builds write no feeds; publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATIVE_URLS = False

@@ -1,0 +1,215 @@
+"""bilingual: pair translations across pelican-i18n-subsites sites and localize the theme.
+
+Posts pair by Pelican's translation id, the slug. Slug and language come from the
+metadata (`Slug:`, `Lang:`) or, when it does not give them, from a file name
+`<slug>.<lang>.md`. A file that names no language belongs to the main language.
+
+Template API
+------------
+- `article.counterparts`, `page.counterparts`: list of `Counterpart(lang, title,
+  url, status, source_path)`, the other languages' versions in site order, with
+  absolute-or-root-relative URLs on their own language's site. A published post
+  only lists published counterparts.
+- `bilingual` (context): a `SiteLanguages` with `lang` (this site), `main_lang`,
+  `langs`, `others`, `sites` (lang -> site URL), `theme_url`, `url(lang, path)`,
+  `page_langs(output_file)`, `alternates(output_file, content)` -> [(lang, url)],
+  and `summary`.
+- Jinja filters: `localdate(fmt="long")` (Babel name or CLDR skeleton, in the
+  site's language), `isodate`, `language_name` (`ko` -> `한국어`).
+- `_()` / `gettext` / `ngettext` from `<theme>/translations/<lang>/LC_MESSAGES/messages.po`.
+
+Settings (defaults)
+-------------------
+- `BILINGUAL_FILENAME_PATTERN` (`pairing.FILENAME_PATTERN`): installed as Pelican's
+  `FILENAME_METADATA`.
+- `BILINGUAL_TEMPLATES_LANG` (`"en"`): the language the templates' msgids are in.
+- `BILINGUAL_LOCALEDIR` (`<theme>/translations`).
+It also makes `*_LANG_URL`/`*_LANG_SAVE_AS` equal to `*_URL`/`*_SAVE_AS` (each
+language has its own site, so a translation keeps its path), and gives every
+subsite the main site's `STATIC_PATHS` and no copy of the theme's static files.
+
+Errors (the build stops before writing anything): a `Lang` the site does not
+have, a file name and `Lang` that disagree, two files with one slug and language.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+
+from pelican import signals
+from pelican.contents import Article, Page
+
+from .l10n import choose_translations, make_filters
+from .pairing import (
+    FILENAME_PATTERN,
+    ContentError,
+    counterparts,
+    duplicate_errors,
+    group_by_slug,
+    join_url,
+    language_errors,
+    site_urls,
+    summarize,
+    taxonomy_langs,
+)
+
+log = logging.getLogger(__name__)
+
+URL_KINDS = ("ARTICLE", "DRAFT", "PAGE", "DRAFT_PAGE", "STATIC")
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    """What templates need to know about the languages of the whole site."""
+
+    lang: str
+    sites: dict
+    theme_url: str
+    lang_pages: dict = field(default_factory=dict)
+    summary: object = None
+
+    @property
+    def main_lang(self) -> str:
+        return next(iter(self.sites))
+
+    @property
+    def langs(self) -> list[str]:
+        return list(self.sites)
+
+    @property
+    def others(self) -> list[str]:
+        return [lang for lang in self.sites if lang != self.lang]
+
+    def url(self, lang: str, path: str = "") -> str:
+        return join_url(self.sites[lang], path)
+
+    def page_langs(self, output_file: str) -> list[str]:
+        """Languages that have the list page written to `output_file`."""
+        present = self.lang_pages.get(output_file)
+        return [lang for lang in self.sites if present is None or lang in present]
+
+    def alternates(self, output_file: str, content=None) -> list[tuple[str, str]]:
+        """(lang, url) of this page in every language it exists in, site order."""
+        if content is not None:
+            urls = {self.lang: self.url(self.lang, content.url)}
+            urls.update((c.lang, c.url) for c in getattr(content, "counterparts", []))
+            return [(lang, urls[lang]) for lang in self.sites if lang in urls]
+        path = page_path(output_file)
+        return [(lang, self.url(lang, path)) for lang in self.page_langs(output_file)]
+
+
+def page_path(output_file: str) -> str:
+    """`tags/x/index.html` -> `tags/x/`; `404.html` stays."""
+    if output_file == "index.html":
+        return ""
+    if output_file.endswith("/index.html"):
+        return output_file[: -len("index.html")]
+    return output_file
+
+
+def configure(pelican):
+    """initialized: settings every language's site needs; runs for the main site only."""
+    settings = pelican.settings
+    if "BILINGUAL_SITES" in settings:
+        return
+    settings["FILENAME_METADATA"] = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
+    metadata = dict(settings.get("DEFAULT_METADATA") or {})
+    metadata.setdefault("lang", settings["DEFAULT_LANG"])
+    settings["DEFAULT_METADATA"] = metadata
+    for kind in URL_KINDS:
+        for suffix in ("URL", "SAVE_AS"):
+            if f"{kind}_{suffix}" in settings:
+                settings[f"{kind}_LANG_{suffix}"] = settings[f"{kind}_{suffix}"]
+    subsites = {lang: dict(over or {}) for lang, over in settings.get("I18N_SUBSITES", {}).items()}
+    for overrides in subsites.values():
+        overrides.setdefault("THEME_STATIC_DIR", settings["THEME_STATIC_DIR"])
+        overrides.setdefault("THEME_STATIC_PATHS", [])
+        overrides.setdefault("STATIC_PATHS", list(settings["STATIC_PATHS"]))
+    settings["I18N_SUBSITES"] = subsites
+    settings["BILINGUAL_SITES"] = site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], subsites)
+
+
+def taxonomy_pages(items, settings) -> dict[str, set[str]]:
+    """output file of each tag/category/author page -> languages that have it."""
+    pages = {}
+    for attr, setting in (("tags", "TAG_SAVE_AS"), ("category", "CATEGORY_SAVE_AS"),
+                          ("authors", "AUTHOR_SAVE_AS")):
+        pattern = settings.get(setting)
+        if not pattern:
+            continue
+        for slug, langs in taxonomy_langs(items, attr).items():
+            pages[pattern.format(slug=slug)] = langs
+    return pages
+
+
+def collect(generators):
+    """all_generators_finalized: validate, pair, localize, publish the context."""
+    generator = generators[0]
+    settings, context = generator.settings, generator.context
+    sites = settings.get("BILINGUAL_SITES") or site_urls(
+        settings["DEFAULT_LANG"], settings["SITEURL"], {}
+    )
+    lang = settings["DEFAULT_LANG"]
+    contents = list(context.get("generated_content", {}).values())
+    articles = [c for c in contents if isinstance(c, Article)]
+    pages = [c for c in contents if isinstance(c, Page)]
+
+    pattern = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
+    errors = language_errors(articles + pages, list(sites), pattern)
+    errors += duplicate_errors(articles) + duplicate_errors(pages)
+    if errors:
+        raise ContentError("\n".join(errors))
+
+    for kind in (articles, pages):
+        groups = group_by_slug(kind)
+        for item in kind:
+            if item.lang == lang:
+                item.counterparts = counterparts(item, groups[item.slug], sites)
+
+    main_siteurl = sites[next(iter(sites))]
+    context["bilingual"] = SiteLanguages(
+        lang=lang,
+        sites=sites,
+        theme_url=join_url(main_siteurl, settings["THEME_STATIC_DIR"]),
+        lang_pages=taxonomy_pages(articles, settings),
+        summary=summarize(articles, list(sites)),
+    )
+    install_l10n(generators, settings, lang, next(iter(sites)))
+
+
+def install_l10n(generators, settings, lang, main_lang):
+    """UI catalog and date filters for every template environment of this site."""
+    localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
+        settings["THEME"], "translations"
+    )
+    translations, warning = choose_translations(
+        localedir, lang, main_lang, settings.get("BILINGUAL_TEMPLATES_LANG", "en")
+    )
+    if warning:
+        log.warning(warning)
+    filters = make_filters(lang)
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is None:
+            continue
+        if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+            env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(translations, newstyle=True)
+        env.filters.update(filters)
+
+
+def report(generator, writer):
+    """article_writer_finalized: the build summary, once, from the main site."""
+    site = generator.context.get("bilingual")
+    if site is None or site.lang != site.main_lang or site.summary is None:
+        return
+    print("\n".join(f"bilingual: {line}" for line in site.summary.lines()))
+
+
+def register():
+    signals.initialized.connect(configure)
+    signals.all_generators_finalized.connect(collect)
+    signals.article_writer_finalized.connect(report)
+

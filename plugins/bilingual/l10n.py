@@ -1,0 +1,95 @@
+"""UI catalogs and locale-aware dates for the theme, without system locales.
+
+Catalogs are read from `<theme>/translations/<lang>/LC_MESSAGES/messages.po` and
+compiled in memory at every build, so a build never runs on a stale `.mo` file.
+Dates are formatted by Babel from CLDR data, so `2026년 4월 19일` comes out right
+on a machine that has no Korean system locale.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from io import BytesIO
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+NAMED_FORMATS = ("short", "medium", "long", "full")
+
+
+def catalog_path(localedir: str, lang: str, domain: str = "messages") -> str:
+    return os.path.join(localedir, lang, "LC_MESSAGES", f"{domain}.po")
+
+
+def load_catalog(localedir: str, lang: str, domain: str = "messages"):
+    """The compiled catalog for `lang`, or None when the theme has none."""
+    path = catalog_path(localedir, lang, domain)
+    if not os.path.isfile(path):
+        return None
+    with open(path, "rb") as handle:
+        catalog = read_po(handle, locale=lang.replace("-", "_"), domain=domain)
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=domain)
+
+
+def choose_translations(localedir, lang, fallback_lang, source_lang, domain="messages"):
+    """(translations, warning) for a site in `lang`.
+
+    The templates are written in `source_lang`, so that language needs no catalog.
+    A language without a catalog falls back to `fallback_lang` (the main site's)
+    and returns a warning to log once.
+    """
+    if lang == source_lang:
+        return gettext.NullTranslations(), None
+    found = load_catalog(localedir, lang, domain)
+    if found is not None:
+        return found, None
+    warning = (
+        f"bilingual: no UI catalog for language '{lang}' "
+        f"({catalog_path(localedir, lang, domain)}); pages in '{lang}' use "
+        f"'{fallback_lang}' UI text"
+    )
+    if fallback_lang == source_lang:
+        return gettext.NullTranslations(), warning
+    fallback = load_catalog(localedir, fallback_lang, domain)
+    return (fallback or gettext.NullTranslations()), warning
+
+
+def babel_locale(lang: str, fallback: str = "en") -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(fallback)
+
+
+def localdate(value, fmt: str = "long", lang: str = "en") -> str:
+    """A date in the language's own form; `fmt` is a Babel name or a CLDR skeleton."""
+    locale = babel_locale(lang)
+    if fmt in NAMED_FORMATS:
+        return format_date(value, fmt, locale=locale)
+    return format_skeleton(fmt, value, locale=locale)
+
+
+def language_name(code: str, in_lang: str | None = None) -> str:
+    """A language's name, in itself by default: `ko` -> `한국어`; in English: `Korean`."""
+    locale = babel_locale(code)
+    if locale.language != code.replace("-", "_").split("_")[0]:
+        return code
+    name = locale.get_display_name(babel_locale(in_lang)) if in_lang else locale.display_name
+    name = name or code
+    return name[:1].upper() + name[1:]
+
+
+def make_filters(lang: str) -> dict:
+    """Jinja filters bound to one site's language."""
+    return {
+        "localdate": lambda value, fmt="long": localdate(value, fmt, lang),
+        "isodate": lambda value: value.isoformat(),
+        "language_name": language_name,
+    }

@@ -1,0 +1,25 @@
+"""Publishing settings: everything in pelicanconf.py, plus what a public site needs.
+
+`SITEURL` comes from the environment when set, so a fork deploys without editing
+files: `SITEURL=https://user.github.io/repo invoke publish`.
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+RELATIVE_URLS = False
+
+# Nothing unpublished leaves the machine.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+
+DELETE_OUTPUT_DIRECTORY = True
