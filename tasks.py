@@ -125,4 +125,3 @@ def i18n_update(c):
         f"-i {TRANSLATIONS / 'messages.pot'} -d {TRANSLATIONS} --no-location",
         pty=False,
     )
-

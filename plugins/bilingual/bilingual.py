@@ -109,6 +109,11 @@ def page_path(output_file: str) -> str:
     return output_file
 
 
+def display_path(item) -> str:
+    """A content file's path as the writer typed it: relative to where the build runs."""
+    return os.path.relpath(item.source_path)
+
+
 def configure(pelican):
     """initialized: settings every language's site needs; runs for the main site only."""
     settings = pelican.settings
@@ -134,8 +139,11 @@ def configure(pelican):
 def taxonomy_pages(items, settings) -> dict[str, set[str]]:
     """output file of each tag/category/author page -> languages that have it."""
     pages = {}
-    for attr, setting in (("tags", "TAG_SAVE_AS"), ("category", "CATEGORY_SAVE_AS"),
-                          ("authors", "AUTHOR_SAVE_AS")):
+    for attr, setting in (
+        ("tags", "TAG_SAVE_AS"),
+        ("category", "CATEGORY_SAVE_AS"),
+        ("authors", "AUTHOR_SAVE_AS"),
+    ):
         pattern = settings.get(setting)
         if not pattern:
             continue
@@ -157,10 +165,10 @@ def collect(generators):
     pages = [c for c in contents if isinstance(c, Page)]
 
     pattern = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
-    errors = language_errors(articles + pages, list(sites), pattern)
-    errors += duplicate_errors(articles) + duplicate_errors(pages)
+    errors = language_errors(articles + pages, list(sites), pattern, name=display_path)
+    errors += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
     if errors:
-        raise ContentError("\n".join(errors))
+        raise ContentError("\n".join(["bilingual: stopped before writing anything:", *errors]))
 
     for kind in (articles, pages):
         groups = group_by_slug(kind)
@@ -174,7 +182,7 @@ def collect(generators):
         sites=sites,
         theme_url=join_url(main_siteurl, settings["THEME_STATIC_DIR"]),
         lang_pages=taxonomy_pages(articles, settings),
-        summary=summarize(articles, list(sites)),
+        summary=summarize(articles, list(sites), display_path),
     )
     install_l10n(generators, settings, lang, next(iter(sites)))
 
@@ -212,4 +220,3 @@ def register():
     signals.initialized.connect(configure)
     signals.all_generators_finalized.connect(collect)
     signals.article_writer_finalized.connect(report)
-

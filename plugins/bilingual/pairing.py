@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 FILENAME_PATTERN = r"(?P<slug>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$"
 
 
-class ContentError(Exception):
-    """Content the build cannot go on with; the message names the file and field."""
+class ContentError(SystemExit):
+    """Content the build cannot go on with; the message names the file and field.
 
-    exitcode = 1
+    A SystemExit, so that Pelican stops with the message and exit status 1
+    instead of a traceback, before anything is written.
+    """
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,11 @@ def join_url(siteurl: str, path: str) -> str:
     return siteurl.rstrip("/") + path
 
 
-def language_errors(items, langs, pattern: str = FILENAME_PATTERN) -> list[str]:
+def source_name(item) -> str:
+    return item.source_path
+
+
+def language_errors(items, langs, pattern: str = FILENAME_PATTERN, name=source_name) -> list[str]:
     """Messages for posts whose language is unknown or contradicts their file name."""
     errors = []
     known = set(langs)
@@ -88,22 +94,22 @@ def language_errors(items, langs, pattern: str = FILENAME_PATTERN) -> list[str]:
         named = filename_lang(item.source_path, pattern)
         if named and named != item.lang:
             errors.append(
-                f"{item.source_path}: field 'Lang' says '{item.lang}' but the file name "
+                f"{name(item)}: field 'Lang' says '{item.lang}' but the file name "
                 f"says '{named}'; make them agree"
             )
         elif item.lang not in known:
             errors.append(
-                f"{item.source_path}: field 'Lang' is '{item.lang}', which this site does "
+                f"{name(item)}: field 'Lang' is '{item.lang}', which this site does "
                 f"not have (languages: {', '.join(langs)})"
             )
     return errors
 
 
-def duplicate_errors(items) -> list[str]:
+def duplicate_errors(items, name=source_name) -> list[str]:
     """Messages for two or more files with the same slug and language."""
     seen: dict[tuple[str, str], list[str]] = {}
     for item in items:
-        seen.setdefault((item.slug, item.lang), []).append(item.source_path)
+        seen.setdefault((item.slug, item.lang), []).append(name(item))
     return [
         f"{' and '.join(sorted(paths))}: same field 'Slug' '{slug}' and 'Lang' '{lang}'; "
         "give one of them another slug"
@@ -146,7 +152,7 @@ def counterparts(item, group: dict, sites: dict, url_of=None) -> list[Counterpar
     return found
 
 
-def summarize(items, langs) -> Summary:
+def summarize(items, langs, name=source_name) -> Summary:
     """Published posts per language, complete pairs, and posts lacking a translation."""
     published = [i for i in items if i.status == "published"]
     per_lang = {lang: 0 for lang in langs}
@@ -159,7 +165,7 @@ def summarize(items, langs) -> Summary:
         absent = tuple(lang for lang in langs if lang not in group)
         if absent:
             for lang, item in group.items():
-                missing.append((item.source_path, lang, absent))
+                missing.append((name(item), lang, absent))
     return Summary(tuple(langs), per_lang, pairs, tuple(sorted(missing)))
 
 

@@ -1,0 +1,43 @@
+"""Bad content stops the build with a message naming the file and field, and writes nothing."""
+
+import pytest
+from conftest import FIXTURES, run_pelican
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        (
+            "bad-lang",
+            "tests/fixtures/bad-lang/note.md: field 'Lang' is 'fr', which this site does not "
+            "have (languages: en, ko)",
+        ),
+        (
+            "bad-mismatch",
+            "tests/fixtures/bad-mismatch/greeting.ko.md: field 'Lang' says 'en' but the file "
+            "name says 'ko'; make them agree",
+        ),
+        (
+            "bad-duplicate",
+            "tests/fixtures/bad-duplicate/first.en.md and tests/fixtures/bad-duplicate/"
+            "second.en.md: same field 'Slug' 'same-slug' and 'Lang' 'en'",
+        ),
+    ],
+)
+def test_bad_input_stops_the_build_with_a_clear_message(tmp_path, fixture, message):
+    output = tmp_path / "out"
+    build = run_pelican(FIXTURES / fixture, output)
+    assert build.returncode == 1
+    assert message in build.stderr
+    assert "Traceback" not in build.log
+    assert not output.exists() or not any(output.iterdir())
+
+
+def test_bad_input_leaves_a_previous_site_untouched(tmp_path):
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "index.html").write_text("previous site", encoding="utf-8")
+    build = run_pelican(FIXTURES / "bad-duplicate", output)
+    assert build.returncode == 1
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text(encoding="utf-8") == "previous site"

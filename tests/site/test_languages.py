@@ -1,0 +1,68 @@
+"""Languages are configuration: another set of languages works by settings alone."""
+
+import pytest
+from conftest import FIXTURES, run_pelican
+
+
+@pytest.fixture(scope="module")
+def trilingual(tmp_path_factory):
+    build = run_pelican(
+        FIXTURES / "trilingual",
+        tmp_path_factory.mktemp("tri") / "out",
+        *("-e", 'I18N_SUBSITES={"ko": {}, "ja": {}}'),
+    )
+    assert build.returncode == 0, build.log
+    return build
+
+
+def test_a_third_language_gets_its_own_site(trilingual):
+    soup = trilingual.soup("ja/posts/hello/")
+    assert soup.html["lang"] == "ja"
+    links = {
+        link["hreflang"]: link["href"]
+        for link in soup.select('head link[rel="alternate"][hreflang]')
+    }
+    assert links == {
+        "en": "/posts/hello/",
+        "ko": "/ko/posts/hello/",
+        "ja": "/ja/posts/hello/",
+        "x-default": "/posts/hello/",
+    }
+    switch = [a["href"] for a in soup.select("nav.lang-switch a")]
+    assert switch == ["/posts/hello/", "/ko/posts/hello/"]
+
+
+def test_language_without_catalog_falls_back_with_one_warning(trilingual):
+    assert trilingual.log.count("no UI catalog for language 'ja'") == 1
+    assert "Cannot find translations" not in trilingual.log
+    assert trilingual.returncode == 0
+    # Korean keeps its own catalog, Japanese pages fall back to the main language's text.
+    assert trilingual.soup("ko/").select_one(".skip-link").get_text() == "본문으로 건너뛰기"
+    assert trilingual.soup("ja/").select_one(".skip-link").get_text() == "Skip to content"
+
+
+def test_japanese_only_post_is_published_once(trilingual):
+    assert (trilingual.output / "ja/posts/only-ja/index.html").is_file()
+    assert not (trilingual.output / "posts/only-ja").exists()
+    assert not (trilingual.output / "ko/posts/only-ja").exists()
+
+
+def test_another_language_pair_with_korean_main(tmp_path):
+    build = run_pelican(
+        FIXTURES / "trilingual",
+        tmp_path / "out",
+        *("-e", 'DEFAULT_LANG="ko"', 'I18N_SUBSITES={"ja": {}, "en": {}}'),
+    )
+    assert build.returncode == 0, build.log
+    home = build.soup("")
+    assert home.html["lang"] == "ko"
+    assert home.select_one(".skip-link").get_text() == "본문으로 건너뛰기"
+    assert build.soup("en/").html["lang"] == "en"
+    assert build.soup("en/").select_one(".skip-link").get_text() == "Skip to content"
+    # Japanese has no catalog, so it falls back to the main language: Korean.
+    assert build.soup("ja/").select_one(".skip-link").get_text() == "본문으로 건너뛰기"
+    alts = {
+        link["hreflang"]: link["href"]
+        for link in build.soup("posts/hello/").select('head link[rel="alternate"]')
+    }
+    assert alts["x-default"] == "/posts/hello/" and alts["en"] == "/en/posts/hello/"

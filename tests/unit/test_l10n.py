@@ -1,0 +1,79 @@
+import datetime
+import gettext
+
+import pytest
+from bilingual.l10n import choose_translations, language_name, load_catalog, localdate
+
+DAY = datetime.date(2026, 4, 19)
+
+PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=utf-8\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+
+msgid "Archive"
+msgstr "아카이브"
+
+#, fuzzy
+msgid "Tags"
+msgstr "태그(검토 전)"
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt", "expected"),
+    [
+        ("ko", "long", "2026년 4월 19일"),
+        ("en", "long", "April 19, 2026"),
+        ("ko", "yMMMM", "2026년 4월"),
+        ("en", "yMMMM", "April 2026"),
+        ("ko", "MMMd", "4월 19일"),
+        ("xx-unknown", "long", "April 19, 2026"),
+    ],
+)
+def test_localdate_needs_no_system_locale(lang, fmt, expected):
+    assert localdate(DAY, fmt, lang) == expected
+
+
+def test_localdate_accepts_datetimes_with_timezone():
+    moment = datetime.datetime(2026, 4, 19, 23, 30, tzinfo=datetime.timezone.utc)
+    assert localdate(moment, "long", "ko") == "2026년 4월 19일"
+
+
+@pytest.mark.parametrize(
+    ("code", "in_lang", "expected"),
+    [("ko", None, "한국어"), ("en", None, "English"), ("ko", "en", "Korean"), ("en", "ko", "영어")],
+)
+def test_language_name(code, in_lang, expected):
+    assert language_name(code, in_lang) == expected
+
+
+def write_po(root, lang, text=PO):
+    folder = root / lang / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(text, encoding="utf-8")
+
+
+def test_catalog_is_compiled_from_po_and_skips_fuzzy(tmp_path):
+    write_po(tmp_path, "ko")
+    catalog = load_catalog(str(tmp_path), "ko")
+    assert catalog.gettext("Archive") == "아카이브"
+    assert catalog.gettext("Tags") == "Tags"
+
+
+def test_source_language_needs_no_catalog(tmp_path):
+    translations, warning = choose_translations(str(tmp_path), "en", "en", "en")
+    assert isinstance(translations, gettext.NullTranslations) and warning is None
+
+
+def test_missing_catalog_falls_back_to_main_language_with_a_warning(tmp_path):
+    write_po(tmp_path, "ko")
+    translations, warning = choose_translations(str(tmp_path), "ja", "ko", "en")
+    assert translations.gettext("Archive") == "아카이브"
+    assert "no UI catalog for language 'ja'" in warning and "'ko' UI text" in warning
+
+
+def test_missing_catalog_with_english_main_uses_template_text(tmp_path):
+    translations, warning = choose_translations(str(tmp_path), "fr", "en", "en")
+    assert translations.gettext("Archive") == "Archive"
+    assert "'fr'" in warning
