@@ -28,7 +28,37 @@ I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "bilingual"]
+PLUGINS = ["pelican.plugins.i18n_subsites", "bilingual", "series_threads"]
+
+# Series threads: optional names and descriptions per language (ids are the keys).
+SERIES = {
+    "greenhouse-build": {
+        "name": {"en": "Greenhouse Build", "ko": "온실 개발기"},
+        "description": {
+            "en": "Building an automated greenhouse controller, one episode at a time.",
+            "ko": "자동 온실 컨트롤러를 만드는 과정을 한 편씩 기록한다.",
+        },
+        "aliases": ["온실 개발기"],
+    },
+    "control-study": {
+        "name": {"en": "Control Study", "ko": "제어 공부"},
+        "description": {
+            "en": "Study notes on estimation and control, in two sub-threads.",
+            "ko": "추정과 제어를 공부하며 남긴 노트. 두 갈래로 나뉜다.",
+        },
+        "subseries": {
+            "KAL": {"name": {"en": "Kalman filter", "ko": "칼만 필터"}},
+            "PID": {"name": {"en": "PID control", "ko": "PID 제어"}},
+        },
+    },
+    "field-notes": {
+        "name": {"en": "Field Notes", "ko": "현장 메모"},
+        "description": {
+            "en": "Short commentary from working on the greenhouse.",
+            "ko": "온실에서 일하며 떠오른 짧은 생각들.",
+        },
+    },
+}
 
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,

@@ -122,6 +122,6 @@ def i18n_update(c):
     """Merge new UI strings into every language's messages.po."""
     c.run(
         f"{sys.executable} -m babel.messages.frontend update "
-        f"-i {TRANSLATIONS / 'messages.pot'} -d {TRANSLATIONS} --no-location",
+        f"-i {TRANSLATIONS / 'messages.pot'} -d {TRANSLATIONS} --ignore-obsolete",
         pty=False,
     )

@@ -1,0 +1,3 @@
+from .series_threads import register
+
+__all__ = ["register"]
