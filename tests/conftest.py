@@ -55,6 +55,8 @@ def run_pelican(
     content: Path, output: Path, *extra: str, settings: Path = DEV_SETTINGS, env: dict | None = None
 ) -> Build:
     """Build `content` into `output` in a separate process, as `invoke build` does."""
+    # A wide console, so that Pelican's log lines are not wrapped mid-message.
+    env = {**(env or os.environ), "COLUMNS": "400"}
     result = subprocess.run(
         [
             sys.executable,
@@ -91,6 +93,41 @@ def basic_publish(tmp_path_factory) -> Build:
     build = run_pelican(
         FIXTURES / "basic",
         tmp_path_factory.mktemp("basic-publish") / "out",
+        settings=PUBLISH_SETTINGS,
+        env=env,
+    )
+    assert build.returncode == 0, build.log
+    return build
+
+
+SERIES_SETTING = (
+    'SERIES={"demo-build": {"name": {"en": "Demo Build", "ko": "데모 개발기"}, '
+    '"description": {"en": "A demo build log.", "ko": "데모 개발 기록."}, '
+    '"aliases": ["데모 개발기"]}, '
+    '"study": {"name": {"en": "Study", "ko": "공부"}, '
+    '"subseries": {"ZED": {"name": {"en": "Zed notes", "ko": "제드 노트"}}}}}'
+)
+
+
+@pytest.fixture(scope="session")
+def series_site(tmp_path_factory) -> Build:
+    """The `series` fixture, development settings (drafts shown)."""
+    build = run_pelican(
+        FIXTURES / "series", tmp_path_factory.mktemp("series") / "out", "-e", SERIES_SETTING
+    )
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def series_publish(tmp_path_factory) -> Build:
+    """The `series` fixture, publishing settings (no drafts)."""
+    env = {**os.environ, "SITEURL": PUBLISH_SITEURL}
+    build = run_pelican(
+        FIXTURES / "series",
+        tmp_path_factory.mktemp("series-publish") / "out",
+        "-e",
+        SERIES_SETTING,
         settings=PUBLISH_SETTINGS,
         env=env,
     )

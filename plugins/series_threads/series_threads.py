@@ -191,7 +191,8 @@ class SeriesGenerator(Generator):
                 log.warning("series_threads: %s", warning)
 
         visible = [
-            e for e in entries
+            e
+            for e in entries
             if e.item.status == "published" or (show_drafts and e.item.status == "draft")
         ]
         views, navs = build_views(visible, configs, lang, sites, settings)
@@ -206,8 +207,11 @@ class SeriesGenerator(Generator):
         self.series_threads = context["series_threads"]
         self.feed_items = {
             series_id: sorted(
-                (e.item for e in visible
-                 if e.series_id == series_id and e.lang == lang and e.item.status == "published"),
+                (
+                    e.item
+                    for e in visible
+                    if e.series_id == series_id and e.lang == lang and e.item.status == "published"
+                ),
                 key=lambda item: item.date,
                 reverse=True,
             )
@@ -266,7 +270,8 @@ def build_views(visible, configs, lang, sites, settings):
             url=site_url(sites, lang, settings["SERIES_URL"].format(id=series_id)),
             feed_url=(
                 site_url(sites, lang, settings["SERIES_FEED_ATOM"].format(id=series_id))
-                if has_feed else None
+                if has_feed
+                else None
             ),
             threads=thread_views(
                 order_threads(representatives(members, lang, langs)), config, lang, sites, versions
@@ -280,7 +285,7 @@ def build_views(visible, configs, lang, sites, settings):
         own_views = thread_views(own_threads, config, lang, sites, versions)
         flat = [(t, ev) for t in own_views for ev in t.episodes]
         for position, (entry, (thread, episode)) in enumerate(
-            zip(reading_order(own_threads), flat), start=1
+            zip(reading_order(own_threads), flat, strict=True), start=1
         ):
             in_thread = list(thread.episodes)
             numbered = [ev.index for ev in in_thread if ev.index is not None]

@@ -1,0 +1,170 @@
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from series_threads.grouping import (
+    Entry,
+    check_entries,
+    collect_entries,
+    normalize_config,
+    order_threads,
+    parse_index,
+    reading_order,
+    representatives,
+    resolve_series_id,
+)
+
+
+@dataclass
+class Post:
+    slug: str
+    lang: str = "en"
+    date: datetime.datetime = datetime.datetime(2026, 3, 1)
+    metadata: dict = field(default_factory=dict)
+    status: str = "published"
+    source_path: str = ""
+
+    def __post_init__(self):
+        self.source_path = self.source_path or f"content/{self.slug}.{self.lang}.md"
+
+
+def day(n):
+    return datetime.datetime(2026, 3, 1) + datetime.timedelta(days=n)
+
+
+def entry(slug, index=None, sub=None, lang="en", date=None, series="s"):
+    return Entry(Post(slug, lang, date or day(0)), series, sub, index)
+
+
+CONFIG = normalize_config(
+    {
+        "finai-build": {
+            "name": {"en": "FinAI Build", "ko": "4개월 개발기"},
+            "aliases": ["Build Log"],
+        }
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("FinAI Build", "finai-build"),
+        ("4개월 개발기", "finai-build"),
+        ("finai-build", "finai-build"),
+        ("build log", "finai-build"),
+        ("  Commentary  ", "commentary"),
+        ("Study Thread", "study-thread"),
+    ],
+)
+def test_series_identity_is_stable_across_languages(name, expected):
+    assert resolve_series_id(name, CONFIG) == expected
+
+
+def test_normalize_config_rejects_a_non_dict_entry():
+    with pytest.raises(ValueError, match=r"invalid SERIES\['x'\]"):
+        normalize_config({"x": "Not a dict"})
+
+
+def test_zero_configuration_works():
+    assert normalize_config(None) == {}
+    assert resolve_series_id("Field Notes", {}) == "field-notes"
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("1", 1), (" 12 ", 12), (3, 3), (None, None), ("", None)]
+)
+def test_parse_index(raw, value):
+    assert parse_index(raw) == value
+
+
+@pytest.mark.parametrize("raw", ["0", "-1", "two", "1.5", "1e3"])
+def test_parse_index_rejects(raw):
+    with pytest.raises(ValueError):
+        parse_index(raw)
+
+
+def test_collect_entries_reports_bad_index_and_orphan_subseries():
+    posts = [
+        Post("a", metadata={"series": "FinAI Build", "series_index": "2"}),
+        Post("b", metadata={"series": "X", "series_index": "two"}),
+        Post("c", metadata={"subseries": "PLE", "series_index": "1"}),
+        Post("d", metadata={}),
+    ]
+    entries, errors = collect_entries(posts, CONFIG)
+    assert [(e.slug, e.series_id, e.index) for e in entries] == [("a", "finai-build", 2)]
+    assert errors == [
+        "content/b.en.md: field 'Series_index' is 'two'; it must be a positive whole number "
+        "(1, 2, 3 …)",
+        "content/c.en.md: field 'Subseries' is 'PLE' but the post has no 'Series'; add the "
+        "series it belongs to",
+    ]
+
+
+def test_episodes_order_by_number_not_text_with_more_than_ten():
+    entries = [entry(f"e{i}", i, date=day(20 - i)) for i in (11, 2, 10, 1, 3)]
+    (thread,) = order_threads(entries)
+    assert [e.index for e in thread.entries] == [1, 2, 3, 10, 11]
+
+
+def test_ties_on_index_fall_back_to_date_then_path():
+    a = entry("b-late", 1, date=day(2))
+    b = entry("a-early", 1, date=day(1))
+    c = entry("c-same", 1, date=day(1))
+    (thread,) = order_threads([a, c, b])
+    assert [e.slug for e in thread.entries] == ["a-early", "c-same", "b-late"]
+
+
+def test_series_without_indices_order_by_date():
+    (thread,) = order_threads([entry("late", date=day(5)), entry("early", date=day(1))])
+    assert [e.slug for e in thread.entries] == ["early", "late"]
+
+
+def test_subseries_order_by_their_first_episode_date():
+    entries = [
+        entry("ple-2", 2, "PLE", date=day(3)),
+        entry("adatt-1", 1, "ADATT", date=day(10)),
+        entry("ple-1", 1, "PLE", date=day(1)),
+        entry("adatt-2", 2, "ADATT", date=day(12)),
+    ]
+    threads = order_threads(entries)
+    assert [t.key for t in threads] == ["PLE", "ADATT"]
+    assert [e.label for e in reading_order(threads)] == ["PLE-1", "PLE-2", "ADATT-1", "ADATT-2"]
+
+
+def test_representatives_prefer_the_page_language_and_keep_single_language_posts():
+    rows = representatives(
+        [entry("a", 1, lang="en"), entry("a", 1, lang="ko"), entry("b", 2, lang="ko")],
+        "en",
+        ["en", "ko"],
+    )
+    assert sorted((e.slug, e.lang) for e in rows) == [("a", "en"), ("b", "ko")]
+
+
+def test_duplicate_number_is_an_error_naming_both_files():
+    problems = check_entries([entry("x", 1), entry("y", 1), entry("z", 1, lang="ko")])
+    assert problems.errors == (
+        "content/x.en.md and content/y.en.md: same 'Series_index' 1 in series 's' (en); "
+        "give each episode its own number",
+    )
+
+
+def test_same_number_in_different_subseries_is_fine():
+    assert check_entries([entry("x", 1, "A"), entry("y", 1, "B")]).errors == ()
+
+
+def test_pairs_that_disagree_and_gaps_are_warnings():
+    problems = check_entries(
+        [
+            entry("a", 1),
+            entry("a", 1, lang="ko"),
+            entry("c", 3),
+            entry("c", 4, lang="ko"),
+        ]
+    )
+    assert problems.errors == ()
+    assert problems.warnings == (
+        "content/c.en.md and content/c.ko.md: translations disagree on 'Series_index' (3 vs 4)",
+        "series 's' (en): no episode numbered 2",
+        "series 's' (ko): no episode numbered 2, 3",
+    )
