@@ -28,7 +28,7 @@ I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "bilingual", "series_threads"]
+PLUGINS = ["pelican.plugins.i18n_subsites", "bilingual", "series_threads", "archive"]
 
 # Series threads: optional names and descriptions per language (ids are the keys).
 SERIES = {

@@ -69,6 +69,7 @@ class SiteLanguages:
     theme_url: str
     lang_pages: dict = field(default_factory=dict)
     summary: object = None
+    catalogs: dict = field(default_factory=dict)
 
     @property
     def main_lang(self) -> str:
@@ -84,6 +85,12 @@ class SiteLanguages:
 
     def url(self, lang: str, path: str = "") -> str:
         return join_url(self.sites[lang], path)
+
+    def gettext_in(self, lang: str, message: str, **variables) -> str:
+        """UI text in another language than the page's (for bilingual headings)."""
+        catalog = self.catalogs.get(lang)
+        text = catalog.gettext(message) if catalog is not None else message
+        return text % variables if variables else text
 
     def page_langs(self, output_file: str) -> list[str]:
         """Languages that have the list page written to `output_file`."""
@@ -173,30 +180,35 @@ def collect(generators):
     for kind in (articles, pages):
         groups = group_by_slug(kind)
         for item in kind:
+            # Taken now: pelican-i18n-subsites later rewrites other languages' `url`.
+            item.href = join_url(sites.get(item.lang, sites[lang]), item.url)
             if item.lang == lang:
                 item.counterparts = counterparts(item, groups[item.slug], sites)
 
-    main_siteurl = sites[next(iter(sites))]
+    main_lang = next(iter(sites))
+    catalogs = {}
+    for other in sites:
+        catalogs[other], warning = choose_translations(
+            settings.get("BILINGUAL_LOCALEDIR") or os.path.join(settings["THEME"], "translations"),
+            other,
+            main_lang,
+            settings.get("BILINGUAL_TEMPLATES_LANG", "en"),
+        )
+        if warning and other == lang:
+            log.warning(warning)
     context["bilingual"] = SiteLanguages(
         lang=lang,
         sites=sites,
-        theme_url=join_url(main_siteurl, settings["THEME_STATIC_DIR"]),
+        theme_url=join_url(sites[main_lang], settings["THEME_STATIC_DIR"]),
         lang_pages=taxonomy_pages(articles, settings),
         summary=summarize(articles, list(sites), display_path),
+        catalogs=catalogs,
     )
-    install_l10n(generators, settings, lang, next(iter(sites)))
+    install_l10n(generators, catalogs[lang], lang)
 
 
-def install_l10n(generators, settings, lang, main_lang):
+def install_l10n(generators, translations, lang):
     """UI catalog and date filters for every template environment of this site."""
-    localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
-        settings["THEME"], "translations"
-    )
-    translations, warning = choose_translations(
-        localedir, lang, main_lang, settings.get("BILINGUAL_TEMPLATES_LANG", "en")
-    )
-    if warning:
-        log.warning(warning)
     filters = make_filters(lang)
     for generator in generators:
         env = getattr(generator, "env", None)

@@ -19,6 +19,8 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 NAMED_FORMATS = ("short", "medium", "long", "full")
+# Full month name on its own ("November", "11월"); CLDR's skeleton "MMMM" abbreviates.
+PATTERNS = {"month": "LLLL"}
 
 
 def catalog_path(localedir: str, lang: str, domain: str = "messages") -> str:
@@ -69,10 +71,12 @@ def babel_locale(lang: str, fallback: str = "en") -> Locale:
 
 
 def localdate(value, fmt: str = "long", lang: str = "en") -> str:
-    """A date in the language's own form; `fmt` is a Babel name or a CLDR skeleton."""
+    """A date in the language's own form: `fmt` is a Babel name, `month`, or a CLDR skeleton."""
     locale = babel_locale(lang)
     if fmt in NAMED_FORMATS:
         return format_date(value, fmt, locale=locale)
+    if fmt in PATTERNS:
+        return format_date(value, PATTERNS[fmt], locale=locale)
     return format_skeleton(fmt, value, locale=locale)
 
 
@@ -89,7 +93,7 @@ def language_name(code: str, in_lang: str | None = None) -> str:
 def make_filters(lang: str) -> dict:
     """Jinja filters bound to one site's language."""
     return {
-        "localdate": lambda value, fmt="long": localdate(value, fmt, lang),
+        "localdate": lambda value, fmt="long", lang=lang: localdate(value, fmt, lang),
         "isodate": lambda value: value.isoformat(),
         "language_name": language_name,
     }

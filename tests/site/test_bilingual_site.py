@@ -174,8 +174,19 @@ def test_untranslated_posts_are_published_once(basic_site):
         "ko/drafts/korean-only",
     ):
         assert not (out / ghost).exists(), ghost
-    english_titles = [h.get_text(strip=True) for h in basic_site.soup("archives/").select("h3 a")]
-    assert "Only in English" in english_titles and "한국어로만" not in english_titles
+    english_home = [
+        a.get_text(strip=True) for a in basic_site.soup("").select(".post-row__title a")
+    ]
+    assert "Only in English" in english_home and "한국어로만" not in english_home
+    korean_home = [
+        a.get_text(strip=True) for a in basic_site.soup("ko/").select(".post-row__title a")
+    ]
+    assert "한국어로만" in korean_home and "Only in English" not in korean_home
+    # The archive lists every language, each post once, linked on its own site.
+    archive = basic_site.soup("archives/").select(".post-row__title a")
+    assert [a["href"] for a in archive if a.get_text() == "한국어로만"] == [
+        "/ko/posts/korean-only/"
+    ]
 
 
 def test_article_page_shows_title_date_tags_summary_body(basic_site):

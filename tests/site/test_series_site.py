@@ -19,9 +19,13 @@ def test_series_box_names_series_position_and_episodes(series_site):
     assert aside.select_one(".series-box__title a").get_text() == "Demo Build"
     assert aside.select_one(".series-box__title a")["href"] == "/series/demo-build/"
     assert aside.select_one(".series-box__position").get_text() == "Episode 2 of 3"
-    assert box_titles(soup) == ["1 Build one", "2 Build two", "3 Build three draft Draft"]
+    assert box_titles(soup) == [
+        "Ep 1 Build one",
+        "Ep 2 Build two",
+        "Ep 3 Build three draft Draft",
+    ]
     current = aside.select_one("[aria-current=page]")
-    assert current.get_text(" ", strip=True) == "2 Build two"
+    assert current.get_text(" ", strip=True) == "Ep 2 Build two"
 
 
 def test_korean_series_box_is_korean_and_counts_the_korean_only_episode(series_site):
@@ -30,10 +34,10 @@ def test_korean_series_box_is_korean_and_counts_the_korean_only_episode(series_s
     assert aside.select_one(".series-box__title a").get_text() == "데모 개발기"
     assert aside.select_one(".series-box__position").get_text() == "4편 중 2편"
     assert box_titles(soup) == [
-        "1 개발 1편",
-        "2 개발 2편",
-        "3 개발 3편 초안 초안",
-        "4 개발 4편 한국어만",
+        "1화 개발 1편",
+        "2화 개발 2편",
+        "3화 개발 3편 초안 초안",
+        "4화 개발 4편 한국어만",
     ]
 
 
@@ -113,7 +117,8 @@ def test_series_index_page(series_site):
 def test_series_page_lists_episodes_with_both_language_versions(series_site):
     soup = series_site.soup("series/demo-build/")
     rows = soup.select(".episode")
-    assert [r.select_one(".episode__label").get_text() for r in rows] == ["1", "2", "3", "4"]
+    labels = [r.select_one(".episode__label").get_text() for r in rows]
+    assert labels == ["Ep 1", "Ep 2", "Ep 3", "Ep 4"]
     versions = [[a.get_text() for a in r.select(".episode__versions a")] for r in rows]
     assert versions == [["EN", "KO"], ["EN", "KO"], ["EN", "KO"], ["KO"]]
     korean_only = rows[3].select_one(".episode__title")
@@ -151,9 +156,9 @@ def test_publish_build_never_lists_or_links_a_draft_episode(series_publish):
     assert box(soup).select_one("[rel=next]") is None
     page = series_publish.soup("series/demo-build/")
     assert [r.select_one(".episode__label").get_text() for r in page.select(".episode")] == [
-        "1",
-        "2",
-        "4",
+        "Ep 1",
+        "Ep 2",
+        "Ep 4",
     ]
     assert "4 posts" not in page.get_text() and "3 posts" in page.get_text()
     for path in series_publish.html_files():

@@ -1,0 +1,3 @@
+from .archive import register
+
+__all__ = ["register"]
