@@ -16,6 +16,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 PUBLISH_SITEURL = "https://example.org/blog"
+# 2026-04-25 00:00 UTC (09:00 in Asia/Seoul): "today" for the fixture builds' calendars.
+BUILD_EPOCH = "1777075200"
 
 
 @dataclass
@@ -56,7 +58,7 @@ def run_pelican(
 ) -> Build:
     """Build `content` into `output` in a separate process, as `invoke build` does."""
     # A wide console, so that Pelican's log lines are not wrapped mid-message.
-    env = {**(env or os.environ), "COLUMNS": "400"}
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **(env or os.environ), "COLUMNS": "400"}
     result = subprocess.run(
         [
             sys.executable,
