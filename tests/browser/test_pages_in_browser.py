@@ -1,0 +1,96 @@
+"""What only a browser shows: the filter, the calendar links, the switcher, accessibility."""
+
+import pytest
+from conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "/",
+    "/ko/",
+    "/archives/",
+    "/ko/archives/",
+    "/posts/first-light/",
+    "/ko/posts/first-light/",
+    "/tags/alpha/",
+]
+
+
+def visible_langs(page):
+    return page.eval_on_selector_all(
+        ".archive-all .post-row",
+        "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.lang)",
+    )
+
+
+def test_language_filter_works_without_javascript(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served}/archives/")
+    assert sorted(set(visible_langs(page))) == ["en", "ko"]
+    page.click("label[for=filter-ko]")
+    assert set(visible_langs(page)) == {"ko"}
+    assert len(visible_langs(page)) == 4
+    page.click("label[for=filter-en]")
+    assert set(visible_langs(page)) == {"en"}
+    page.click("label[for=filter-all]")
+    assert len(visible_langs(page)) == 8
+    context.close()
+
+
+def test_filter_is_usable_from_the_keyboard(page, served):
+    page.goto(f"{served}/ko/archives/")
+    page.focus("#filter-all")
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked("#filter-en")
+    assert set(visible_langs(page)) == {"en"}
+
+
+def test_calendar_day_links_reach_their_entries(page, served):
+    page.goto(f"{served}/archives/")
+    page.click('td[data-date="2026-04-21"] a')
+    assert page.url.endswith("#d-2026-04-21")
+    day = page.locator("#d-2026-04-21")
+    assert day.is_visible()
+    box = day.bounding_box()
+    assert 0 <= box["y"] < 900
+    assert day.locator(".post-row").first.get_attribute("data-lang") == "ko"
+
+
+def test_switching_language_on_a_post_lands_on_its_translation(page, served):
+    page.goto(f"{served}/posts/first-light/")
+    page.click("nav.lang-switch a")
+    assert page.url == f"{served}/ko/posts/first-light/"
+    assert page.get_attribute("html", "lang") == "ko"
+    assert page.locator("h1").inner_text() == '첫 불빛 & "따옴표"'
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_console_errors_and_no_serious_axe_violations(page, served, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = page.goto(f"{served}{path}")
+    assert response.status == 200
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_no_horizontal_overflow_and_screenshots(browser, served, scheme, width):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    for path in ("/archives/", "/ko/archives/", "/ko/posts/first-light/"):
+        page.goto(f"{served}{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, width, overflow)
+        name = path.strip("/").replace("/", "_") or "home"
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-{scheme}.png"), full_page=True)
+    context.close()
