@@ -135,3 +135,11 @@ def series_publish(tmp_path_factory) -> Build:
     )
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Build:
+    """The demo blog in content/, as `invoke build` makes it."""
+    build = run_pelican(ROOT / "content", tmp_path_factory.mktemp("demo") / "out")
+    assert build.returncode == 0, build.log
+    return build

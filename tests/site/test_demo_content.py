@@ -1,0 +1,43 @@
+"""The demo blog that `invoke build` makes: what the README promises a new user."""
+
+from test_bilingual_site import internal_refs
+
+
+def test_demo_builds_cleanly_with_twelve_pairs(demo_site):
+    assert "posts per language: en: 13, ko: 13; complete pairs: 12" in demo_site.log
+    assert "missing ko: content/field-notes/logging-everything.en.md (en)" in demo_site.log
+    assert "missing en: content/field-notes/jangma-humidity.ko.md (ko)" in demo_site.log
+    for noise in ("WARNING", "ERROR", "Cannot find translations"):
+        assert noise not in demo_site.log
+
+
+def test_demo_has_three_series_and_a_study_thread_with_two_subseries(demo_site):
+    cards = demo_site.soup("series/").select(".series-card")
+    assert {c["data-series"] for c in cards} == {"greenhouse-build", "control-study", "field-notes"}
+    study = demo_site.soup("ko/series/control-study/")
+    assert [h.get_text(" ", strip=True) for h in study.select(".series-thread h2")] == [
+        "칼만 필터 (KAL)",
+        "PID 제어 (PID)",
+    ]
+
+
+def test_demo_posts_carry_code_tables_and_images(demo_site):
+    posts = [
+        demo_site.soup(str(p.relative_to(demo_site.output)))
+        for p in (demo_site.output / "posts").glob("*/index.html")
+    ]
+    assert sum(1 for s in posts if s.select(".post__body pre")) >= 6
+    assert sum(1 for s in posts if s.select(".post__body table")) >= 2
+    images = [img for s in posts for img in s.select(".post__body img")]
+    assert len(images) >= 2
+    for img in images:
+        assert img.get("alt") and demo_site.resolve(img["src"]), img
+
+
+def test_every_demo_link_resolves(demo_site):
+    for path in demo_site.html_files():
+        soup = demo_site.soup(str(path.relative_to(demo_site.output)))
+        for ref in internal_refs(soup):
+            if ref.startswith(("http://", "https://", "mailto:", "#")):
+                continue
+            assert ".." not in ref and demo_site.resolve(ref), (path, ref)
