@@ -28,7 +28,13 @@ I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "bilingual", "series_threads", "archive"]
+PLUGINS = [
+    "pelican.plugins.i18n_subsites",
+    "bilingual",
+    "series_threads",
+    "archive",
+    "publishing",
+]
 
 # Series threads: optional names and descriptions per language (ids are the keys).
 SERIES = {
@@ -111,6 +117,7 @@ MARKDOWN = {
 }
 
 # Development builds write no feeds; publishconf.py turns them on.
+FEED_ATOM = None
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

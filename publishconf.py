@@ -20,6 +20,14 @@ DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# One feed per language: FEED_ATOM holds this language's posts only (FEED_ALL_ATOM would
+# mix in every translation).
+FEED_ATOM = "feeds/all.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# Written after the build (plugins/publishing): sitemap + robots.txt, GitHub Pages files.
+NOJEKYLL = True
+CNAME = os.environ.get("CNAME") or None
+# The built site must pass its own checks (links, hreflang, no drafts) or the build fails.
+PUBLISH_CHECKS = True

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
@@ -62,17 +62,20 @@ def preview(c):
     pelican(c, PUBLISH_SETTINGS, c.remainder)
 
 
-@task
-def publish(c):
-    """Build the production site in a temporary folder, then swap it into output/."""
-    with tempfile.TemporaryDirectory(prefix="site-", dir=ROOT) as tmp:
-        staged = Path(tmp) / "output"
-        pelican(c, PUBLISH_SETTINGS, c.remainder, output=staged)
-        previous = Path(tmp) / "previous"
-        if OUTPUT.exists():
-            OUTPUT.rename(previous)
-        staged.rename(OUTPUT)
-    print(f"published into {OUTPUT.relative_to(ROOT)}/")
+@task(help={"output": "folder to publish into (default: output/)"})
+def publish(c, output=str(OUTPUT)):
+    """Build the production site in a temporary folder, check it, then swap it into output/."""
+    target = Path(output).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.parent) as tmp:
+        staged = Path(tmp) / "site"
+        result = pelican(c, PUBLISH_SETTINGS, c.remainder, output=staged, warn=True)
+        if not result.ok:
+            raise Exit(f"publish failed: {target} was left as it was", code=result.exited or 1)
+        if target.exists():
+            target.rename(Path(tmp) / "previous")
+        staged.rename(target)
+    print(f"published into {target}")
 
 
 @task

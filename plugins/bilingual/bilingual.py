@@ -10,10 +10,14 @@ Template API
   url, status, source_path)`, the other languages' versions in site order, with
   absolute-or-root-relative URLs on their own language's site. A published post
   only lists published counterparts.
+- `href` on every article, draft and page this site read, in any language: its URL
+  on its own language's site (use it, not `url`, for other languages' posts:
+  pelican-i18n-subsites rewrites their `url` into a relative `../` form).
 - `bilingual` (context): a `SiteLanguages` with `lang` (this site), `main_lang`,
   `langs`, `others`, `sites` (lang -> site URL), `theme_url`, `url(lang, path)`,
   `page_langs(output_file)`, `alternates(output_file, content)` -> [(lang, url)],
-  and `summary`.
+  `gettext_in(lang, message, **vars)` (UI text in another language, for bilingual
+  headings), and `summary`.
 - Jinja filters: `localdate(fmt="long")` (Babel name or CLDR skeleton, in the
   site's language), `isodate`, `language_name` (`ko` -> `한국어`).
 - `_()` / `gettext` / `ngettext` from `<theme>/translations/<lang>/LC_MESSAGES/messages.po`.
@@ -25,8 +29,10 @@ Settings (defaults)
 - `BILINGUAL_TEMPLATES_LANG` (`"en"`): the language the templates' msgids are in.
 - `BILINGUAL_LOCALEDIR` (`<theme>/translations`).
 It also makes `*_LANG_URL`/`*_LANG_SAVE_AS` equal to `*_URL`/`*_SAVE_AS` (each
-language has its own site, so a translation keeps its path), and gives every
-subsite the main site's `STATIC_PATHS` and no copy of the theme's static files.
+language has its own site, so a translation keeps its path), gives every subsite
+the main site's `STATIC_PATHS`, no copy of the theme's static files, and (unless
+`FEED_DOMAIN` is set) its own site URL as `FEED_DOMAIN`, and marks every feed with
+its language (`xml:lang`).
 
 Errors (the build stops before writing anything): a `Lang` the site does not
 have, a file name and `Lang` that disagree, two files with one slug and language.
@@ -135,12 +141,17 @@ def configure(pelican):
             if f"{kind}_{suffix}" in settings:
                 settings[f"{kind}_LANG_{suffix}"] = settings[f"{kind}_{suffix}"]
     subsites = {lang: dict(over or {}) for lang, over in settings.get("I18N_SUBSITES", {}).items()}
-    for overrides in subsites.values():
+    sites = site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], subsites)
+    feed_domain_is_siteurl = settings.get("FEED_DOMAIN", "") in ("", settings["SITEURL"])
+    for lang, overrides in subsites.items():
         overrides.setdefault("THEME_STATIC_DIR", settings["THEME_STATIC_DIR"])
         overrides.setdefault("THEME_STATIC_PATHS", [])
         overrides.setdefault("STATIC_PATHS", list(settings["STATIC_PATHS"]))
+        if feed_domain_is_siteurl:
+            # Feeds' self links belong to the language's own site, not the main one.
+            overrides.setdefault("FEED_DOMAIN", sites[lang])
     settings["I18N_SUBSITES"] = subsites
-    settings["BILINGUAL_SITES"] = site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], subsites)
+    settings["BILINGUAL_SITES"] = sites
 
 
 def taxonomy_pages(items, settings) -> dict[str, set[str]]:
@@ -228,7 +239,13 @@ def report(generator, writer):
     print("\n".join(f"bilingual: {line}" for line in site.summary.lines()))
 
 
+def mark_feed_language(context, feed):
+    """feed_generated: `xml:lang` on the feed, so every entry carries its language."""
+    feed.feed["language"] = context.get("DEFAULT_LANG")
+
+
 def register():
     signals.initialized.connect(configure)
+    signals.feed_generated.connect(mark_feed_language)
     signals.all_generators_finalized.connect(collect)
     signals.article_writer_finalized.connect(report)

@@ -13,6 +13,7 @@ import os
 from io import BytesIO
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -90,10 +91,23 @@ def language_name(code: str, in_lang: str | None = None) -> str:
     return name[:1].upper() + name[1:]
 
 
+def og_locale(lang: str) -> str:
+    """OpenGraph's `language_TERRITORY` form, by the likeliest region: `ko` -> `ko_KR`."""
+    code = lang.replace("-", "_")
+    likely = get_global("likely_subtags").get(code, code)
+    try:
+        locale = Locale.parse(likely)
+    except (UnknownLocaleError, ValueError):
+        return code
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
 def make_filters(lang: str) -> dict:
     """Jinja filters bound to one site's language."""
     return {
         "localdate": lambda value, fmt="long", lang=lang: localdate(value, fmt, lang),
         "isodate": lambda value: value.isoformat(),
         "language_name": language_name,
+        "og_locale": og_locale,
+        "ld_ref": lambda url: {"@id": url},
     }

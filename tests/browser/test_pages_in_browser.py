@@ -1,7 +1,10 @@
 """What only a browser shows: the filter, the calendar links, the switcher, accessibility."""
 
+from pathlib import Path
+
 import pytest
-from conftest import SCREENSHOTS
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 pytestmark = pytest.mark.browser
 

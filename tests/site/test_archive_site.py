@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from conftest import FIXTURES, run_pelican
+from sitebuild import FIXTURES, run_pelican
 
 
 @pytest.fixture(scope="module")

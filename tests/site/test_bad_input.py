@@ -1,7 +1,7 @@
 """Bad content stops the build with a message naming the file and field, and writes nothing."""
 
 import pytest
-from conftest import FIXTURES, run_pelican
+from sitebuild import FIXTURES, run_pelican
 
 
 @pytest.mark.parametrize(

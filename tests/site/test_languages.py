@@ -1,7 +1,7 @@
 """Languages are configuration: another set of languages works by settings alone."""
 
 import pytest
-from conftest import FIXTURES, run_pelican
+from sitebuild import FIXTURES, run_pelican
 
 
 @pytest.fixture(scope="module")

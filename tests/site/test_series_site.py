@@ -2,7 +2,7 @@
 
 import feedparser
 import pytest
-from conftest import FIXTURES, run_pelican
+from sitebuild import FIXTURES, run_pelican
 
 
 def box(soup):

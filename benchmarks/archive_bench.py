@@ -1,0 +1,90 @@
+"""Archive benchmark: a 1,000-pair corpus built with and without the archive plugin.
+
+Prints the build times side by side (median of alternating runs, one process each),
+their ratio, and the archive page's size per entry, raw and gzipped.
+
+    python benchmarks/archive_bench.py [--pairs 1000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import pelicanconf  # noqa: E402
+
+WITHOUT_ARCHIVE = [p for p in pelicanconf.PLUGINS if p != "archive"]
+
+
+def build(content: Path, output: Path, *extra: str) -> float:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-o",
+            str(output),
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "-q",
+            *extra,
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        content = write_corpus(tmp, args.pairs)
+        with_times, without_times = [], []
+        for run in range(args.runs):
+            with_times.append(build(content, tmp / f"with-{run}"))
+            without_times.append(
+                build(
+                    content, tmp / f"without-{run}", "-e", f"PLUGINS={json.dumps(WITHOUT_ARCHIVE)}"
+                )
+            )
+        page = (tmp / "with-0" / "archives" / "index.html").read_bytes()
+        entries = page.count(b'<article class="post-row')
+        with_s, without_s = statistics.median(with_times), statistics.median(without_times)
+        print(f"corpus: {args.pairs} EN/KO pairs ({2 * args.pairs} posts), {args.runs} runs each")
+        print(f"build with archive plugin:    {with_s:7.2f} s (median)")
+        print(f"build without archive plugin: {without_s:7.2f} s (median)")
+        print(f"ratio with/without:           {with_s / without_s:7.3f}")
+        print(
+            f"archive page: {entries} entries, {len(page) / 1024:.0f} KiB raw, "
+            f"{len(gzip.compress(page)) / 1024:.0f} KiB gzip"
+        )
+        print(
+            f"per entry: {len(page) / entries:.0f} B raw, "
+            f"{len(gzip.compress(page)) / entries:.0f} B gzip"
+        )
+
+
+if __name__ == "__main__":
+    main()

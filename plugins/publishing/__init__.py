@@ -1,0 +1,3 @@
+from .publishing import register
+
+__all__ = ["register"]

@@ -1,0 +1,170 @@
+"""Pure functions that read a built site back: links, hreflang, drafts, sitemap.
+
+They take `{relative path: PageFacts}` and return problems (strings naming the page)
+or text to write; parsing uses the standard library's HTML parser only.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+from xml.sax.saxutils import quoteattr
+
+LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+
+
+@dataclass
+class PageFacts:
+    lang: str = ""
+    canonical: str = ""
+    alternates: dict = field(default_factory=dict)
+    refs: list = field(default_factory=list)
+    ids: set = field(default_factory=set)
+    noindex: bool = False
+    draft_rows: int = 0
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.facts = PageFacts()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        facts = self.facts
+        if tag == "html":
+            facts.lang = attrs.get("lang") or ""
+        if "id" in attrs:
+            facts.ids.add(attrs["id"])
+        if attrs.get("data-status") == "draft":
+            facts.draft_rows += 1
+        if tag == "meta" and attrs.get("name") == "robots":
+            facts.noindex = "noindex" in (attrs.get("content") or "")
+        if tag == "link":
+            rel = (attrs.get("rel") or "").split()
+            if "canonical" in rel:
+                facts.canonical = attrs.get("href") or ""
+            if "alternate" in rel and attrs.get("hreflang"):
+                facts.alternates[attrs["hreflang"]] = attrs.get("href") or ""
+        name = LINK_ATTRS.get(tag)
+        if name and attrs.get(name):
+            facts.refs.append(attrs[name])
+
+
+def read_page(html: str) -> PageFacts:
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader.facts
+
+
+def local_path(url: str, siteurl: str, page: str = "") -> str | None:
+    """The output-relative file a URL points into, or None for another host or scheme."""
+    parts = urlsplit(url)
+    base = urlsplit(siteurl)
+    if parts.scheme in ("mailto", "tel", "data", "javascript"):
+        return None
+    if (parts.scheme or parts.netloc) and (parts.scheme, parts.netloc) != (
+        base.scheme,
+        base.netloc,
+    ):
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page
+    prefix = base.path.rstrip("/")
+    if not path.startswith("/"):
+        # Relative to the page, which already sits below the site's path.
+        path = posixpath.join("/" + posixpath.dirname(page), path)
+    elif prefix:
+        if not (path == prefix or path.startswith(prefix + "/")):
+            return None
+        path = path[len(prefix) :]
+    relative = posixpath.normpath(path).lstrip("/")
+    if relative in ("", "."):
+        return "index.html"
+    return relative + "/index.html" if path.endswith("/") else relative
+
+
+def broken_refs(pages: dict, files: set, siteurl: str) -> list[str]:
+    """Internal links, assets and #fragments that lead nowhere."""
+    problems = []
+    prefix = urlsplit(siteurl).path.rstrip("/")
+    for page, facts in sorted(pages.items()):
+        for ref in facts.refs:
+            target = local_path(ref, siteurl, page)
+            if target is None:
+                if prefix and ref.startswith("/") and not ref.startswith("//"):
+                    problems.append(f"{page}: link to {ref} leaves the site ({prefix}/)")
+                continue
+            if target not in files and posixpath.join(target, "index.html") in files:
+                target = posixpath.join(target, "index.html")
+            if target not in files:
+                problems.append(f"{page}: link to {ref} leads nowhere")
+                continue
+            fragment = urlsplit(ref).fragment
+            if fragment and target in pages and fragment not in pages[target].ids:
+                problems.append(f"{page}: link to {ref} has no #{fragment} on that page")
+    return problems
+
+
+def hreflang_problems(pages: dict, siteurl: str) -> list[str]:
+    """Alternates that do not exist or do not point back."""
+    problems = []
+    for page, facts in sorted(pages.items()):
+        if facts.noindex or not facts.alternates:
+            continue
+        own = facts.alternates.get(facts.lang)
+        if own is None:
+            problems.append(f"{page}: no hreflang link for its own language '{facts.lang}'")
+            continue
+        for lang, href in sorted(facts.alternates.items()):
+            if lang == "x-default":
+                continue
+            target = local_path(href, siteurl, page)
+            other = pages.get(target) if target else None
+            if other is None:
+                problems.append(f"{page}: hreflang '{lang}' points to {href}, which is missing")
+            elif other.alternates.get(facts.lang) != own:
+                problems.append(f"{page}: hreflang '{lang}' page {href} does not link back")
+    return problems
+
+
+def draft_problems(pages: dict) -> list[str]:
+    """Anything unpublished in a site meant for the public."""
+    problems = []
+    for page, facts in sorted(pages.items()):
+        if "drafts/" in page or facts.draft_rows:
+            problems.append(f"{page}: shows a draft")
+    return problems
+
+
+def sitemap_xml(pages: dict) -> str:
+    """A sitemap of every indexable page, with its hreflang alternates."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for _page, facts in sorted(pages.items(), key=lambda item: item[1].canonical):
+        if facts.noindex or not facts.canonical:
+            continue
+        lines.append("<url>")
+        lines.append(f"<loc>{_escape(facts.canonical)}</loc>")
+        for lang, href in sorted(facts.alternates.items()):
+            lines.append(
+                f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>'
+            )
+        lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(sitemap_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,88 @@
+"""Build a fixture site with the project's settings in its own process, and read it back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+PUBLISH_SITEURL = "https://example.org/blog"
+# 2026-04-25 00:00 UTC (09:00 in Asia/Seoul): "today" for the fixture builds' calendars.
+BUILD_EPOCH = "1777075200"
+
+
+@dataclass
+class Build:
+    """A finished (or failed) Pelican run and the folder it wrote."""
+
+    output: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def log(self) -> str:
+        return self.stdout + self.stderr
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+    def soup(self, relative: str) -> BeautifulSoup:
+        path = self.output / relative
+        if path.is_dir() or relative.endswith("/") or relative == "":
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def resolve(self, url: str) -> Path | None:
+        """The file a root-relative URL is served from, or None if it does not exist."""
+        path = url.split("#", 1)[0].split("?", 1)[0]
+        if path.startswith(PUBLISH_SITEURL):
+            path = path[len(PUBLISH_SITEURL) :] or "/"
+        target = self.output / path.lstrip("/")
+        if path.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+
+def run_pelican(
+    content: Path, output: Path, *extra: str, settings: Path = DEV_SETTINGS, env: dict | None = None
+) -> Build:
+    """Build `content` into `output` in a separate process, as `invoke build` does."""
+    # A wide console, so that Pelican's log lines are not wrapped mid-message.
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **(env or os.environ), "COLUMNS": "400"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-o",
+            str(output),
+            "-s",
+            str(settings),
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    return Build(output, result.returncode, result.stdout, result.stderr)
+
+
+SERIES_SETTING = (
+    'SERIES={"demo-build": {"name": {"en": "Demo Build", "ko": "데모 개발기"}, '
+    '"description": {"en": "A demo build log.", "ko": "데모 개발 기록."}, '
+    '"aliases": ["데모 개발기"]}, '
+    '"study": {"name": {"en": "Study", "ko": "공부"}, '
+    '"subseries": {"ZED": {"name": {"en": "Zed notes", "ko": "제드 노트"}}}}}'
+)

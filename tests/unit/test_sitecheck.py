@@ -1,0 +1,124 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+from publishing.sitecheck import (
+    broken_refs,
+    draft_problems,
+    hreflang_problems,
+    local_path,
+    read_page,
+    robots_txt,
+    sitemap_xml,
+)
+
+SITE = "https://example.org/blog"
+
+
+def page(lang, own, others=(), refs=(), ids=(), extra=""):
+    links = "".join(
+        f'<link rel="alternate" hreflang="{code}" href="{href}">' for code, href in [*others]
+    )
+    anchors = "".join(f'<a href="{r}">x</a>' for r in refs)
+    idtags = "".join(f'<p id="{i}"></p>' for i in ids)
+    return read_page(
+        f'<html lang="{lang}"><head><link rel="canonical" href="{own}">'
+        f'<link rel="alternate" hreflang="{lang}" href="{own}">{links}{extra}</head>'
+        f"<body>{anchors}{idtags}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "page_path", "expected"),
+    [
+        (f"{SITE}/posts/a/", "", "posts/a/index.html"),
+        (f"{SITE}/", "", "index.html"),
+        (f"{SITE}", "", "index.html"),
+        ("/blog/ko/tags/x/", "", "ko/tags/x/index.html"),
+        ("/blog/theme/css/base.css", "", "theme/css/base.css"),
+        ("https://other.org/blog/a/", "", None),
+        ("/elsewhere/a/", "", None),
+        ("mailto:me@example.org", "", None),
+        ("#top", "posts/a/index.html", "posts/a/index.html"),
+        ("img/x.png", "posts/a/index.html", "posts/a/img/x.png"),
+        (f"{SITE}/%ED%95%9C/", "", "한/index.html"),
+    ],
+)
+def test_local_path(url, page_path, expected):
+    assert local_path(url, SITE, page_path) == expected
+
+
+def test_broken_links_assets_and_fragments_are_named():
+    pages = {
+        "index.html": page(
+            "en",
+            f"{SITE}/",
+            refs=[
+                f"{SITE}/posts/a/",
+                f"{SITE}/posts/gone/",
+                f"{SITE}/posts/a/#there",
+                f"{SITE}/posts/a/#nowhere",
+                "https://elsewhere.org/x",
+            ],
+        ),
+        "posts/a/index.html": page("en", f"{SITE}/posts/a/", ids=["there"]),
+    }
+    files = set(pages)
+    assert broken_refs(pages, files, SITE) == [
+        f"index.html: link to {SITE}/posts/gone/ leads nowhere",
+        f"index.html: link to {SITE}/posts/a/#nowhere has no #nowhere on that page",
+    ]
+
+
+def test_hreflang_must_be_reciprocal():
+    en = f"{SITE}/posts/a/"
+    ko = f"{SITE}/ko/posts/a/"
+    good = {
+        "posts/a/index.html": page("en", en, [("ko", ko)]),
+        "ko/posts/a/index.html": page("ko", ko, [("en", en)]),
+    }
+    assert hreflang_problems(good, SITE) == []
+    one_way = {
+        "posts/a/index.html": page("en", en, [("ko", ko)]),
+        "ko/posts/a/index.html": page("ko", ko),
+    }
+    assert hreflang_problems(one_way, SITE) == [
+        f"posts/a/index.html: hreflang 'ko' page {ko} does not link back"
+    ]
+    missing = {"posts/a/index.html": page("en", en, [("ko", ko)])}
+    assert hreflang_problems(missing, SITE) == [
+        f"posts/a/index.html: hreflang 'ko' points to {ko}, which is missing"
+    ]
+
+
+def test_drafts_are_found_by_path_and_by_row():
+    pages = {
+        "drafts/x/index.html": page("en", f"{SITE}/drafts/x/"),
+        "archives/index.html": page("en", f"{SITE}/archives/", extra='<p data-status="draft"></p>'),
+        "index.html": page("en", f"{SITE}/"),
+    }
+    assert draft_problems(pages) == [
+        "archives/index.html: shows a draft",
+        "drafts/x/index.html: shows a draft",
+    ]
+
+
+def test_sitemap_lists_indexable_pages_with_alternates():
+    en, ko = f"{SITE}/posts/a/", f"{SITE}/ko/posts/a/"
+    pages = {
+        "posts/a/index.html": page("en", en, [("ko", ko), ("x-default", en)]),
+        "ko/posts/a/index.html": page("ko", ko, [("en", en), ("x-default", en)]),
+        "404.html": page("en", f"{SITE}/404.html", extra='<meta name="robots" content="noindex">'),
+    }
+    root = ET.fromstring(sitemap_xml(pages))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]
+    assert locs == [ko, en]
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in root.find("s:url", ns).findall("x:link", ns)
+    }
+    assert alternates == {"en": en, "ko": ko, "x-default": en}
+
+
+def test_robots_points_to_the_sitemap():
+    assert robots_txt(f"{SITE}/sitemap.xml").endswith(f"Sitemap: {SITE}/sitemap.xml\n")
