@@ -26,7 +26,7 @@ INSTALL = "pip install -r requirements-dev.txt"
 # `uses: owner/repo[/path]@<40 hex> # vX.Y.Z`: a full commit SHA, then the tag it stands for.
 PINNED_USES = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:")
-# Variables that could hand zizmor a token or a config file from the caller's shell.
+# What the caller's shell could hand zizmor (a token, a host; ZIZMOR_* config is dropped too).
 SCRUBBED = ("GH_TOKEN", "GITHUB_TOKEN", "GH_HOST")
 
 

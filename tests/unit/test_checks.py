@@ -1,0 +1,129 @@
+import datetime
+from dataclasses import dataclass, field
+
+import pytest
+from bilingual.checks import (
+    broken_content_links,
+    diagnose_source,
+    field_line,
+    report,
+    split_metadata,
+    stale_findings,
+    tag_mismatches,
+    translation_status,
+)
+
+
+def parse_date(value):
+    return datetime.datetime.fromisoformat(value)
+
+
+def diagnose(data: bytes):
+    return [(f.field, f.message, f.line) for f in diagnose_source("p.md", data, parse_date)]
+
+
+def test_split_metadata_and_field_line():
+    text = "Title: Hi\nDate: 2026-04-19\nSeries_index: two\n\nBody: not metadata\n"
+    assert split_metadata(text) == {
+        "title": (1, "Hi"), "date": (2, "2026-04-19"), "series_index": (3, "two"),
+    }
+    assert field_line(text, "Series_index") == 3
+    assert field_line(text, "Body") is None
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", [("-", "the file is empty", None)]),
+        (b"  \n\n", [("-", "the file is empty", None)]),
+        (b"Title: caf\xe9\n", [("-", "the file is not UTF-8 text (byte 0xe9 at offset 10)", None)]),
+        (b"Just a paragraph.\n", [("Title", "the file has no metadata block", 1)]),
+        (b"Date: 2026-04-19\n\nx", [("Title", "the post has no title", 1)]),
+        (b"Title: A\n\nx", [("Date", "the post has no date", 1)]),
+        (b"Title: A\nDate: someday\n\nx", [("Date", "'someday' is not a date", 2)]),
+        (b"Title: A\nDate: 2026-04-19\nStatus: secret\n", [("Status", "'secret' is not a status", 3)]),
+        (b"\xef\xbb\xbfTitle: A\r\nDate: soon\r\n\r\nx", [("Date", "'soon' is not a date", 2)]),
+    ],
+)
+def test_diagnose_source_explains_why_a_file_was_not_read(data, expected):
+    assert diagnose(data) == expected
+
+
+def test_a_readable_file_gets_a_generic_message():
+    assert diagnose(b"Title: A\nDate: 2026-04-19\n\nfine") == [
+        ("-", "Pelican could not read this file", None)
+    ]
+
+
+@dataclass
+class Post:
+    slug: str
+    lang: str
+    date: datetime.datetime = datetime.datetime(2026, 4, 1)
+    modified: datetime.datetime | None = None
+    tags: list = field(default_factory=list)
+    status: str = "published"
+
+    @property
+    def source_path(self):
+        return f"{self.slug}.{self.lang}.md"
+
+
+def name(item):
+    return item.source_path
+
+
+def test_tags_that_differ_between_translations_are_warnings():
+    found = tag_mismatches(
+        [Post("a", "en", tags=["x", "y"]), Post("a", "ko", tags=["x"]), Post("b", "en", tags=["z"]),
+         Post("b", "ko", tags=["z"])], name)
+    assert [(f.severity, f.path, f.field, f.message) for f in found] == [
+        ("warning", "a.ko.md", "Tags", "tags differ from a.en.md (x, y vs x)")
+    ]
+
+
+def test_broken_content_links():
+    html = (
+        '<a href="{filename}/posts/ep2.en.md">ok</a> '
+        '<a href="{filename}ep9.en.md">gone</a> '
+        '<img src="{static}/images/chart.svg"> <img src="{static}../images/none.svg" alt="">'
+    )
+    existing = {"posts/ep2.en.md", "images/chart.svg"}
+    found = broken_content_links("posts/ep3.en.md", "posts", html, existing.__contains__)
+    assert [f.message for f in found] == [
+        "{filename}ep9.en.md links to a post or page that does not exist",
+        "{static}../images/none.svg links to an image or file that does not exist",
+    ]
+    assert "posts/ep9.en.md" in found[0].fix and "images/none.svg" in found[1].fix
+
+
+def test_translation_status_finds_missing_and_stale():
+    rows = translation_status(
+        [
+            Post("a", "en", modified=datetime.datetime(2026, 5, 1)),
+            Post("a", "ko", date=datetime.datetime(2026, 4, 2)),
+            Post("b", "en"),
+            Post("b", "ko", modified=datetime.datetime(2026, 4, 3)),
+            Post("c", "ko"),
+            Post("d", "en", modified=datetime.datetime(2026, 5, 1)),
+            Post("d", "ko", modified=datetime.datetime(2026, 5, 2)),
+        ],
+        ["en", "ko"], name,
+    )
+    assert [(r.slug, r.states) for r in rows] == [
+        ("a", {"en": "source", "ko": "stale"}),
+        ("b", {"en": "source", "ko": "ok"}),
+        ("c", {"en": "missing", "ko": "source"}),
+        ("d", {"en": "source", "ko": "ok"}),
+    ]
+    stale = stale_findings(rows)
+    assert [(f.path, f.field, f.others) for f in stale] == [("a.ko.md", "Modified", ("a.en.md",))]
+
+
+def test_report_has_findings_a_summary_and_the_status_table():
+    rows = translation_status([Post("a", "en"), Post("b", "ko")], ["en", "ko"], name)
+    findings = diagnose_source("bad.md", b"", parse_date)
+    text = report(findings, rows, ["en", "ko"], files=3)
+    assert "ERROR    bad.md  [-]" in text and "fix: write a metadata block" in text
+    assert "  errors                     1" in text and "  warnings                   0" in text
+    assert "  a" in text and "source    missing" in text
