@@ -101,7 +101,10 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+# "translations": the writer's translation status page (development builds only).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "translations"]
+TRANSLATIONS_SAVE_AS = "translations/index.html"
+TRANSLATIONS_URL = "translations/"
 
 DEFAULT_PAGINATION = False
 HOME_RECENT_POSTS = 8

@@ -51,6 +51,15 @@ def build(c):
     pelican(c, DEV_SETTINGS, c.remainder)
 
 
+@task(help={"strict": "fail on warnings as well as errors"})
+def check(c, strict=False):
+    """Validate the content without writing a site: findings, summary, translation status."""
+    flags = ["BILINGUAL_CHECK_ONLY=true"] + (["BILINGUAL_STRICT=true"] if strict else [])
+    result = pelican(c, DEV_SETTINGS, f"{c.remainder} -e {' '.join(flags)}", warn=True)
+    if not result.ok:
+        raise Exit(code=result.exited or 1)
+
+
 @task(clean, build)
 def rebuild(c):
     """Clean, then build."""

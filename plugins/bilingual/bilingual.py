@@ -42,11 +42,23 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.utils import get_date
 
+from .checks import (
+    broken_content_links,
+    diagnose_source,
+    field_line,
+    stale_findings,
+    tag_mismatches,
+    translation_status,
+)
+from .checks import (
+    report as check_report,
+)
 from .l10n import choose_translations, make_filters
 from .pairing import (
     FILENAME_PATTERN,
@@ -170,6 +182,71 @@ def taxonomy_pages(items, settings) -> dict[str, set[str]]:
     return pages
 
 
+def validate(settings, context, articles, pages, langs):
+    """Every content rule, for the build and `invoke check` alike: (findings, status rows)."""
+    root = settings["PATH"]
+    pattern = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
+    findings = list(context.get("content_findings", []))
+    for relative, content in sorted(context.get("generated_content", {}).items()):
+        if content is None:  # Pelican could not read it
+            path = os.path.join(root, relative)
+            with open(path, "rb") as handle:
+                findings += diagnose_source(os.path.relpath(path), handle.read(), get_date)
+    findings += language_errors(articles + pages, langs, pattern, name=display_path)
+    findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
+    findings += tag_mismatches(articles, display_path)
+    for item in articles + pages:
+        source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
+        findings += broken_content_links(
+            display_path(item),
+            source_dir,
+            item._content or "",
+            lambda relative: os.path.isfile(os.path.join(root, relative)),
+        )
+    rows = translation_status(
+        [a for a in articles if a.status in ("published", "draft")], langs, display_path
+    )
+    findings += stale_findings(rows)
+    return [with_line(finding) for finding in findings], rows
+
+
+def with_line(finding):
+    """The finding with the line of its field in the file, where the file says it."""
+    if finding.line is not None or finding.field == "-" or not os.path.isfile(finding.path):
+        return finding
+    with open(finding.path, encoding="utf-8-sig", errors="replace") as handle:
+        return replace(finding, line=field_line(handle.read(), finding.field))
+
+
+def report_findings(settings, findings, rows, langs, files):
+    """Print or log what is wrong; stop the build on errors (and on warnings when strict)."""
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity != "error"]
+    strict = bool(settings.get("BILINGUAL_STRICT"))
+    failed = bool(errors) or (strict and bool(warnings))
+    if settings.get("BILINGUAL_CHECK_ONLY"):
+        print(check_report(findings, rows, langs, files))
+        verdict = "failed" if failed else "passed"
+        print(f"\ncheck {verdict}{' (strict: warnings count)' if strict else ''}")
+        raise SystemExit(1 if failed else 0)
+    for warning in warnings:
+        log.warning("%s", with_where(warning))
+    if failed:
+        lines = [with_where(f) for f in (errors or warnings)]
+        heading = "bilingual: stopped before writing anything:"
+        if not errors:
+            heading = "bilingual: stopped before writing anything (strict: warnings fail):"
+        raise ContentError("\n".join([heading, *lines]))
+
+
+def with_where(finding) -> str:
+    """One line: `path:line: message; fix`."""
+    text = str(finding)
+    if finding.line:
+        text = text.replace(finding.path, f"{finding.path}:{finding.line}", 1)
+    return text
+
+
 def collect(generators):
     """all_generators_finalized: validate, pair, localize, publish the context."""
     generator = generators[0]
@@ -182,11 +259,10 @@ def collect(generators):
     articles = [c for c in contents if isinstance(c, Article)]
     pages = [c for c in contents if isinstance(c, Page)]
 
-    pattern = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
-    errors = language_errors(articles + pages, list(sites), pattern, name=display_path)
-    errors += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
-    if errors:
-        raise ContentError("\n".join(["bilingual: stopped before writing anything:", *errors]))
+    findings, rows = validate(settings, context, articles, pages, list(sites))
+    context["translation_status"] = rows
+    if lang == next(iter(sites)):
+        report_findings(settings, findings, rows, list(sites), len(contents))
 
     for kind in (articles, pages):
         groups = group_by_slug(kind)
@@ -231,7 +307,7 @@ def install_l10n(generators, translations, lang):
         env.filters.update(filters)
 
 
-def report(generator, writer):
+def print_summary(generator, writer):
     """article_writer_finalized: the build summary, once, from the main site."""
     site = generator.context.get("bilingual")
     if site is None or site.lang != site.main_lang or site.summary is None:
@@ -248,4 +324,4 @@ def register():
     signals.initialized.connect(configure)
     signals.feed_generated.connect(mark_feed_language)
     signals.all_generators_finalized.connect(collect)
-    signals.article_writer_finalized.connect(report)
+    signals.article_writer_finalized.connect(print_summary)

@@ -45,39 +45,98 @@ def field_line(text: str, field: str) -> int | None:
 def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Finding]:
     """Why Pelican could not read a file: empty, not UTF-8, no metadata, no title or date."""
     if not data.strip():
-        return [Finding("error", path, "-", "the file is empty",
-                        "write a metadata block (Title:, Date:) and the post, or delete the file")]
+        return [
+            Finding(
+                "error",
+                path,
+                "-",
+                "the file is empty",
+                "write a metadata block (Title:, Date:) and the post, or delete the file",
+            )
+        ]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as bad:
-        return [Finding("error", path, "-",
-                        f"the file is not UTF-8 text (byte 0x{data[bad.start]:02x} at offset "
-                        f"{bad.start})", "save the file with UTF-8 encoding")]
+        return [
+            Finding(
+                "error",
+                path,
+                "-",
+                f"the file is not UTF-8 text (byte 0x{data[bad.start]:02x} at offset {bad.start})",
+                "save the file with UTF-8 encoding",
+            )
+        ]
     meta = split_metadata(text.replace("\r\n", "\n"))
     if not meta:
-        return [Finding("error", path, "Title", "the file has no metadata block",
-                        "start the file with 'Title: …' and 'Date: …' lines, then a blank line",
-                        line=1)]
+        return [
+            Finding(
+                "error",
+                path,
+                "Title",
+                "the file has no metadata block",
+                "start the file with 'Title: …' and 'Date: …' lines, then a blank line",
+                line=1,
+            )
+        ]
     findings = []
     if not meta.get("title", (0, ""))[1]:
-        findings.append(Finding("error", path, "Title", "the post has no title",
-                                "add a line 'Title: …' at the top", line=1))
+        findings.append(
+            Finding(
+                "error",
+                path,
+                "Title",
+                "the post has no title",
+                "add a line 'Title: …' at the top",
+                line=1,
+            )
+        )
     if "date" not in meta:
-        findings.append(Finding("error", path, "Date", "the post has no date",
-                                "add a line 'Date: YYYY-MM-DD HH:MM'", line=1))
+        findings.append(
+            Finding(
+                "error",
+                path,
+                "Date",
+                "the post has no date",
+                "add a line 'Date: YYYY-MM-DD HH:MM'",
+                line=1,
+            )
+        )
     else:
         line, value = meta["date"]
         try:
             parse_date(value)
         except (ValueError, OverflowError):
-            findings.append(Finding("error", path, "Date", f"'{value}' is not a date",
-                                    "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM", line=line))
+            findings.append(
+                Finding(
+                    "error",
+                    path,
+                    "Date",
+                    f"'{value}' is not a date",
+                    "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                    line=line,
+                )
+            )
     if "status" in meta and meta["status"][1].lower() not in STATUSES:
         line, value = meta["status"]
-        findings.append(Finding("error", path, "Status", f"'{value}' is not a status",
-                                "use published, draft or hidden", line=line))
-    return findings or [Finding("error", path, "-", "Pelican could not read this file",
-                                "run the build with --debug to see why")]
+        findings.append(
+            Finding(
+                "error",
+                path,
+                "Status",
+                f"'{value}' is not a status",
+                "use published, draft or hidden",
+                line=line,
+            )
+        )
+    return findings or [
+        Finding(
+            "error",
+            path,
+            "-",
+            "Pelican could not read this file",
+            "run the build with --debug to see why",
+        )
+    ]
 
 
 def tag_mismatches(items: Iterable, name: Callable) -> list[Finding]:
@@ -90,11 +149,17 @@ def tag_mismatches(items: Iterable, name: Callable) -> list[Finding]:
         for other in versions[1:]:
             other_tags = sorted(str(tag) for tag in getattr(other, "tags", []))
             if other_tags != first_tags:
-                findings.append(Finding(
-                    "warning", name(other), "Tags",
-                    f"tags differ from {name(first)} ({', '.join(first_tags) or 'none'} vs "
-                    f"{', '.join(other_tags) or 'none'})",
-                    "give both versions the same tags", others=(name(first),)))
+                findings.append(
+                    Finding(
+                        "warning",
+                        name(other),
+                        "Tags",
+                        f"tags differ from {name(first)} ({', '.join(first_tags) or 'none'} vs "
+                        f"{', '.join(other_tags) or 'none'})",
+                        "give both versions the same tags",
+                        others=(name(first),),
+                    )
+                )
     return findings
 
 
@@ -112,14 +177,21 @@ def broken_content_links(path: str, source_dir: str, html: str, exists: Callable
     findings = []
     for kind, target in content_links(html):
         relative = (
-            target.lstrip("/") if target.startswith("/")
+            target.lstrip("/")
+            if target.startswith("/")
             else posixpath.normpath(posixpath.join(source_dir, target))
         )
         if not exists(relative):
             what = "an image or file" if kind != "filename" else "a post or page"
-            findings.append(Finding(
-                "error", path, "-", f"{{{kind}}}{target} links to {what} that does not exist",
-                f"fix the path; it is looked up as {relative} in the content folder"))
+            findings.append(
+                Finding(
+                    "error",
+                    path,
+                    "body",
+                    f"{{{kind}}}{target} links to {what} that does not exist",
+                    f"fix the path; it is looked up as {relative} in the content folder",
+                )
+            )
     return findings
 
 
@@ -130,6 +202,7 @@ class StatusRow:
     slug: str
     states: dict  # lang -> "ok" | "missing" | "stale" | "source"
     paths: dict  # lang -> path
+    items: dict  # lang -> the post
 
     @property
     def complete(self) -> bool:
@@ -149,8 +222,11 @@ def translation_status(items: Iterable, langs: list[str], name: Callable) -> lis
     """
     rows = []
     for slug, group in sorted(group_by_slug(items).items()):
-        source_lang = next(lang for lang in langs if lang in group) if any(
-            lang in group for lang in langs) else next(iter(group))
+        source_lang = (
+            next(lang for lang in langs if lang in group)
+            if any(lang in group for lang in langs)
+            else next(iter(group))
+        )
         source = group[source_lang]
         changed = getattr(source, "modified", None)
         states = {}
@@ -164,7 +240,8 @@ def translation_status(items: Iterable, langs: list[str], name: Callable) -> lis
                 states[lang] = "stale"
             else:
                 states[lang] = "ok"
-        rows.append(StatusRow(slug, states, {lang: name(i) for lang, i in group.items()}))
+        paths = {lang: name(item) for lang, item in group.items()}
+        rows.append(StatusRow(slug, states, paths, dict(group)))
     return rows
 
 
@@ -174,10 +251,16 @@ def stale_findings(rows: list[StatusRow]) -> list[Finding]:
         source = next((row.paths[lang] for lang, s in row.states.items() if s == "source"), "")
         for lang, state in row.states.items():
             if state == "stale":
-                findings.append(Finding(
-                    "warning", row.paths[lang], "Modified",
-                    f"translation is older than its source {source}, which was modified since",
-                    "update the translation and give it a 'Modified:' date", others=(source,)))
+                findings.append(
+                    Finding(
+                        "warning",
+                        row.paths[lang],
+                        "Modified",
+                        f"translation is older than its source {source}, which was modified since",
+                        "update the translation and give it a 'Modified:' date",
+                        others=(source,),
+                    )
+                )
     return findings
 
 

@@ -25,6 +25,23 @@ class ContentError(SystemExit):
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A problem in the content: where, which field, what is wrong and how to fix it."""
+
+    severity: str  # "error" or "warning"
+    path: str
+    field: str
+    message: str
+    fix: str
+    line: int | None = None
+    others: tuple = ()
+
+    def __str__(self) -> str:
+        where = " and ".join((self.path, *self.others))
+        return f"{where}: {self.message}; {self.fix}"
+
+
+@dataclass(frozen=True)
 class Counterpart:
     """Another language's version of a post or page, as a template shows it."""
 
@@ -86,33 +103,50 @@ def source_name(item) -> str:
     return item.source_path
 
 
-def language_errors(items, langs, pattern: str = FILENAME_PATTERN, name=source_name) -> list[str]:
-    """Messages for posts whose language is unknown or contradicts their file name."""
+def language_errors(items, langs, pattern: str = FILENAME_PATTERN, name=source_name) -> list:
+    """Findings for posts whose language is unknown or contradicts their file name."""
     errors = []
     known = set(langs)
     for item in items:
         named = filename_lang(item.source_path, pattern)
         if named and named != item.lang:
             errors.append(
-                f"{name(item)}: field 'Lang' says '{item.lang}' but the file name "
-                f"says '{named}'; make them agree"
+                Finding(
+                    "error",
+                    name(item),
+                    "Lang",
+                    f"field 'Lang' says '{item.lang}' but the file name says '{named}'",
+                    "make them agree",
+                )
             )
         elif item.lang not in known:
             errors.append(
-                f"{name(item)}: field 'Lang' is '{item.lang}', which this site does "
-                f"not have (languages: {', '.join(langs)})"
+                Finding(
+                    "error",
+                    name(item),
+                    "Lang",
+                    f"field 'Lang' is '{item.lang}', which this site does not have "
+                    f"(languages: {', '.join(langs)})",
+                    "use one of the site's languages, or add the language to I18N_SUBSITES",
+                )
             )
     return errors
 
 
-def duplicate_errors(items, name=source_name) -> list[str]:
-    """Messages for two or more files with the same slug and language."""
+def duplicate_errors(items, name=source_name) -> list:
+    """Findings for two or more files with the same slug and language."""
     seen: dict[tuple[str, str], list[str]] = {}
     for item in items:
         seen.setdefault((item.slug, item.lang), []).append(name(item))
     return [
-        f"{' and '.join(sorted(paths))}: same field 'Slug' '{slug}' and 'Lang' '{lang}'; "
-        "give one of them another slug"
+        Finding(
+            "error",
+            sorted(paths)[0],
+            "Slug",
+            f"same field 'Slug' '{slug}' and 'Lang' '{lang}'",
+            "give one of them another slug",
+            others=tuple(sorted(paths)[1:]),
+        )
         for (slug, lang), paths in sorted(seen.items())
         if len(paths) > 1
     ]

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from bilingual.pairing import Finding
+
 
 @dataclass(frozen=True)
 class SeriesConfig:
@@ -122,16 +124,26 @@ def collect_entries(items: Iterable, configs: dict, slugify=simple_slugify, name
         if not series:
             if subseries:
                 errors.append(
-                    f"{name(item)}: field 'Subseries' is '{subseries}' but the post has no "
-                    "'Series'; add the series it belongs to"
+                    Finding(
+                        "error",
+                        name(item),
+                        "Subseries",
+                        f"field 'Subseries' is '{subseries}' but the post has no 'Series'",
+                        "add the series it belongs to",
+                    )
                 )
             continue
         try:
             index = parse_index(meta.get("series_index"))
         except ValueError as bad:
             errors.append(
-                f"{name(item)}: field 'Series_index' is '{bad}'; it must be a positive "
-                "whole number (1, 2, 3 …)"
+                Finding(
+                    "error",
+                    name(item),
+                    "Series_index",
+                    f"field 'Series_index' is '{bad}'",
+                    "it must be a positive whole number (1, 2, 3 …)",
+                )
             )
             continue
         series_id = resolve_series_id(series, configs, slugify)
@@ -150,11 +162,17 @@ def check_entries(entries: list, name=None) -> Problems:
             by_place.setdefault(place, []).append(entry)
     for (series_id, subseries, lang, index), same in sorted(by_place.items(), key=_place_key):
         if len(same) > 1:
-            files = " and ".join(sorted(name(e.item) for e in same))
+            files = sorted(name(e.item) for e in same)
             where = f"{series_id}/{subseries}" if subseries else series_id
             errors.append(
-                f"{files}: same 'Series_index' {index} in series '{where}' ({lang}); "
-                "give each episode its own number"
+                Finding(
+                    "error",
+                    files[0],
+                    "Series_index",
+                    f"same 'Series_index' {index} in series '{where}' ({lang})",
+                    "give each episode its own number",
+                    others=tuple(files[1:]),
+                )
             )
 
     by_slug: dict = {}
@@ -171,8 +189,14 @@ def check_entries(entries: list, name=None) -> Problems:
             ):
                 if a != b:
                     warnings.append(
-                        f"{name(first.item)} and {name(other.item)}: translations disagree on "
-                        f"'{field_name}' ({a!r} vs {b!r})"
+                        Finding(
+                            "warning",
+                            name(other.item),
+                            field_name,
+                            f"translations disagree on '{field_name}' ({a!r} vs {b!r})",
+                            "give both versions the same series, sub-series and number",
+                            others=(name(first.item),),
+                        )
                     )
 
     numbered: dict = {}
@@ -185,7 +209,23 @@ def check_entries(entries: list, name=None) -> Problems:
         if missing:
             where = f"{series_id}/{subseries}" if subseries else series_id
             gaps = ", ".join(str(i) for i in missing)
-            warnings.append(f"series '{where}' ({lang}): no episode numbered {gaps}")
+            first = min(
+                (
+                    e
+                    for e in entries
+                    if (e.series_id, e.subseries, e.lang) == (series_id, subseries, lang)
+                ),
+                key=lambda e: e.index,
+            )
+            warnings.append(
+                Finding(
+                    "warning",
+                    name(first.item),
+                    "Series_index",
+                    f"series '{where}' ({lang}) has no episode numbered {gaps}",
+                    "number the episodes 1, 2, 3 … without gaps",
+                )
+            )
     return Problems(tuple(errors), tuple(warnings))
 
 

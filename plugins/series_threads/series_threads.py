@@ -32,9 +32,11 @@ Settings (defaults)
 Drafts count as episodes only where drafts are written (`DRAFT_SAVE_AS` not empty),
 marked `status == "draft"`; a publishing build never lists or links one.
 
-Errors stop the build before anything is written (a `Series_index` that is not a
-positive whole number, two episodes with one number, `Subseries` without `Series`);
-translations that disagree and gaps in the numbering are warnings.
+Problems go to the context's `content_findings`, which `bilingual` reports with
+the rest before anything is written: errors (a `Series_index` that is not a
+positive whole number, two episodes with one number, `Subseries` without `Series`)
+stop the build; translations that disagree and gaps in the numbering are warnings.
+Needs the `bilingual` plugin, listed before it.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ DEFAULTS = {
 
 
 class SeriesError(SystemExit):
-    """Series metadata the build cannot go on with; names the files and fields."""
+    """A `SERIES` setting the build cannot go on with."""
 
 
 @dataclass(frozen=True)
@@ -183,12 +185,10 @@ class SeriesGenerator(Generator):
         items = [c for c in context.get("generated_content", {}).values() if isinstance(c, Article)]
         entries, errors = collect_entries(items, configs, make_slug, display_path)
         problems = check_entries(entries, display_path)
-        errors += problems.errors
-        if errors:
-            raise SeriesError("\n".join(["series_threads: stopped before writing:", *errors]))
-        if lang == next(iter(sites)):
-            for warning in problems.warnings:
-                log.warning("series_threads: %s", warning)
+        # Reported, with every other content problem, by `bilingual` before anything is written.
+        context.setdefault("content_findings", []).extend(
+            [*errors, *problems.errors, *problems.warnings]
+        )
 
         visible = [
             e

@@ -9,17 +9,17 @@ from sitebuild import FIXTURES, run_pelican
     [
         (
             "bad-lang",
-            "tests/fixtures/bad-lang/note.md: field 'Lang' is 'fr', which this site does not "
+            "tests/fixtures/bad-lang/note.md:2: field 'Lang' is 'fr', which this site does not "
             "have (languages: en, ko)",
         ),
         (
             "bad-mismatch",
-            "tests/fixtures/bad-mismatch/greeting.ko.md: field 'Lang' says 'en' but the file "
+            "tests/fixtures/bad-mismatch/greeting.ko.md:2: field 'Lang' says 'en' but the file "
             "name says 'ko'; make them agree",
         ),
         (
             "bad-duplicate",
-            "tests/fixtures/bad-duplicate/first.en.md and tests/fixtures/bad-duplicate/"
+            "tests/fixtures/bad-duplicate/first.en.md:2 and tests/fixtures/bad-duplicate/"
             "second.en.md: same field 'Slug' 'same-slug' and 'Lang' 'en'",
         ),
     ],

@@ -176,18 +176,18 @@ def test_publish_build_never_lists_or_links_a_draft_episode(series_publish):
     [
         (
             "bad-series-index",
-            "tests/fixtures/bad-series-index/ep.en.md: field 'Series_index' is 'two'; it must be "
+            "tests/fixtures/bad-series-index/ep.en.md:4: field 'Series_index' is 'two'; it must be "
             "a positive whole number",
         ),
         (
             "bad-series-duplicate",
-            "tests/fixtures/bad-series-duplicate/also-one.en.md and "
+            "tests/fixtures/bad-series-duplicate/also-one.en.md:4 and "
             "tests/fixtures/bad-series-duplicate/one.en.md: same 'Series_index' 1 in series "
             "'demo' (en)",
         ),
         (
             "bad-subseries",
-            "tests/fixtures/bad-subseries/orphan.ko.md: field 'Subseries' is 'PLE' but the post "
+            "tests/fixtures/bad-subseries/orphan.ko.md:3: field 'Subseries' is 'PLE' but the post "
             "has no 'Series'",
         ),
     ],
@@ -205,6 +205,9 @@ def test_series_warnings_name_files_and_series(tmp_path):
     build = run_pelican(FIXTURES / "series-warnings", tmp_path / "out")
     assert build.returncode == 0, build.log
     log = build.log
-    assert "c.en.md and" in log and "translations disagree on 'Series_index' (3 vs 4)" in log
-    assert "series 'demo' (en): no episode numbered 2" in log
-    assert "series 'demo' (ko): no episode numbered 2, 3" in log
+    assert (
+        "c.ko.md:4 and tests/fixtures/series-warnings/c.en.md: translations disagree on "
+        "'Series_index' (3 vs 4)" in log
+    )
+    assert "a.en.md:4: series 'demo' (en) has no episode numbered 2" in log
+    assert "a.ko.md:4: series 'demo' (ko) has no episode numbered 2, 3" in log

@@ -25,7 +25,9 @@ def diagnose(data: bytes):
 def test_split_metadata_and_field_line():
     text = "Title: Hi\nDate: 2026-04-19\nSeries_index: two\n\nBody: not metadata\n"
     assert split_metadata(text) == {
-        "title": (1, "Hi"), "date": (2, "2026-04-19"), "series_index": (3, "two"),
+        "title": (1, "Hi"),
+        "date": (2, "2026-04-19"),
+        "series_index": (3, "two"),
     }
     assert field_line(text, "Series_index") == 3
     assert field_line(text, "Body") is None
@@ -41,7 +43,10 @@ def test_split_metadata_and_field_line():
         (b"Date: 2026-04-19\n\nx", [("Title", "the post has no title", 1)]),
         (b"Title: A\n\nx", [("Date", "the post has no date", 1)]),
         (b"Title: A\nDate: someday\n\nx", [("Date", "'someday' is not a date", 2)]),
-        (b"Title: A\nDate: 2026-04-19\nStatus: secret\n", [("Status", "'secret' is not a status", 3)]),
+        (
+            b"Title: A\nDate: 2026-04-19\nStatus: secret\n",
+            [("Status", "'secret' is not a status", 3)],
+        ),
         (b"\xef\xbb\xbfTitle: A\r\nDate: soon\r\n\r\nx", [("Date", "'soon' is not a date", 2)]),
     ],
 )
@@ -75,8 +80,14 @@ def name(item):
 
 def test_tags_that_differ_between_translations_are_warnings():
     found = tag_mismatches(
-        [Post("a", "en", tags=["x", "y"]), Post("a", "ko", tags=["x"]), Post("b", "en", tags=["z"]),
-         Post("b", "ko", tags=["z"])], name)
+        [
+            Post("a", "en", tags=["x", "y"]),
+            Post("a", "ko", tags=["x"]),
+            Post("b", "en", tags=["z"]),
+            Post("b", "ko", tags=["z"]),
+        ],
+        name,
+    )
     assert [(f.severity, f.path, f.field, f.message) for f in found] == [
         ("warning", "a.ko.md", "Tags", "tags differ from a.en.md (x, y vs x)")
     ]
@@ -108,7 +119,8 @@ def test_translation_status_finds_missing_and_stale():
             Post("d", "en", modified=datetime.datetime(2026, 5, 1)),
             Post("d", "ko", modified=datetime.datetime(2026, 5, 2)),
         ],
-        ["en", "ko"], name,
+        ["en", "ko"],
+        name,
     )
     assert [(r.slug, r.states) for r in rows] == [
         ("a", {"en": "source", "ko": "stale"}),
@@ -117,7 +129,8 @@ def test_translation_status_finds_missing_and_stale():
         ("d", {"en": "source", "ko": "ok"}),
     ]
     stale = stale_findings(rows)
-    assert [(f.path, f.field, f.others) for f in stale] == [("a.ko.md", "Modified", ("a.en.md",))]
+    assert [(f.path, f.field) for f in stale] == [("a.ko.md", "Modified")]
+    assert "older than its source a.en.md" in stale[0].message
 
 
 def test_report_has_findings_a_summary_and_the_status_table():

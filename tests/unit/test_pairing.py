@@ -89,8 +89,13 @@ def test_language_errors_name_the_file_and_field():
     unknown = Post("b", "fr", source_path="content/b.md")
     mismatch = Post("c", "en", source_path="content/c.ko.md")
     errors = language_errors([good, unknown, mismatch], ["en", "ko"])
-    assert errors == [
-        "content/b.md: field 'Lang' is 'fr', which this site does not have (languages: en, ko)",
+    assert [(e.path, e.field) for e in errors] == [
+        ("content/b.md", "Lang"),
+        ("content/c.ko.md", "Lang"),
+    ]
+    assert [str(e) for e in errors] == [
+        "content/b.md: field 'Lang' is 'fr', which this site does not have (languages: en, ko); "
+        "use one of the site's languages, or add the language to I18N_SUBSITES",
         "content/c.ko.md: field 'Lang' says 'en' but the file name says 'ko'; make them agree",
     ]
 
@@ -101,8 +106,15 @@ def test_duplicate_errors_name_both_files():
     c = Post("same", "ko")
     errors = duplicate_errors([a, b, c])
     assert len(errors) == 1
-    assert "content/x.en.md and content/y.md" in errors[0]
-    assert "'same'" in errors[0] and "'en'" in errors[0]
+    assert (errors[0].path, errors[0].others, errors[0].field) == (
+        "content/x.en.md",
+        ("content/y.md",),
+        "Slug",
+    )
+    assert str(errors[0]) == (
+        "content/x.en.md and content/y.md: same field 'Slug' 'same' and 'Lang' 'en'; "
+        "give one of them another slug"
+    )
 
 
 def test_no_duplicates_across_languages():

@@ -93,11 +93,15 @@ def test_collect_entries_reports_bad_index_and_orphan_subseries():
     ]
     entries, errors = collect_entries(posts, CONFIG)
     assert [(e.slug, e.series_id, e.index) for e in entries] == [("a", "finai-build", 2)]
-    assert errors == [
+    assert [str(e) for e in errors] == [
         "content/b.en.md: field 'Series_index' is 'two'; it must be a positive whole number "
         "(1, 2, 3 …)",
         "content/c.en.md: field 'Subseries' is 'PLE' but the post has no 'Series'; add the "
         "series it belongs to",
+    ]
+    assert [(e.severity, e.field) for e in errors] == [
+        ("error", "Series_index"),
+        ("error", "Subseries"),
     ]
 
 
@@ -143,10 +147,10 @@ def test_representatives_prefer_the_page_language_and_keep_single_language_posts
 
 def test_duplicate_number_is_an_error_naming_both_files():
     problems = check_entries([entry("x", 1), entry("y", 1), entry("z", 1, lang="ko")])
-    assert problems.errors == (
+    assert [str(e) for e in problems.errors] == [
         "content/x.en.md and content/y.en.md: same 'Series_index' 1 in series 's' (en); "
         "give each episode its own number",
-    )
+    ]
 
 
 def test_same_number_in_different_subseries_is_fine():
@@ -163,8 +167,19 @@ def test_pairs_that_disagree_and_gaps_are_warnings():
         ]
     )
     assert problems.errors == ()
-    assert problems.warnings == (
-        "content/c.en.md and content/c.ko.md: translations disagree on 'Series_index' (3 vs 4)",
-        "series 's' (en): no episode numbered 2",
-        "series 's' (ko): no episode numbered 2, 3",
-    )
+    assert [(w.severity, w.path, w.field, w.message) for w in problems.warnings] == [
+        (
+            "warning",
+            "content/c.ko.md",
+            "Series_index",
+            "translations disagree on 'Series_index' (3 vs 4)",
+        ),
+        ("warning", "content/a.en.md", "Series_index", "series 's' (en) has no episode numbered 2"),
+        (
+            "warning",
+            "content/a.ko.md",
+            "Series_index",
+            "series 's' (ko) has no episode numbered 2, 3",
+        ),
+    ]
+    assert problems.warnings[0].others == ("content/c.en.md",)

@@ -1,0 +1,162 @@
+"""`invoke check`, the strict builds, and input that is malformed but must not break a build."""
+
+import hashlib
+import os
+import subprocess
+import sys
+
+import pytest
+from sitebuild import FIXTURES, PUBLISH_SETTINGS, ROOT, run_pelican
+
+PROBLEMS = FIXTURES / "check-problems"
+
+
+def invoke_check(content, output, *flags):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "check", *flags, "--", str(content), "-o", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "400"},
+    )
+
+
+@pytest.fixture(scope="module")
+def problems_report(tmp_path_factory):
+    output = tmp_path_factory.mktemp("check") / "out"
+    result = invoke_check(PROBLEMS, output)
+    assert not output.exists(), "invoke check must not write a site"
+    return result
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "message"),
+    [
+        ("check-problems/empty.en.md", "-", "the file is empty"),
+        ("check-problems/latin1.en.md", "-", "the file is not UTF-8 text (byte 0xe9 at offset 10)"),
+        ("check-problems/no-meta.en.md:1", "Title", "the file has no metadata block"),
+        ("check-problems/no-title.en.md:1", "Title", "the post has no title"),
+        ("check-problems/bad-date.en.md:2", "Date", "'someday' is not a date"),
+        ("check-problems/bad-status.en.md:3", "Status", "'secret' is not a status"),
+        (
+            "check-problems/links.en.md",
+            "body",
+            "{filename}/gone.en.md links to a post or page that does not exist",
+        ),
+        (
+            "check-problems/links.en.md",
+            "body",
+            "{static}/images/missing.svg links to an image or file that does not exist",
+        ),
+        ("check-problems/tags.ko.md:3", "Tags", "tags differ from"),
+        ("check-problems/stale.ko.md", "Modified", "translation is older than its source"),
+    ],
+)
+def test_check_reports_each_problem_with_file_line_field_and_fix(
+    problems_report, where, field, message
+):
+    lines = problems_report.stdout.splitlines()
+    heads = [i for i, line in enumerate(lines) if f"{where}  [{field}]" in line]
+    assert heads, problems_report.stdout
+    assert any(message in lines[i + 1] and lines[i + 2].strip().startswith("fix: ") for i in heads)
+
+
+def test_check_exits_non_zero_with_a_summary(problems_report):
+    assert problems_report.returncode == 1
+    out = problems_report.stdout
+    assert "  errors                     8" in out and "  warnings                   2" in out
+    assert "check failed" in out
+    assert "Traceback" not in problems_report.stdout + problems_report.stderr
+
+
+def test_check_lists_translation_status(problems_report):
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in problems_report.stdout.splitlines()
+        if line.startswith("  ") and len(line.split()) == 3
+    }
+    assert rows["stale"] == ["source", "stale"]
+    assert rows["tags"] == ["source", "ok"]
+    assert rows["links"] == ["source", "missing"]
+
+
+def test_clean_content_passes_even_strict(tmp_path):
+    result = invoke_check(FIXTURES / "basic", tmp_path / "out", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "check passed (strict: warnings count)" in result.stdout
+
+
+def test_strict_check_fails_on_warnings_only(tmp_path):
+    lenient = invoke_check(FIXTURES / "series-warnings", tmp_path / "a")
+    assert lenient.returncode == 0 and "check passed" in lenient.stdout
+    strict = invoke_check(FIXTURES / "series-warnings", tmp_path / "b", "--strict")
+    assert strict.returncode == 1 and "check failed" in strict.stdout
+
+
+def test_the_build_stops_on_the_same_findings(tmp_path):
+    build = run_pelican(PROBLEMS, tmp_path / "out")
+    assert build.returncode == 1
+    assert "bilingual: stopped before writing anything:" in build.stderr
+    assert "check-problems/bad-date.en.md:2: 'someday' is not a date" in build.stderr
+    assert "check-problems/empty.en.md: the file is empty" in build.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_publish_builds_are_strict(tmp_path):
+    env = {**os.environ, "SITEURL": "https://example.org"}
+    build = run_pelican(
+        FIXTURES / "series-warnings", tmp_path / "out", settings=PUBLISH_SETTINGS, env=env
+    )
+    assert build.returncode == 1
+    assert "stopped before writing anything (strict: warnings fail)" in build.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bom_and_crlf_files_are_read_correctly(tmp_path):
+    build = run_pelican(FIXTURES / "encodings", tmp_path / "out")
+    assert build.returncode == 0, build.log
+    assert build.soup("posts/windows/").h1.get_text() == "BOM and CRLF"
+    assert build.soup("ko/posts/windows/").h1.get_text() == "윈도 줄바꿈"
+    assert "\ufeff" not in (build.output / "posts/windows/index.html").read_text(encoding="utf-8")
+
+
+def test_empty_content_builds_friendly_empty_states(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    assert "Nothing has been published here yet." in build.soup("").get_text()
+    assert "아직 게시된 글이 없습니다." in build.soup("ko/").get_text()
+    assert "아직 게시된 글이 없습니다." in build.soup("ko/archives/").get_text()
+    assert build.soup("ko/archives/").select_one(".archive-all__counts").get_text() == (
+        "항목 0개 · 초안 0개"
+    )
+
+
+def digest(folder):
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_build_never_changes_the_content_folder(tmp_path):
+    before = digest(ROOT / "content")
+    build = run_pelican(ROOT / "content", tmp_path / "out")
+    assert build.returncode == 0, build.log
+    assert digest(ROOT / "content") == before
+
+
+def test_translation_status_page_in_development_builds_only(basic_site, basic_publish):
+    soup = basic_site.soup("translations/")
+    states = {
+        row["data-slug"]: [td["data-state"] for td in row.select("td")]
+        for row in soup.select("tbody tr")
+    }
+    assert states["first-light"] == ["source", "ok"]
+    assert states["english-only"] == ["source", "missing"]
+    assert states["korean-only"] == ["missing", "source"]
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert not (basic_publish.output / "translations").exists()
