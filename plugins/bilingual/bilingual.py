@@ -20,6 +20,8 @@ Template API
   headings), and `summary`.
 - Jinja filters: `localdate(fmt="long")` (Babel name or CLDR skeleton, in the
   site's language), `isodate`, `language_name` (`ko` -> `한국어`).
+- Titles are plain text: `title` is escaped `Markup` (print it as it is; use
+  `title|striptags` for the plain string, e.g. in JSON).
 - `_()` / `gettext` / `ngettext` from `<theme>/translations/<lang>/LC_MESSAGES/messages.po`.
 
 Settings (defaults)
@@ -44,6 +46,7 @@ import logging
 import os
 from dataclasses import dataclass, field, replace
 
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.utils import get_date
@@ -315,6 +318,17 @@ def print_summary(generator, writer):
     print("\n".join(f"bilingual: {line}" for line in site.summary.lines()))
 
 
+def plain_text_title(instance):
+    """content_object_init: the title is plain text; keep it as escaped Markup.
+
+    Templates then print it safely as it is, and Pelican's feed writer, which strips
+    tags from titles, unescapes it back to the writer's text (`Vec<T>` stays `Vec<T>`).
+    """
+    title = getattr(instance, "title", None)
+    if isinstance(title, str) and not isinstance(title, Markup):
+        instance.title = escape(title)
+
+
 def mark_feed_language(context, feed):
     """feed_generated: `xml:lang` on the feed, so every entry carries its language."""
     feed.feed["language"] = context.get("DEFAULT_LANG")
@@ -322,6 +336,7 @@ def mark_feed_language(context, feed):
 
 def register():
     signals.initialized.connect(configure)
+    signals.content_object_init.connect(plain_text_title)
     signals.feed_generated.connect(mark_feed_language)
     signals.all_generators_finalized.connect(collect)
     signals.article_writer_finalized.connect(print_summary)

@@ -46,7 +46,7 @@ class Counterpart:
     """Another language's version of a post or page, as a template shows it."""
 
     lang: str
-    title: str
+    title: object  # str or escaped Markup, as the post has it
     url: str
     status: str
     source_path: str
@@ -177,7 +177,7 @@ def counterparts(item, group: dict, sites: dict, url_of=None) -> list[Counterpar
         found.append(
             Counterpart(
                 lang=lang,
-                title=str(other.title),
+                title=other.title,
                 url=join_url(sites[lang], url_of(other)),
                 status=other.status,
                 source_path=other.source_path,

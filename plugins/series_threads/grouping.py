@@ -6,11 +6,14 @@ They take content-like objects (with `slug`, `lang`, `status`, `date`, `title`,
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bilingual.pairing import Finding
+
+MAX_ID = 64
 
 
 @dataclass(frozen=True)
@@ -94,13 +97,21 @@ def normalize_config(setting: dict | None) -> dict[str, SeriesConfig]:
 
 
 def resolve_series_id(name: str, configs: dict, slugify: Callable = simple_slugify) -> str:
-    """A stable id for a `Series:` value: a SERIES key, a localized name or alias, or a slug."""
+    """A stable id for a `Series:` value: a SERIES key, a localized name or alias, or a slug.
+
+    A name with nothing to slug (`🌱`, `++`) gets `series-` and a digest of the name;
+    a slug longer than `MAX_ID` is cut and given a digest, so that it fits a file name.
+    """
     wanted = name.strip().casefold()
     for config in configs.values():
         known = [config.id, *config.names.values(), *config.aliases]
         if wanted in (k.casefold() for k in known):
             return config.id
-    return slugify(name.strip())
+    digest = hashlib.sha1(wanted.encode()).hexdigest()[:8]
+    slug = slugify(name.strip())
+    if not slug:
+        return f"series-{digest}"
+    return slug if len(slug) <= MAX_ID else f"{slug[: MAX_ID - 9].rstrip('-')}-{digest}"
 
 
 def parse_index(value) -> int | None:

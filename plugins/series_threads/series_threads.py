@@ -45,6 +45,7 @@ import logging
 import os
 from dataclasses import dataclass
 
+from markupsafe import escape
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
@@ -84,7 +85,7 @@ class EpisodeView:
     label: str
     index: int | None
     subseries: str | None
-    title: str
+    title: object  # escaped Markup from `bilingual`, or str
     lang: str
     date: object
     status: str
@@ -142,7 +143,7 @@ def episode_view(entry, sites, versions) -> EpisodeView:
         label=entry.label,
         index=entry.index,
         subseries=entry.subseries,
-        title=str(item.title),
+        title=item.title,
         lang=item.lang,
         date=item.date,
         status=item.status,
@@ -244,7 +245,8 @@ class SeriesGenerator(Generator):
                     self.context,
                     feed.format(id=view.id),
                     view.feed_url,
-                    feed_title=view.name,
+                    # Markup: Pelican strips tags from feed titles, which unescapes it.
+                    feed_title=escape(view.name),
                 )
 
 

@@ -66,6 +66,19 @@ def test_normalize_config_rejects_a_non_dict_entry():
         normalize_config({"x": "Not a dict"})
 
 
+def test_a_name_with_nothing_to_slug_gets_a_stable_id():
+    first = resolve_series_id("🌱", {})
+    assert first.startswith("series-") and len(first) == 15
+    assert resolve_series_id(" 🌱 ", {}) == first
+    assert resolve_series_id("++", {}) != first
+
+
+def test_a_very_long_name_gets_an_id_that_fits_a_file_name():
+    long_id = resolve_series_id("a" * 300, {})
+    assert len(long_id) <= 64 and long_id.startswith("aaaa")
+    assert resolve_series_id("a" * 300, {}) == long_id != resolve_series_id("a" * 299, {})
+
+
 def test_zero_configuration_works():
     assert normalize_config(None) == {}
     assert resolve_series_id("Field Notes", {}) == "field-notes"
