@@ -58,13 +58,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(folder):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def served(basic_site):
     """The basic fixture site on http://127.0.0.1:<free port>/."""
-    handler = functools.partial(QuietHandler, directory=str(basic_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(basic_site.output)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_demo(demo_site):
+    """The demo blog on http://127.0.0.1:<free port>/."""
+    server = serve(demo_site.output)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

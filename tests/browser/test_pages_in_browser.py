@@ -17,6 +17,18 @@ PAGES = [
     "/ko/posts/first-light/",
     "/tags/alpha/",
 ]
+DEMO_PAGES = [
+    "/",
+    "/ko/",
+    "/posts/kal-2-one-dimensional/",
+    "/ko/posts/kal-2-one-dimensional/",
+    "/archives/",
+    "/ko/archives/",
+    "/series/control-study/",
+    "/ko/series/control-study/",
+    "/series/",
+    "/ko/translations/",
+]
 
 
 def visible_langs(page):
@@ -68,11 +80,10 @@ def test_switching_language_on_a_post_lands_on_its_translation(page, served):
     assert page.locator("h1").inner_text() == '첫 불빛 & "따옴표"'
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_no_console_errors_and_no_serious_axe_violations(page, served, path):
+def axe_check(page, url):
     from axe_playwright_python.sync_playwright import Axe
 
-    response = page.goto(f"{served}{path}")
+    response = page.goto(url)
     assert response.status == 200
     results = Axe().run(page)
     serious = [
@@ -82,6 +93,31 @@ def test_no_console_errors_and_no_serious_axe_violations(page, served, path):
     ]
     assert serious == []
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_console_errors_and_no_serious_axe_violations(page, served, path):
+    axe_check(page, f"{served}{path}")
+
+
+@pytest.mark.parametrize("path", DEMO_PAGES)
+def test_demo_pages_have_no_console_errors_or_serious_axe_violations(page, served_demo, path):
+    axe_check(page, f"{served_demo}{path}")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_demo_screenshots_without_horizontal_overflow(browser, served_demo, scheme, width):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    for path in DEMO_PAGES:
+        page.goto(f"{served_demo}{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, width, overflow)
+        name = "demo-" + (path.strip("/").replace("/", "_") or "home")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-{scheme}.png"), full_page=True)
+    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -11,24 +11,43 @@ pytestmark = pytest.mark.quality
 def test_every_page_is_valid_html(demo_site, vnu):
     pages = [str(p) for p in demo_site.html_files()]
     assert any("/ko/" in p for p in pages) and len(pages) > 60
-    result = subprocess.run([*vnu, "--errors-only", "--format", "gnu", *pages],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [*vnu, "--errors-only", "--format", "gnu", *pages],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0 and result.stderr.strip() == "", result.stderr[:4000]
 
 
 def test_the_stylesheets_are_valid_css(demo_site, vnu):
     sheets = [str(p) for p in sorted((demo_site.output / "theme" / "css").glob("*.css"))]
     assert len(sheets) == 3
-    result = subprocess.run([*vnu, "--css", "--errors-only", "--format", "gnu", *sheets],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [*vnu, "--css", "--errors-only", "--format", "gnu", *sheets],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0 and result.stderr.strip() == "", result.stderr[:4000]
 
 
 def test_a_crawl_finds_no_broken_link(demo_site, linkinator):
     result = subprocess.run(
-        [*linkinator, str(demo_site.output), "--recurse", "--check-fragments", "--check-css",
-         "--format", "json", "--skip", r"^https?://(?!127\.0\.0\.1|localhost)"],
-        capture_output=True, text=True, timeout=600,
+        [
+            *linkinator,
+            str(demo_site.output),
+            "--recurse",
+            "--check-fragments",
+            "--check-css",
+            "--format",
+            "json",
+            "--skip",
+            r"^https?://(?!127\.0\.0\.1|localhost)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     report = json.loads(result.stdout)
     checked = [link for link in report["links"] if link["state"] != "SKIPPED"]

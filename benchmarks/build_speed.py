@@ -1,0 +1,110 @@
+"""Build speed: our bundle against plain Pelican + pelican-i18n-subsites and Pelican's theme.
+
+Builds the same generated corpus (100 and 1,000 EN/KO pairs by default) both ways in one
+run, alternating, and prints each time, the ratio and the peak memory of each build.
+The target: our full build of 1,000 pairs within 1.3x the plain one.
+
+    python benchmarks/build_speed.py [--pairs 100 1000] [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAIN_SETTINGS = """
+SITENAME = "Plain"
+SITEURL = ""
+TIMEZONE = "Asia/Seoul"
+DEFAULT_LANG = "en"
+PLUGINS = ["pelican.plugins.i18n_subsites"]
+I18N_SUBSITES = {"ko": {}}
+I18N_UNTRANSLATED_ARTICLES = "remove"
+FILENAME_METADATA = r"(?P<slug>.+)\\.(?P<lang>[a-z]{2})$"
+ARTICLE_LANG_URL = ARTICLE_URL = "posts/{slug}/"
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS = "posts/{slug}/index.html"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+"""
+# Runs one Pelican build and reports its own peak memory (ru_maxrss is in KiB on Linux).
+RUNNER = (
+    "import resource, sys, pelican\n"
+    "try:\n    pelican.main(sys.argv[1:])\n"
+    "finally:\n"
+    "    print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
+
+
+def build(content: Path, output: Path, settings: Path) -> tuple[float, int]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(content), "-o", str(output), "-s", str(settings), "-q"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
+    peak = int(
+        next(line.split()[1] for line in result.stderr.splitlines() if line.startswith("MAXRSS"))
+    )
+    return elapsed, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        plain = tmp / "plainconf.py"
+        plain.write_text(PLAIN_SETTINGS, encoding="utf-8")
+        for pairs in args.pairs:
+            content = write_corpus(tmp / f"corpus-{pairs}", pairs)
+            ours, theirs = [], []
+            for run in range(args.runs):
+                ours.append(build(content, tmp / f"ours-{pairs}-{run}", ROOT / "pelicanconf.py"))
+                theirs.append(build(content, tmp / f"plain-{pairs}-{run}", plain))
+            our_s = statistics.median(t for t, _ in ours)
+            plain_s = statistics.median(t for t, _ in theirs)
+            results[pairs] = {
+                "ours_s": round(our_s, 2),
+                "plain_s": round(plain_s, 2),
+                "ratio": round(our_s / plain_s, 3),
+                "ours_peak_mib": round(max(m for _, m in ours) / 1024),
+                "plain_peak_mib": round(max(m for _, m in theirs) / 1024),
+            }
+            r = results[pairs]
+            print(
+                f"{pairs:>5} pairs: ours {r['ours_s']:7.2f} s ({r['ours_peak_mib']} MiB peak)  "
+                f"plain {r['plain_s']:7.2f} s ({r['plain_peak_mib']} MiB peak)  "
+                f"ratio {r['ratio']:.3f}"
+            )
+    print(json.dumps(results))
+    biggest = results[max(results)]
+    if max(results) >= 1000 and biggest["ratio"] > 1.3:
+        sys.exit(f"over budget: {biggest['ratio']:.2f}x the plain build (target 1.3x)")
+
+
+if __name__ == "__main__":
+    main()
