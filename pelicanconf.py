@@ -70,6 +70,8 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "autoescape": True,
+    # Templates do not change during a build; skip a file check on every include.
+    "auto_reload": False,
     # Named by class so that i18n_subsites leaves the catalogs to `bilingual`.
     "extensions": ["jinja2.ext.InternationalizationExtension"],
 }

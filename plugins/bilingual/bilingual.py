@@ -20,6 +20,8 @@ Template API
   headings), and `summary`.
 - Jinja filters: `localdate(fmt="long")` (Babel name or CLDR skeleton, in the
   site's language), `isodate`, `language_name` (`ko` -> `한국어`).
+- Code blocks (`<pre>`) in posts get `tabindex="0"`: they scroll sideways, and a
+  keyboard must be able to reach a scrolling region.
 - Titles are plain text: `title` is escaped `Markup` (print it as it is; use
   `title|striptags` for the plain string, e.g. in JSON).
 - `_()` / `gettext` / `ngettext` from `<theme>/translations/<lang>/LC_MESSAGES/messages.po`.
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup, escape
@@ -78,6 +81,7 @@ from .pairing import (
 
 log = logging.getLogger(__name__)
 
+FOCUSABLE_PRE = re.compile(r"<pre(?![^>]*\btabindex=)([\s>])")
 URL_KINDS = ("ARTICLE", "DRAFT", "PAGE", "DRAFT_PAGE", "STATIC")
 
 
@@ -329,6 +333,13 @@ def plain_text_title(instance):
         instance.title = escape(title)
 
 
+def focusable_code(instance):
+    """content_object_init: code blocks scroll sideways, so keyboards must reach them."""
+    content = getattr(instance, "_content", None)
+    if content and "<pre" in content:
+        instance._content = FOCUSABLE_PRE.sub(r'<pre tabindex="0"\1', content)
+
+
 def mark_feed_language(context, feed):
     """feed_generated: `xml:lang` on the feed, so every entry carries its language."""
     feed.feed["language"] = context.get("DEFAULT_LANG")
@@ -337,6 +348,7 @@ def mark_feed_language(context, feed):
 def register():
     signals.initialized.connect(configure)
     signals.content_object_init.connect(plain_text_title)
+    signals.content_object_init.connect(focusable_code)
     signals.feed_generated.connect(mark_feed_language)
     signals.all_generators_finalized.connect(collect)
     signals.article_writer_finalized.connect(print_summary)

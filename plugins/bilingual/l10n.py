@@ -103,11 +103,42 @@ def og_locale(lang: str) -> str:
 
 
 def make_filters(lang: str) -> dict:
-    """Jinja filters bound to one site's language."""
+    """Jinja filters bound to one site's language.
+
+    Locale look-ups are slow in Babel, so each filter remembers its answers for the
+    length of one site's build (the dicts live in these closures, not in the module).
+    """
+    locales: dict = {}
+    names: dict = {}
+    og: dict = {}
+
+    def locale_of(code):
+        if code not in locales:
+            locales[code] = babel_locale(code)
+        return locales[code]
+
+    def date_filter(value, fmt="long", lang=lang):
+        locale = locale_of(lang)
+        if fmt in NAMED_FORMATS:
+            return format_date(value, fmt, locale=locale)
+        if fmt in PATTERNS:
+            return format_date(value, PATTERNS[fmt], locale=locale)
+        return format_skeleton(fmt, value, locale=locale)
+
+    def name_filter(code, in_lang=None):
+        if (code, in_lang) not in names:
+            names[(code, in_lang)] = language_name(code, in_lang)
+        return names[(code, in_lang)]
+
+    def og_filter(code):
+        if code not in og:
+            og[code] = og_locale(code)
+        return og[code]
+
     return {
-        "localdate": lambda value, fmt="long", lang=lang: localdate(value, fmt, lang),
+        "localdate": date_filter,
         "isodate": lambda value: value.isoformat(),
-        "language_name": language_name,
-        "og_locale": og_locale,
+        "language_name": name_filter,
+        "og_locale": og_filter,
         "ld_ref": lambda url: {"@id": url},
     }

@@ -60,10 +60,12 @@ def finish(pelican):
         return
     output = Path(settings["OUTPUT_PATH"])
     siteurl = settings["SITEURL"].rstrip("/")
-    files, pages = read_output(output)
-
     sitemap = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
-    if sitemap and siteurl.startswith(("http://", "https://")):
+    if not siteurl.startswith(("http://", "https://")):
+        sitemap = None
+    if sitemap or settings.get("PUBLISH_CHECKS"):
+        files, pages = read_output(output)
+    if sitemap:
         (output / sitemap).write_text(sitemap_xml(pages), encoding="utf-8")
         (output / "robots.txt").write_text(robots_txt(f"{siteurl}/{sitemap}"), encoding="utf-8")
         files |= {sitemap, "robots.txt"}

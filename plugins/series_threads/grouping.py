@@ -287,3 +287,19 @@ def versions_by_slug(entries: Iterable) -> dict[str, dict[str, Entry]]:
     for entry in entries:
         found.setdefault(entry.slug, {})[entry.lang] = entry
     return found
+
+
+def window(count: int, current: int, radius: int = 3) -> list[int | None]:
+    """Positions (0-based) to list around `current`, with None where a run is left out.
+
+    Short lists come whole; long ones keep the first, the last and `radius` either side.
+    """
+    if count <= 2 * radius + 3:
+        return list(range(count))
+    keep = {0, count - 1, *range(max(0, current - radius), min(count, current + radius + 1))}
+    shown: list[int | None] = []
+    for position in sorted(keep):
+        if shown and shown[-1] is not None and position != shown[-1] + 1:
+            shown.append(None)
+        shown.append(position)
+    return shown

@@ -14,7 +14,8 @@ On every article and draft of every language that this site parsed:
 `series_id`, `series_name` (in this site's language), `series_url`, `series_label`
 (`3`, `KAL-2` or ``). On this language's posts, `series_nav` (a `SeriesNav`:
 `series`, `thread` (its sub-series, this language only), `entry`, `position`,
-`total`, `prev`, `next`), or None.
+`total`, `prev`, `next`, `nearby`: the episodes to list, the first and last and three
+either side in a long thread, None where a run is left out), or None.
 Context: `series_threads`, this site's list of `SeriesView` (newest first), each
 with `id`, `name`, `description`, `url`, `feed_url` (None without a feed),
 `threads` (every post of the series in any language, one row per post with its
@@ -57,9 +58,9 @@ from .grouping import (
     collect_entries,
     normalize_config,
     order_threads,
-    reading_order,
     representatives,
     versions_by_slug,
+    window,
 )
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,7 @@ class SeriesNav:
     total: int
     prev: EpisodeView | None
     next: EpisodeView | None
+    nearby: tuple = ()  # the thread's episodes around this one; None marks a gap
 
 
 def site_url(sites: dict, lang: str, path: str) -> str:
@@ -285,22 +287,31 @@ def build_views(visible, configs, lang, sites, settings):
         views[series_id] = view
         own_threads = order_threads(own)
         own_views = thread_views(own_threads, config, lang, sites, versions)
-        flat = [(t, ev) for t in own_views for ev in t.episodes]
-        for position, (entry, (thread, episode)) in enumerate(
-            zip(reading_order(own_threads), flat, strict=True), start=1
-        ):
-            in_thread = list(thread.episodes)
-            numbered = [ev.index for ev in in_thread if ev.index is not None]
+        # (entry, its thread's view, its place in the thread), in reading order.
+        places = [
+            (entry, thread_view, at)
+            for thread, thread_view in zip(own_threads, own_views, strict=True)
+            for at, entry in enumerate(thread.entries)
+        ]
+        for position, (entry, thread, at) in enumerate(places):
+            episodes = thread.episodes
+            numbered = [ev.index for ev in episodes if ev.index is not None]
             navs[id(entry.item)] = SeriesNav(
                 series=view,
                 thread=thread,
-                entry=episode,
-                position=in_thread.index(episode) + 1,
-                total=max([len(in_thread), *numbered]),
-                prev=flat[position - 2][1] if position > 1 else None,
-                next=flat[position][1] if position < len(flat) else None,
+                entry=episodes[at],
+                position=at + 1,
+                total=max([len(episodes), *numbered]),
+                prev=episode_at(places[position - 1]) if position > 0 else None,
+                next=episode_at(places[position + 1]) if position + 1 < len(places) else None,
+                nearby=tuple(None if i is None else episodes[i] for i in window(len(episodes), at)),
             )
     return views, navs
+
+
+def episode_at(place) -> EpisodeView:
+    _entry, thread, at = place
+    return thread.episodes[at]
 
 
 def set_defaults(pelican):

@@ -41,3 +41,8 @@ def test_every_demo_link_resolves(demo_site):
             if ref.startswith(("http://", "https://", "mailto:", "#")):
                 continue
             assert ".." not in ref and demo_site.resolve(ref), (path, ref)
+
+
+def test_code_blocks_can_be_reached_by_keyboard(demo_site):
+    blocks = demo_site.soup("ko/posts/kal-2-one-dimensional/").select(".post__body pre")
+    assert blocks and all(pre.get("tabindex") == "0" for pre in blocks)

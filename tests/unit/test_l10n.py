@@ -77,3 +77,14 @@ def test_missing_catalog_with_english_main_uses_template_text(tmp_path):
     translations, warning = choose_translations(str(tmp_path), "fr", "en", "en")
     assert translations.gettext("Archive") == "Archive"
     assert "'fr'" in warning
+
+
+def test_site_filters_format_in_the_site_language_and_on_request():
+    from bilingual.l10n import make_filters
+
+    filters = make_filters("ko")
+    assert filters["localdate"](DAY) == "2026년 4월 19일"
+    assert filters["localdate"](DAY, "yMMMM", lang="en") == "April 2026"
+    assert filters["localdate"](DAY, "month") == "4월"
+    assert filters["og_locale"]("ko") == "ko_KR" and filters["og_locale"]("en") == "en_US"
+    assert filters["language_name"]("en", "ko") == "영어"

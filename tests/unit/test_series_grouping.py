@@ -12,6 +12,7 @@ from series_threads.grouping import (
     reading_order,
     representatives,
     resolve_series_id,
+    window,
 )
 
 
@@ -196,3 +197,18 @@ def test_pairs_that_disagree_and_gaps_are_warnings():
         ),
     ]
     assert problems.warnings[0].others == ("content/c.en.md",)
+
+
+@pytest.mark.parametrize(
+    ("count", "current", "expected"),
+    [
+        (5, 2, [0, 1, 2, 3, 4]),
+        (9, 8, list(range(9))),
+        (20, 0, [0, 1, 2, 3, None, 19]),
+        (20, 10, [0, None, 7, 8, 9, 10, 11, 12, 13, None, 19]),
+        (20, 19, [0, None, 16, 17, 18, 19]),
+        (20, 4, [0, 1, 2, 3, 4, 5, 6, 7, None, 19]),
+    ],
+)
+def test_window_keeps_first_last_and_neighbours(count, current, expected):
+    assert window(count, current) == expected
