@@ -73,7 +73,10 @@ def babel_locale(lang: str, fallback: str = "en") -> Locale:
 
 def localdate(value, fmt: str = "long", lang: str = "en") -> str:
     """A date in the language's own form: `fmt` is a Babel name, `month`, or a CLDR skeleton."""
-    locale = babel_locale(lang)
+    return format_in(value, fmt, babel_locale(lang))
+
+
+def format_in(value, fmt: str, locale: Locale) -> str:
     if fmt in NAMED_FORMATS:
         return format_date(value, fmt, locale=locale)
     if fmt in PATTERNS:
@@ -118,12 +121,7 @@ def make_filters(lang: str) -> dict:
         return locales[code]
 
     def date_filter(value, fmt="long", lang=lang):
-        locale = locale_of(lang)
-        if fmt in NAMED_FORMATS:
-            return format_date(value, fmt, locale=locale)
-        if fmt in PATTERNS:
-            return format_date(value, PATTERNS[fmt], locale=locale)
-        return format_skeleton(fmt, value, locale=locale)
+        return format_in(value, fmt, locale_of(lang))
 
     def name_filter(code, in_lang=None):
         if (code, in_lang) not in names:
