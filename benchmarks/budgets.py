@@ -17,6 +17,8 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,10 +1,15 @@
-"""A deterministic generated blog: N English/Korean pairs in three series, for benchmarks."""
+"""Sites for the benchmarks: a generated N-pair corpus, and the demo blog built for publishing."""
 
 from __future__ import annotations
 
 import datetime
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SERIES = [
     ("Greenhouse Build", None),
@@ -86,3 +91,25 @@ def write_corpus(root: Path, pairs: int, seed: int = 7) -> Path:
             )
             (content / f"post-{i:05d}.{lang}.md").write_text(text, encoding="utf-8")
     return content
+
+
+def publish_demo(output: Path, siteurl: str) -> Path:
+    """The demo blog in content/, built with publishconf.py for `siteurl`."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(ROOT / "content"),
+            "-o",
+            str(output),
+            "-s",
+            str(ROOT / "publishconf.py"),
+            "-q",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "SITEURL": siteurl},
+        check=True,
+        capture_output=True,
+    )
+    return output

@@ -22,6 +22,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 PAGES = [

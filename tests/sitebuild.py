@@ -86,3 +86,20 @@ SERIES_SETTING = (
     '"study": {"name": {"en": "Study", "ko": "공부"}, '
     '"subseries": {"ZED": {"name": {"en": "Zed notes", "ko": "제드 노트"}}}}}'
 )
+
+
+def missing_tool(reason: str, flag: str):
+    """Skip with a notice naming the tool, or fail when the environment demands the tool."""
+    import pytest
+
+    if os.environ.get(flag) == "1":
+        pytest.fail(f"{reason} ({flag}=1)")
+    pytest.skip(reason)
+
+
+def assert_stopped_before_writing(build: Build, output: Path, message: str) -> None:
+    """A build that refused its input: exit 1, the message, no traceback, nothing written."""
+    assert build.returncode == 1
+    assert message in build.stderr
+    assert "Traceback" not in build.log
+    assert not output.exists() or not any(output.iterdir())

@@ -13,6 +13,7 @@ import shutil
 import threading
 
 import pytest
+from sitebuild import missing_tool
 
 CHROMIUM_FLAGS = [
     "--headless=new",
@@ -33,9 +34,7 @@ def chromium_path() -> str | None:
 
 
 def missing(reason: str):
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (REQUIRE_BROWSER=1)")
-    pytest.skip(reason)
+    missing_tool(reason, "REQUIRE_BROWSER")
 
 
 @pytest.fixture(scope="session")

@@ -6,19 +6,16 @@ with REQUIRE_TOOLS=1 (as `.ci/run` sets) a missing tool fails the gate instead.
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
-from sitebuild import ROOT
+from sitebuild import ROOT, missing_tool
 
 NODE_MODULES = ROOT / "node_modules"
 
 
 def missing(reason: str):
-    if os.environ.get("REQUIRE_TOOLS") == "1":
-        pytest.fail(f"{reason} (REQUIRE_TOOLS=1)")
-    pytest.skip(reason)
+    missing_tool(reason, "REQUIRE_TOOLS")
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Bad content stops the build with a message naming the file and field, and writes nothing."""
 
 import pytest
-from sitebuild import FIXTURES, run_pelican
+from sitebuild import FIXTURES, assert_stopped_before_writing, run_pelican
 
 
 @pytest.mark.parametrize(
@@ -26,11 +26,7 @@ from sitebuild import FIXTURES, run_pelican
 )
 def test_bad_input_stops_the_build_with_a_clear_message(tmp_path, fixture, message):
     output = tmp_path / "out"
-    build = run_pelican(FIXTURES / fixture, output)
-    assert build.returncode == 1
-    assert message in build.stderr
-    assert "Traceback" not in build.log
-    assert not output.exists() or not any(output.iterdir())
+    assert_stopped_before_writing(run_pelican(FIXTURES / fixture, output), output, message)
 
 
 def test_bad_input_leaves_a_previous_site_untouched(tmp_path):

@@ -2,7 +2,7 @@
 
 import feedparser
 import pytest
-from sitebuild import FIXTURES, run_pelican
+from sitebuild import FIXTURES, assert_stopped_before_writing, run_pelican
 
 
 def box(soup):
@@ -194,11 +194,7 @@ def test_publish_build_never_lists_or_links_a_draft_episode(series_publish):
 )
 def test_bad_series_metadata_stops_the_build(tmp_path, fixture, message):
     output = tmp_path / "out"
-    build = run_pelican(FIXTURES / fixture, output)
-    assert build.returncode == 1
-    assert message in build.stderr
-    assert "Traceback" not in build.log
-    assert not output.exists() or not any(output.iterdir())
+    assert_stopped_before_writing(run_pelican(FIXTURES / fixture, output), output, message)
 
 
 def test_series_warnings_name_files_and_series(tmp_path):
