@@ -60,6 +60,7 @@ from .checks import (
     field_line,
     stale_findings,
     tag_mismatches,
+    tag_problems,
     translation_status,
 )
 from .checks import (
@@ -201,7 +202,7 @@ def validate(settings, context, articles, pages, langs):
                 findings += diagnose_source(os.path.relpath(path), handle.read(), get_date)
     findings += language_errors(articles + pages, langs, pattern, name=display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
-    findings += tag_mismatches(articles, display_path)
+    findings += tag_mismatches(articles, display_path) + tag_problems(articles, display_path)
     for item in articles + pages:
         source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
         findings += broken_content_links(

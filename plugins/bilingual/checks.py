@@ -163,6 +163,37 @@ def tag_mismatches(items: Iterable, name: Callable) -> list[Finding]:
     return findings
 
 
+MAX_SLUG = 150
+
+
+def tag_problems(items: Iterable, name: Callable) -> list[Finding]:
+    """Tags whose page could not be written: nothing to make an address of, or too long."""
+    findings = []
+    for item in items:
+        for tag in getattr(item, "tags", []):
+            if not tag.slug:
+                findings.append(
+                    Finding(
+                        "error",
+                        name(item),
+                        "Tags",
+                        f"tag '{tag}' has no letter or digit to make its page's address of",
+                        "add a word to the tag, or remove it",
+                    )
+                )
+            elif len(tag.slug) > MAX_SLUG:
+                findings.append(
+                    Finding(
+                        "error",
+                        name(item),
+                        "Tags",
+                        f"tag '{str(tag)[:40]}…' is too long for its page's address",
+                        f"keep tags under {MAX_SLUG} characters",
+                    )
+                )
+    return findings
+
+
 def content_links(html: str) -> list[tuple[str, str]]:
     """(kind, target) of every `{filename}`, `{static}` and `{attach}` link in a post's HTML."""
     return [(m.group(2), m.group(3)) for m in CONTENT_LINK.finditer(html)]

@@ -160,3 +160,12 @@ def test_translation_status_page_in_development_builds_only(basic_site, basic_pu
     assert states["korean-only"] == ["missing", "source"]
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
     assert not (basic_publish.output / "translations").exists()
+
+
+def test_a_tag_without_letters_stops_the_build(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "p.en.md").write_text("Title: P\nDate: 2026-04-19\nTags: 🌱\n\nx\n", "utf-8")
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 1
+    assert "p.en.md:3: tag '🌱' has no letter or digit" in build.stderr

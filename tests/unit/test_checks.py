@@ -10,6 +10,7 @@ from bilingual.checks import (
     split_metadata,
     stale_findings,
     tag_mismatches,
+    tag_problems,
     translation_status,
 )
 
@@ -140,3 +141,20 @@ def test_report_has_findings_a_summary_and_the_status_table():
     assert "ERROR    bad.md  [-]" in text and "fix: write a metadata block" in text
     assert "  errors                     1" in text and "  warnings                   0" in text
     assert "  a" in text and "source    missing" in text
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    slug: str
+
+    def __str__(self):
+        return self.name
+
+
+def test_tags_that_cannot_have_a_page_are_errors():
+    post = Post("a", "en", tags=[Tag("🌱", ""), Tag("x" * 200, "x" * 200), Tag("ok", "ok")])
+    found = tag_problems([post], name)
+    assert [(f.severity, f.field) for f in found] == [("error", "Tags"), ("error", "Tags")]
+    assert "has no letter or digit" in found[0].message
+    assert "too long" in found[1].message
