@@ -11,8 +11,6 @@ archive's bytes per entry. Exits non-zero when a budget is exceeded.
 from __future__ import annotations
 
 import gzip
-import os
-import subprocess
 import sys
 import tempfile
 from html.parser import HTMLParser
@@ -20,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from urllib.parse import urlsplit
+
+from corpus import publish_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = "https://example.org/blog"
@@ -63,25 +63,7 @@ def gz(data: bytes) -> int:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "site"
-        env = {**os.environ, "SITEURL": SITE}
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pelican",
-                str(ROOT / "content"),
-                "-o",
-                str(out),
-                "-s",
-                str(ROOT / "publishconf.py"),
-                "-q",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        out = publish_demo(Path(tmp) / "site", SITE)
         failures = []
         print(f"{'page':<14}{'requests':>9}{'gzip KB':>9}{'other hosts':>13}")
         for name, path in PAGES.items():

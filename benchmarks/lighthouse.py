@@ -23,6 +23,7 @@ import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import publish_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -62,25 +63,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        env = {**os.environ, "SITEURL": base}
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pelican",
-                str(ROOT / "content"),
-                "-o",
-                str(site),
-                "-s",
-                str(ROOT / "publishconf.py"),
-                "-q",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        site = publish_demo(Path(tmp) / "site", base)
         handler = functools.partial(Quiet, directory=str(site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
