@@ -139,4 +139,6 @@ def make_filters(lang: str) -> dict:
         "language_name": name_filter,
         "og_locale": og_filter,
         "ld_ref": lambda url: {"@id": url},
+        # The text of an escaped title, spaces kept (Jinja's striptags collapses them).
+        "plain_text": lambda value: value.unescape() if hasattr(value, "unescape") else str(value),
     }

@@ -12,6 +12,7 @@ import feedparser
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 from sitebuild import PUBLISH_SETTINGS, run_pelican
 
 SITE = "https://example.org"
@@ -41,11 +42,13 @@ def plain(max_size):
     )
 
 
-# Tags are split on commas and need a letter or digit for their page's address.
+# Tags are split on commas and need a letter or digit, and a reasonable length, for their
+# page's address (the check refuses others: tests/unit/test_checks.py).
 TAG = (
     plain(40)
     .map(lambda s: s.replace(",", " ").replace(";", " ").strip())
-    .filter(lambda s: any(c.isascii() and c.isalnum() for c in s))
+    .filter(lambda s: any(c.isascii() and c.isalnum() for c in Markup(s).striptags()))
+    .filter(lambda s: len(s) <= 100)
 )
 POST = st.tuples(plain(120), TAG, plain(60))
 
@@ -95,7 +98,10 @@ def test_plain_text_metadata_round_trips_everywhere(tmp_path_factory, posts):
     for feed in ("feeds/all.atom.xml", "ko/feeds/all.atom.xml"):
         parsed = feedparser.parse((build.output / feed).read_bytes())
         assert not parsed.bozo, parsed.bozo_exception
-        assert sorted(e.title for e in parsed.entries) == sorted(p[0] for p in posts)
+        # Pelican's feed writer folds runs of white space, as feed readers do.
+        assert sorted(e.title for e in parsed.entries) == sorted(
+            " ".join(p[0].split()) for p in posts
+        )
     ET.fromstring((build.output / "sitemap.xml").read_bytes())
     series_page = BeautifulSoup(
         (build.output / "series/index.html").read_text("utf-8"), "html.parser"

@@ -88,3 +88,6 @@ def test_site_filters_format_in_the_site_language_and_on_request():
     assert filters["localdate"](DAY, "month") == "4월"
     assert filters["og_locale"]("ko") == "ko_KR" and filters["og_locale"]("en") == "en_US"
     assert filters["language_name"]("en", "ko") == "영어"
+    from markupsafe import escape
+
+    assert filters["plain_text"](escape("Vec<T>\xa0& co")) == "Vec<T>\xa0& co"
