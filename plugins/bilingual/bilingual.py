@@ -190,8 +190,15 @@ def taxonomy_pages(items, settings) -> dict[str, set[str]]:
     return pages
 
 
-def validate(settings, context, articles, pages, langs):
-    """Every content rule, for the build and `invoke check` alike: (findings, status rows)."""
+def status_rows(articles, langs):
+    """The translation status of every published or draft post."""
+    return translation_status(
+        [a for a in articles if a.status in ("published", "draft")], langs, display_path
+    )
+
+
+def validate(settings, context, articles, pages, langs, rows):
+    """Every content rule, for the build and `invoke check` alike."""
     root = settings["PATH"]
     pattern = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
     findings = list(context.get("content_findings", []))
@@ -211,11 +218,8 @@ def validate(settings, context, articles, pages, langs):
             item._content or "",
             lambda relative: os.path.isfile(os.path.join(root, relative)),
         )
-    rows = translation_status(
-        [a for a in articles if a.status in ("published", "draft")], langs, display_path
-    )
     findings += stale_findings(rows)
-    return [with_line(finding) for finding in findings], rows
+    return [with_line(finding) for finding in findings]
 
 
 def with_line(finding):
@@ -267,9 +271,11 @@ def collect(generators):
     articles = [c for c in contents if isinstance(c, Article)]
     pages = [c for c in contents if isinstance(c, Page)]
 
-    findings, rows = validate(settings, context, articles, pages, list(sites))
+    rows = status_rows(articles, list(sites))
     context["translation_status"] = rows
     if lang == next(iter(sites)):
+        # Every site reads the same files; the main site runs first and speaks for all.
+        findings = validate(settings, context, articles, pages, list(sites), rows)
         report_findings(settings, findings, rows, list(sites), len(contents))
 
     for kind in (articles, pages):

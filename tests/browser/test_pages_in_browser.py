@@ -105,31 +105,28 @@ def test_demo_pages_have_no_console_errors_or_serious_axe_violations(page, serve
     axe_check(page, f"{served_demo}{path}")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [1280, 360])
-def test_demo_screenshots_without_horizontal_overflow(browser, served_demo, scheme, width):
+def check_layout(browser, base, paths, prefix, width, scheme):
+    """No horizontal overflow at `width`; a full-page screenshot of each path."""
     SCREENSHOTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
-    for path in DEMO_PAGES:
-        page.goto(f"{served_demo}{path}")
+    for path in paths:
+        page.goto(f"{base}{path}")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, width, overflow)
-        name = "demo-" + (path.strip("/").replace("/", "_") or "home")
+        name = prefix + (path.strip("/").replace("/", "_") or "home")
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-{scheme}.png"), full_page=True)
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_demo_screenshots_without_horizontal_overflow(browser, served_demo, scheme, width):
+    check_layout(browser, served_demo, DEMO_PAGES, "demo-", width, scheme)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 360])
 def test_no_horizontal_overflow_and_screenshots(browser, served, scheme, width):
-    SCREENSHOTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
-    page = context.new_page()
-    for path in ("/archives/", "/ko/archives/", "/ko/posts/first-light/"):
-        page.goto(f"{served}{path}")
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, (path, width, overflow)
-        name = path.strip("/").replace("/", "_") or "home"
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-{scheme}.png"), full_page=True)
-    context.close()
+    paths = ("/archives/", "/ko/archives/", "/ko/posts/first-light/")
+    check_layout(browser, served, paths, "", width, scheme)
