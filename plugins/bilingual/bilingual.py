@@ -18,12 +18,15 @@ Template API
   `page_langs(output_file)`, `alternates(output_file, content)` -> [(lang, url)],
   `gettext_in(lang, message, **vars)` (UI text in another language, for bilingual
   headings), and `summary`.
-- Jinja filters: `localdate(fmt="long")` (Babel name or CLDR skeleton, in the
-  site's language), `isodate`, `language_name` (`ko` -> `한국어`).
+- `translation_status` (context): `checks.StatusRow`s (slug, states per language:
+  source / ok / stale / missing, paths, items), for the translations page.
+- Jinja filters: `localdate(fmt="long", lang=site)` (Babel name, `month`, or CLDR
+  skeleton), `isodate`, `language_name(in_lang=None)` (`ko` -> `한국어`),
+  `og_locale` (`ko` -> `ko_KR`), `ld_ref` (url -> {"@id": url}), `plain_text`.
 - Code blocks (`<pre>`) in posts get `tabindex="0"`: they scroll sideways, and a
   keyboard must be able to reach a scrolling region.
 - Titles are plain text: `title` is escaped `Markup` (print it as it is; use
-  `title|striptags` for the plain string, e.g. in JSON).
+  `title|plain_text` for the string itself, e.g. in JSON).
 - `_()` / `gettext` / `ngettext` from `<theme>/translations/<lang>/LC_MESSAGES/messages.po`.
 
 Settings (defaults)
@@ -32,14 +35,23 @@ Settings (defaults)
   `FILENAME_METADATA`.
 - `BILINGUAL_TEMPLATES_LANG` (`"en"`): the language the templates' msgids are in.
 - `BILINGUAL_LOCALEDIR` (`<theme>/translations`).
+- `BILINGUAL_STRICT` (False): warnings stop the build too (publishconf.py sets it).
+- `BILINGUAL_CHECK_ONLY` (False): print the check report and exit before writing
+  (what `invoke check` sets).
 It also makes `*_LANG_URL`/`*_LANG_SAVE_AS` equal to `*_URL`/`*_SAVE_AS` (each
 language has its own site, so a translation keeps its path), gives every subsite
 the main site's `STATIC_PATHS`, no copy of the theme's static files, and (unless
 `FEED_DOMAIN` is set) its own site URL as `FEED_DOMAIN`, and marks every feed with
 its language (`xml:lang`).
 
-Errors (the build stops before writing anything): a `Lang` the site does not
-have, a file name and `Lang` that disagree, two files with one slug and language.
+Content rules (`checks.py`, shared by every build and `invoke check`): the main
+site validates all content, plus the `content_findings` other plugins leave in the
+context, before anything is written. Errors stop the build with file:line, field
+and fix (unreadable files, missing or bad Title/Date/Status, a `Lang` the site does
+not have or that contradicts the file name, two files with one slug and language,
+tags that cannot have a page, links to missing files); warnings (stale
+translations, tags that differ between translations) are logged, or stop a strict
+build.
 """
 
 from __future__ import annotations
