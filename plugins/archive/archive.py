@@ -25,7 +25,6 @@ Settings (defaults)
 from __future__ import annotations
 
 import datetime
-import logging
 import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -38,8 +37,6 @@ from pelican.contents import Article
 
 from .calendar import Month, build_date, count_by_day, local_day, month_grid
 from .timeline import count_drafts, group_by_day, visible_entries
-
-log = logging.getLogger(__name__)
 
 # Shades of the calendar, the empty one included; components.css styles .level-0 .. .level-4.
 LEVELS = 5

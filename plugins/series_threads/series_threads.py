@@ -42,7 +42,6 @@ Needs the `bilingual` plugin, listed before it.
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 
@@ -62,8 +61,6 @@ from .grouping import (
     versions_by_slug,
     window,
 )
-
-log = logging.getLogger(__name__)
 
 DEFAULTS = {
     "SERIES_INDEX_URL": "series/",
