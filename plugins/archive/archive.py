@@ -12,11 +12,15 @@ Context `archive` (an `ArchiveView`) on every page of the site:
 - `calendar`: the `Month` of the build date (`weeks` of 7 `Day(date, count, level)`,
   `total`, `max_count`), counting published posts of every language per day;
 - `month_date` (first day of that month), `today`, `levels`, `weekdays`: the column
-  headers as (short, full) names in the site's language, starting on its first weekday.
+  headers as (short, full) names in the site's language, starting on its first weekday;
+- `earlier`: ((first day, `Month`), ...) for the months before it, newest first, which
+  the theme lets readers browse (a month picker of radio buttons, no JavaScript).
 
 Settings (defaults)
 -------------------
 - `TIMEZONE`: the site's timezone (Pelican's own setting).
+- `ARCHIVE_CALENDAR_MONTHS` (12): how many months the calendar can show, the build
+  month included.
 - `ARCHIVE_FIRST_WEEKDAY` (None: the language's custom, e.g. Sunday for en-US and ko):
   0 = Monday .. 6 = Sunday.
 "The build date" is `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
@@ -35,7 +39,7 @@ from babel.dates import get_day_names
 from pelican import signals
 from pelican.contents import Article
 
-from .calendar import Month, build_date, count_by_day, local_day, month_grid
+from .calendar import Month, adjacent_months, build_date, count_by_day, local_day, month_grid
 from .timeline import count_drafts, group_by_day, visible_entries
 
 # Shades of the calendar, the empty one included; components.css styles .level-0 .. .level-4.
@@ -54,6 +58,7 @@ class ArchiveView:
     drafts: int
     calendar: Month
     month_date: datetime.date
+    earlier: tuple  # ((first day, Month), ...) for the months before, newest first
     today: datetime.date
     levels: int
     weekdays: tuple
@@ -72,6 +77,17 @@ def weekday_names(locale: Locale, first_weekday: int) -> tuple:
     short = get_day_names("abbreviated", locale=locale)
     wide = get_day_names("wide", locale=locale)
     return tuple((short[(first_weekday + i) % 7], wide[(first_weekday + i) % 7]) for i in range(7))
+
+
+def earlier_months(today, per_day, first_weekday, settings) -> tuple:
+    """The months before the build month that the calendar can browse, newest first."""
+    months = []
+    year, month = today.year, today.month
+    for _ in range(int(settings.get("ARCHIVE_CALENDAR_MONTHS", 12)) - 1):
+        (year, month), _next = adjacent_months(year, month)
+        grid = month_grid(year, month, per_day, first_weekday, LEVELS)
+        months.append((datetime.date(year, month, 1), grid))
+    return tuple(months)
 
 
 def collect(generators):
@@ -100,6 +116,7 @@ def collect(generators):
         drafts=count_drafts(entries),
         calendar=month_grid(today.year, today.month, per_day, first_weekday, LEVELS),
         month_date=today.replace(day=1),
+        earlier=earlier_months(today, per_day, first_weekday, settings),
         today=today,
         levels=LEVELS,
         weekdays=weekday_names(locale, first_weekday),

@@ -53,6 +53,20 @@ def test_language_filter_works_without_javascript(browser, served):
     context.close()
 
 
+def test_calendar_month_picker_works_without_javascript(browser, served):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served}/archives/")
+    assert page.is_visible('section.calendar[data-month="2026-04"]')
+    assert not page.is_visible('section.calendar[data-month="2026-03"]')
+    page.click('label[for="cal-2026-03"]')
+    assert page.is_visible('section.calendar[data-month="2026-03"]')
+    assert not page.is_visible('section.calendar[data-month="2026-04"]')
+    page.keyboard.press("ArrowLeft")
+    assert page.is_visible('section.calendar[data-month="2026-04"]')
+    context.close()
+
+
 def test_filter_is_usable_from_the_keyboard(page, served):
     page.goto(f"{served}/ko/archives/")
     page.focus("#filter-all")

@@ -92,7 +92,8 @@ def test_language_filter_offers_every_language(en):
 
 
 def cells(soup):
-    return soup.select("td.calendar__day")
+    """The day cells of the build month's calendar."""
+    return soup.select(".calendar.is-current td.calendar__day")
 
 
 def test_calendar_shows_the_build_month(en, ko):
@@ -101,7 +102,7 @@ def test_calendar_shows_the_build_month(en, ko):
     assert en.select_one('.calendar__month-other[lang="ko"]').get_text() == "2026년 4월"
     days = cells(en)
     assert [td["data-date"] for td in days] == [f"2026-04-{d:02d}" for d in range(1, 31)]
-    weeks = en.select(".calendar__grid tbody tr")
+    weeks = en.select(".calendar.is-current .calendar__grid tbody tr")
     assert all(len(tr.find_all("td")) == 7 for tr in weeks)
     # Weeks start on Sunday for en-US and ko-KR; 2026-04-01 is a Wednesday.
     assert [th.get_text() for th in en.select(".calendar__grid thead th")][:2] == ["Sun", "Mon"]
@@ -182,3 +183,18 @@ def test_a_bad_source_date_epoch_stops_the_build(tmp_path):
     assert build.returncode == 1
     assert "archive: SOURCE_DATE_EPOCH must be a whole number of seconds" in build.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_calendar_browses_the_months_before_without_javascript(en, ko):
+    radios = en.select('.month-picker input[type="radio"]')
+    assert [r["value"] for r in radios][:3] == ["2026-04", "2026-03", "2026-02"]
+    assert len(radios) == 12 and radios[0].has_attr("checked")
+    assert [lab.get_text() for lab in ko.select(".month-picker label")][:2] == ["4월", "3월"]
+    months = [s["data-month"] for s in en.select("section.calendar")]
+    assert months[0] == "2026-04" and months[-1] == "2025-05"
+    march = en.select_one('section.calendar[data-month="2026-03"]')
+    assert march.select_one(".calendar__month").get_text() == "March 2026"
+    assert len(march.select("td.calendar__day")) == 31
+    assert march.select_one(".calendar__total").get_text() == "0 posts in March 2026"
+    css = en.select_one("head style").get_text()
+    assert '.calendars:has(#cal-2026-03:checked) .calendar[data-month="2026-03"]' in css
