@@ -19,7 +19,7 @@ Context `archive` (an `ArchiveView`) on every page of the site:
 Settings (defaults)
 -------------------
 - `TIMEZONE`: the site's timezone (Pelican's own setting).
-- `ARCHIVE_CALENDAR_MONTHS` (12): how many months the calendar can show, the build
+- `ARCHIVE_CALENDAR_MONTHS` (6): how many months the calendar can show, the build
   month included.
 - `ARCHIVE_FIRST_WEEKDAY` (None: the language's custom, e.g. Sunday for en-US and ko):
   0 = Monday .. 6 = Sunday.
@@ -83,7 +83,7 @@ def earlier_months(today, per_day, first_weekday, settings) -> tuple:
     """The months before the build month that the calendar can browse, newest first."""
     months = []
     year, month = today.year, today.month
-    for _ in range(int(settings.get("ARCHIVE_CALENDAR_MONTHS", 12)) - 1):
+    for _ in range(int(settings.get("ARCHIVE_CALENDAR_MONTHS", 6)) - 1):
         (year, month), _next = adjacent_months(year, month)
         grid = month_grid(year, month, per_day, first_weekday, LEVELS)
         months.append((datetime.date(year, month, 1), grid))
