@@ -15,7 +15,6 @@ API
   of one month (7 `Day`s each, padded with `Day(None, 0, 0)`), starting on
   `first_weekday` (0=Monday .. 6=Sunday), with `total` and `max_count`.
 - `adjacent_months(year, month) -> ((prev_y, prev_m), (next_y, next_m))`.
-- `months_with_posts(counts) -> [(year, month), ...]`, newest first.
 """
 
 from __future__ import annotations
@@ -134,8 +133,3 @@ def adjacent_months(year: int, month: int) -> tuple[tuple[int, int], tuple[int, 
     previous = (year - 1, 12) if month == 1 else (year, month - 1)
     following = (year + 1, 1) if month == 12 else (year, month + 1)
     return previous, following
-
-
-def months_with_posts(counts: Mapping[datetime.date, int]) -> list[tuple[int, int]]:
-    """The (year, month) pairs that have at least one post, newest first."""
-    return sorted({(day.year, day.month) for day, n in counts.items() if n > 0}, reverse=True)

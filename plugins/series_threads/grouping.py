@@ -265,10 +265,6 @@ def order_threads(entries: Iterable) -> list[Thread]:
     return threads
 
 
-def reading_order(threads: list[Thread]) -> list:
-    return [entry for thread in threads for entry in thread.entries]
-
-
 def representatives(entries: Iterable, lang: str, langs: list[str]) -> list:
     """One entry per post (slug): the `lang` version if there is one, else the first by `langs`."""
     by_slug: dict = {}

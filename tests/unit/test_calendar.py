@@ -13,7 +13,6 @@ from archive.calendar import (
     density_level,
     local_day,
     month_grid,
-    months_with_posts,
 )
 
 UTC = timezone.utc
@@ -366,20 +365,3 @@ def test_local_day(moment, tz, expected):
 )
 def test_adjacent_months(year, month, expected):
     assert adjacent_months(year, month) == expected
-
-
-def test_months_with_posts_newest_first():
-    counts = {
-        date(2025, 12, 31): 1,
-        date(2026, 4, 19): 2,
-        date(2026, 4, 1): 1,
-        date(2026, 1, 1): 3,
-        date(2024, 2, 29): 1,
-        date(2026, 3, 5): 0,
-    }
-    assert months_with_posts(counts) == [(2026, 4), (2026, 1), (2025, 12), (2024, 2)]
-
-
-def test_months_with_posts_empty():
-    assert months_with_posts({}) == []
-    assert months_with_posts({date(2026, 4, 19): 0}) == []
