@@ -28,11 +28,16 @@ I18N_UNTRANSLATED_ARTICLES = "remove"
 I18N_UNTRANSLATED_PAGES = "remove"
 
 PLUGIN_PATHS = ["plugins"]
+# "common" right after i18n_subsites: it gives every language's site its settings.
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
-    "bilingual",
+    "common",
+    "pairing",
+    "localization",
+    "theme_support",
     "series_threads",
     "archive",
+    "content_checks",
     "publishing",
 ]
 
@@ -72,7 +77,7 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     # Templates do not change during a build; skip a file check on every include.
     "auto_reload": False,
-    # Named by class so that i18n_subsites leaves the catalogs to `bilingual`.
+    # Named by class so that i18n_subsites leaves the catalogs to `localization`.
     "extensions": ["jinja2.ext.InternationalizationExtension"],
 }
 
@@ -103,10 +108,18 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-# "translations": the writer's translation status page (development builds only).
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "translations"]
-TRANSLATIONS_SAVE_AS = "translations/index.html"
-TRANSLATIONS_URL = "translations/"
+# "translation_status": the writer's translation status page (development builds only).
+DIRECT_TEMPLATES = [
+    "index",
+    "tags",
+    "categories",
+    "authors",
+    "archives",
+    "404",
+    "translation_status",
+]
+TRANSLATION_STATUS_SAVE_AS = "translations/index.html"
+TRANSLATION_STATUS_URL = "translations/"
 
 DEFAULT_PAGINATION = False
 HOME_RECENT_POSTS = 8

@@ -34,4 +34,4 @@ PUBLISH_CHECKS = True
 # Warnings (stale translations, tags that differ, series gaps) fail a publishing build.
 BILINGUAL_STRICT = True
 # The translation status page is for the writer, not for readers.
-DIRECT_TEMPLATES = [t for t in DIRECT_TEMPLATES if t != "translations"]  # noqa: F405
+DIRECT_TEMPLATES = [t for t in DIRECT_TEMPLATES if t != "translation_status"]  # noqa: F405

@@ -1,10 +1,12 @@
 """Tasks for writing, building and checking the site: `invoke --list` shows them.
 
-Site tasks run Pelican with this project's settings, theme and plugins. Anything
-after `--` goes to Pelican unchanged, so `invoke build -- other/content -o /tmp/site`
-builds another content folder the same way.
+Site tasks run Pelican with this project's settings, theme and plugins, in a process
+of its own (`common.subsites.run_pelican`). Anything after `--` goes to Pelican as
+typed, quotes included, so `invoke build -- other/content -o /tmp/site` builds another
+content folder the same way, and `-e KEY=VALUE` settings add to the task's own.
 """
 
+import os
 import shlex
 import shutil
 import sys
@@ -21,19 +23,28 @@ THEME = ROOT / "theme"
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 TRANSLATIONS = THEME / "translations"
+WORKFLOWS = ROOT / ".github" / "workflows"
 HOST = "127.0.0.1"
 PORT = 8000
 
+sys.path.insert(0, str(ROOT / "plugins"))
+from common.subsites import run_pelican  # noqa: E402
 
-def pelican(c, settings, extra="", output=None, warn=False):
-    """Run Pelican in its own process (pelican-i18n-subsites keeps state per process)."""
-    args = [sys.executable, "-m", "pelican", "-s", str(settings)]
-    if output is not None:
-        args += ["-o", str(output)]
-    command = shlex.join(args)
-    if extra:
-        command += " " + extra
-    return c.run(command, pty=False, warn=warn)
+
+def passthrough(c) -> list[str]:
+    """The arguments after `--`, as the shell gave them to this process."""
+    if "--" in sys.argv:
+        return sys.argv[sys.argv.index("--") + 1 :]
+    return shlex.split(c.remainder or "")
+
+
+def pelican(c, settings, *, output=None, overrides=None, fail=True):
+    """Run Pelican on `settings` with the pass-through arguments; Exit on failure."""
+    args = passthrough(c) + (["-o", str(output)] if output is not None else [])
+    result = run_pelican(settings, args, overrides=overrides, cwd=ROOT)
+    if fail and result.returncode != 0:
+        raise Exit(code=result.returncode)
+    return result
 
 
 @task
@@ -48,16 +59,16 @@ def clean(c):
 @task
 def build(c):
     """Build the development site (drafts visible) into output/."""
-    pelican(c, DEV_SETTINGS, c.remainder)
+    pelican(c, DEV_SETTINGS)
 
 
 @task(help={"strict": "fail on warnings as well as errors"})
 def check(c, strict=False):
     """Validate the content without writing a site: findings, summary, translation status."""
-    flags = ["BILINGUAL_CHECK_ONLY=true"] + (["BILINGUAL_STRICT=true"] if strict else [])
-    result = pelican(c, DEV_SETTINGS, f"{c.remainder} -e {' '.join(flags)}", warn=True)
-    if not result.ok:
-        raise Exit(code=result.exited or 1)
+    overrides = {"BILINGUAL_CHECK_ONLY": "true"}
+    if strict:
+        overrides["BILINGUAL_STRICT"] = "true"
+    pelican(c, DEV_SETTINGS, overrides=overrides)
 
 
 @task(clean, build)
@@ -68,7 +79,7 @@ def rebuild(c):
 @task
 def preview(c):
     """Build with the publishing settings into output/ (SITEURL from the environment)."""
-    pelican(c, PUBLISH_SETTINGS, c.remainder)
+    pelican(c, PUBLISH_SETTINGS)
 
 
 @task(help={"output": "folder to publish into (default: output/)"})
@@ -78,9 +89,9 @@ def publish(c, output=str(OUTPUT)):
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.parent) as tmp:
         staged = Path(tmp) / "site"
-        result = pelican(c, PUBLISH_SETTINGS, c.remainder, output=staged, warn=True)
-        if not result.ok:
-            raise Exit(f"publish failed: {target} was left as it was", code=result.exited or 1)
+        result = pelican(c, PUBLISH_SETTINGS, output=staged, fail=False)
+        if result.returncode != 0:
+            raise Exit(f"publish failed: {target} was left as it was", code=result.returncode)
         if target.exists():
             target.rename(Path(tmp) / "previous")
         staged.rename(target)
@@ -92,11 +103,11 @@ def serve(c, port=PORT):
     """Build, then serve output/ on 127.0.0.1 with live reload on content, theme and settings."""
     from livereload import Server
 
-    pelican(c, DEV_SETTINGS, c.remainder)
+    pelican(c, DEV_SETTINGS)
 
     def rebuild_site():
         # A failed rebuild is reported and the server keeps the last good site.
-        pelican(c, DEV_SETTINGS, c.remainder, warn=True)
+        pelican(c, DEV_SETTINGS, fail=False)
 
     server = Server()
     for watched in (CONTENT, THEME, DEV_SETTINGS, ROOT / "plugins"):
@@ -108,14 +119,40 @@ def serve(c, port=PORT):
 @task
 def test(c):
     """Run the test suite (arguments after -- go to pytest)."""
-    c.run(shlex.join([sys.executable, "-m", "pytest"]) + " " + c.remainder, pty=False)
+    c.run(shlex.join([sys.executable, "-m", "pytest", *passthrough(c)]), pty=False)
+
+
+def tool(name: str) -> str:
+    """A command installed beside this Python (bin/ or Scripts/), else on PATH."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        raise Exit(f"{name} is not installed: pip install -r requirements-dev.txt", code=1)
+    return found
 
 
 @task
 def lint(c):
-    """Check code style with ruff."""
+    """ruff (code and format), then actionlint (with ShellCheck) and zizmor on the workflows."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m ruff format --check .", pty=False)
+    workflows = [str(path) for path in sorted(WORKFLOWS.glob("*.yml"))]
+    # ShellCheck is named explicitly: actionlint silently skips `run:` scripts without it.
+    c.run(
+        shlex.join([tool("actionlint"), "-shellcheck", tool("shellcheck"), *workflows]),
+        pty=False,
+    )
+    # Offline, no config, no ignore comments: every finding counts. Tokens are dropped so
+    # that zizmor never goes online.
+    env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")}
+    c.run(
+        shlex.join(
+            [tool("zizmor"), "--offline", "--no-config", "--no-ignores", "--persona=pedantic"]
+            + workflows
+        ),
+        pty=False,
+        env=env,
+        replace_env=True,
+    )
 
 
 @task(name="i18n-extract")

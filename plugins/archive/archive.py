@@ -4,26 +4,27 @@ Template API
 ------------
 Context `archive` (an `ArchiveView`) on every page of the site:
 - `entries`: posts of every language (drafts too where drafts are written), newest
-  first; each is the Pelican article, whose `href` (from `bilingual`) is its URL on
-  its own language's site;
+  first; each is the Pelican article, whose `href` is its URL on its own language's
+  site;
 - `years`: `YearGroup(year, months)` -> `MonthGroup(year, month, days)` ->
-  `DayGroup(date, entries)`, newest first, days in the site's timezone;
+  `DayGroup(date, entries)`, newest first, days in the site's time zone;
 - `total`, `drafts`: counts for "N entries · M drafts";
-- `calendar`: the `Month` of the build date (`weeks` of 7 `Day(date, count, level)`,
-  `total`, `max_count`), counting published posts of every language per day;
-- `month_date` (first day of that month), `today`, `levels`, `weekdays`: the column
-  headers as (short, full) names in the site's language, starting on its first weekday;
-- `earlier`: ((first day, `Month`), ...) for the months before it, newest first, which
-  the theme lets readers browse (a month picker of radio buttons, no JavaScript).
+- `months`: ((first day, `calendar.Month`), ...), the build month first, then the
+  months before it that the calendar can browse (a month picker, no JavaScript); each
+  Month has `weeks` of 7 `Day(date, count, level)`, `total`, `max_count`, and counts
+  published posts of every language per day;
+- `today`, `levels` (shades, the empty one included), `weekdays`: the column headers
+  as (short, full) names in the site's language, starting on its first weekday.
 
 Settings (defaults)
 -------------------
-- `TIMEZONE`: the site's timezone (Pelican's own setting).
+- `TIMEZONE`: the site's time zone (Pelican's own setting).
 - `ARCHIVE_CALENDAR_MONTHS` (6): how many months the calendar can show, the build
-  month included.
+  month included (a whole number, at least 1).
 - `ARCHIVE_FIRST_WEEKDAY` (None: the language's custom, e.g. Sunday for en-US and ko):
   0 = Monday .. 6 = Sunday.
 "The build date" is `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+A bad value stops the build, naming the setting.
 """
 
 from __future__ import annotations
@@ -31,34 +32,73 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import get_day_names
+from common import BuildStopped, Visibility
 from pelican import signals
 from pelican.contents import Article
 
 from .calendar import Month, adjacent_months, build_date, count_by_day, local_day, month_grid
 from .timeline import count_drafts, group_by_day, visible_entries
 
-# Shades of the calendar, the empty one included; components.css styles .level-0 .. .level-4.
+# Shades of the calendar, the empty one included; the theme styles .level-0 .. .level-4.
 LEVELS = 5
 
 
-class ArchiveError(SystemExit):
-    """A setting or environment value the archive cannot be built with."""
+@dataclass(frozen=True)
+class ArchiveSettings:
+    """What the archive reads from one site's settings (and `SOURCE_DATE_EPOCH`)."""
+
+    tz: datetime.tzinfo
+    locale: Locale
+    first_weekday: int
+    months: int
+    today: datetime.date
+    visibility: Visibility
+
+    @classmethod
+    def from_settings(cls, settings, epoch: str | None) -> ArchiveSettings:
+        """Read and check one site's settings; BuildStopped names a bad one."""
+        try:
+            tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+        except (ZoneInfoNotFoundError, ValueError):
+            raise BuildStopped(
+                f"archive: invalid TIMEZONE {settings.get('TIMEZONE')!r}: "
+                "use a tz database name such as 'Asia/Seoul'"
+            ) from None
+        locale = locale_for(settings["DEFAULT_LANG"])
+        first_weekday = settings.get("ARCHIVE_FIRST_WEEKDAY")
+        if first_weekday is None:
+            first_weekday = locale.first_week_day
+        if isinstance(first_weekday, bool) or first_weekday not in range(7):
+            raise BuildStopped(
+                f"archive: invalid ARCHIVE_FIRST_WEEKDAY {first_weekday!r}: "
+                "0 (Monday) .. 6 (Sunday), or None"
+            )
+        months = settings.get("ARCHIVE_CALENDAR_MONTHS", 6)
+        if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+            raise BuildStopped(
+                f"archive: invalid ARCHIVE_CALENDAR_MONTHS {months!r}: a whole number, at least 1"
+            )
+        try:
+            today = build_date(epoch, tz)
+        except ValueError as bad:
+            raise BuildStopped(f"archive: {bad}") from None
+        return cls(tz, locale, first_weekday, months, today, Visibility.from_settings(settings))
 
 
 @dataclass(frozen=True)
 class ArchiveView:
+    """The `archive` context value (see the module docstring)."""
+
     entries: tuple
     years: tuple
     total: int
     drafts: int
-    calendar: Month
-    month_date: datetime.date
-    earlier: tuple  # ((first day, Month), ...) for the months before, newest first
+    months: tuple  # ((first day, Month), ...), the build month first
     today: datetime.date
     levels: int
     weekdays: tuple
@@ -74,54 +114,57 @@ def locale_for(lang: str) -> Locale:
 
 
 def weekday_names(locale: Locale, first_weekday: int) -> tuple:
+    """((short, wide) day name, ...) for 7 columns starting on `first_weekday`."""
     short = get_day_names("abbreviated", locale=locale)
     wide = get_day_names("wide", locale=locale)
     return tuple((short[(first_weekday + i) % 7], wide[(first_weekday + i) % 7]) for i in range(7))
 
 
-def earlier_months(today, per_day, first_weekday, settings) -> tuple:
-    """The months before the build month that the calendar can browse, newest first."""
+def calendar_months(today, count: int, per_day: dict, first_weekday: int) -> tuple:
+    """((first day, Month), ...): the month of `today` and the `count - 1` before it."""
     months = []
     year, month = today.year, today.month
-    for _ in range(int(settings.get("ARCHIVE_CALENDAR_MONTHS", 6)) - 1):
-        (year, month), _next = adjacent_months(year, month)
+    for _ in range(count):
         grid = month_grid(year, month, per_day, first_weekday, LEVELS)
         months.append((datetime.date(year, month, 1), grid))
+        (year, month), _next = adjacent_months(year, month)
     return tuple(months)
 
 
-def collect(generators):
-    """all_generators_finalized: build the archive view for this language's site."""
-    settings, context = generators[0].settings, generators[0].context
-    tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    locale = locale_for(settings["DEFAULT_LANG"])
-    first_weekday = settings.get("ARCHIVE_FIRST_WEEKDAY")
-    if first_weekday is None:
-        first_weekday = locale.first_week_day
-    try:
-        today = build_date(os.environ.get("SOURCE_DATE_EPOCH"), tz)
-    except ValueError as bad:
-        raise ArchiveError(f"archive: {bad}") from None
+def archive_view(items, config: ArchiveSettings) -> ArchiveView:
+    """The archive of `items` (articles of every language) under `config`."""
 
     def day_of(item):
-        return local_day(item.date, tz)
+        return local_day(item.date, config.tz)
 
-    items = [c for c in context.get("generated_content", {}).values() if isinstance(c, Article)]
-    entries = visible_entries(items, show_drafts=bool(settings.get("DRAFT_SAVE_AS")))
+    entries = visible_entries(items, show_drafts=config.visibility.drafts)
     per_day = count_by_day(day_of(item) for item in entries if item.status == "published")
-    context["archive"] = ArchiveView(
+    return ArchiveView(
         entries=tuple(entries),
         years=tuple(group_by_day(entries, day_of)),
         total=len(entries),
         drafts=count_drafts(entries),
-        calendar=month_grid(today.year, today.month, per_day, first_weekday, LEVELS),
-        month_date=today.replace(day=1),
-        earlier=earlier_months(today, per_day, first_weekday, settings),
-        today=today,
+        months=calendar_months(config.today, config.months, per_day, config.first_weekday),
+        today=config.today,
         levels=LEVELS,
-        weekdays=weekday_names(locale, first_weekday),
+        weekdays=weekday_names(config.locale, config.first_weekday),
     )
 
 
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    ArchiveSettings.from_settings(pelican.settings, os.environ.get("SOURCE_DATE_EPOCH"))
+
+
+def collect(generators):
+    """`all_generators_finalized`: the archive view for this language's site."""
+    settings, context = generators[0].settings, generators[0].context
+    config = ArchiveSettings.from_settings(settings, os.environ.get("SOURCE_DATE_EPOCH"))
+    items = [c for c in context.get("generated_content", {}).values() if isinstance(c, Article)]
+    context["archive"] = archive_view(items, config)
+
+
 def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(collect)

@@ -60,6 +60,8 @@ def local_day(moment: datetime.datetime | datetime.date, tz: datetime.tzinfo) ->
 
 @dataclass(frozen=True)
 class Day:
+    """One calendar cell: its date (None for padding), posts that day, shade level."""
+
     date: datetime.date | None
     count: int
     level: int
@@ -67,16 +69,14 @@ class Day:
 
 @dataclass(frozen=True)
 class Month:
+    """One month laid out in `weeks` of 7 `Day`s; `total` posts, busiest day's count."""
+
     year: int
     month: int
     weeks: tuple[tuple[Day, ...], ...]
     total: int
     max_count: int
     first_weekday: int
-
-    def days(self) -> list[Day]:
-        """The month's real days in order, without padding cells."""
-        return [day for week in self.weeks for day in week if day.date is not None]
 
 
 def density_level(count: int, max_count: int, levels: int = 5) -> int:

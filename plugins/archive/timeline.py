@@ -13,23 +13,25 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class DayGroup:
+    """The posts of one day, in list order."""
+
     date: datetime.date
     entries: tuple
 
 
 @dataclass(frozen=True)
 class MonthGroup:
+    """The days of one month that have posts, newest first."""
+
     year: int
     month: int
     days: tuple
 
-    @property
-    def entries(self) -> list:
-        return [entry for day in self.days for entry in day.entries]
-
 
 @dataclass(frozen=True)
 class YearGroup:
+    """The months of one year that have posts, newest first."""
+
     year: int
     months: tuple
 
@@ -63,4 +65,5 @@ def group_by_day(entries: list, day_of: Callable | None = None) -> list[YearGrou
 
 
 def count_drafts(entries: Iterable) -> int:
+    """How many of `entries` are drafts."""
     return sum(1 for item in entries if item.status == "draft")

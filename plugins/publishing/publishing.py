@@ -1,5 +1,12 @@
 """publishing: what a public site needs besides its pages, and a last look before release.
 
+Template API
+------------
+- `blog_posting(article, url)` (a Jinja global): the post's schema.org JSON-LD object
+  (`structured_data.blog_posting`), to print with `|tojson`;
+  `description_of(summary, fallback)`: a summary as plain text for meta tags.
+- Every feed is marked with its site's language (`xml:lang`).
+
 After the main site (and with it every language's site) is written, it reads the
 output back and writes:
 - `sitemap.xml` (`SITEMAP_SAVE_AS`) listing every indexable page of every language
@@ -7,9 +14,9 @@ output back and writes:
   `SITEURL` is absolute (search engines need absolute URLs);
 - `.nojekyll` when `NOJEKYLL` is true (GitHub Pages serves the files as they are);
 - `CNAME` with the `CNAME` setting's domain, when set.
-With `PUBLISH_CHECKS` true it then checks the whole output: every internal link,
-asset and #fragment resolves, hreflang pairs are reciprocal, no draft anywhere;
-any problem stops the build with a non-zero exit and a list of what failed.
+With `PUBLISH_CHECKS` true it then checks the whole output (`sitecheck`): every
+internal link, asset and #fragment resolves, hreflang pairs are reciprocal, no draft
+anywhere; any problem stops with a non-zero exit and a list of what failed.
 
 Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `NOJEKYLL` (False),
 `CNAME` (None), `PUBLISH_CHECKS` (False). `publishconf.py` turns them on.
@@ -17,75 +24,122 @@ Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `NOJEKYLL` (False),
 
 from __future__ import annotations
 
+import functools
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
+from common import BuildStopped, subsites
 from pelican import signals
 
-from .sitecheck import (
-    broken_refs,
-    draft_problems,
-    hreflang_problems,
-    read_page,
-    robots_txt,
-    sitemap_xml,
-)
+from .sitecheck import read_output, site_problems, sitemap_xml, robots_txt
+from .structured_data import blog_posting, description_of
 
 log = logging.getLogger(__name__)
 
 
-class PublishCheckError(SystemExit):
-    """The built site failed its own checks; the message lists every problem."""
+@dataclass(frozen=True)
+class PublishingSettings:
+    """What publishing reads from one site's settings."""
+
+    lang: str
+    main_lang: str
+    author: str
+    output: Path
+    siteurl: str
+    sitemap: str | None  # None: no sitemap (SITEURL is not absolute)
+    nojekyll: bool
+    cname: str | None
+    checks: bool
+
+    @classmethod
+    def from_settings(cls, settings) -> PublishingSettings:
+        """Read and check one site's settings; BuildStopped names a bad one."""
+        siteurl = settings["SITEURL"].rstrip("/")
+        sitemap = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
+        cname = settings.get("CNAME")
+        if cname is not None and (not isinstance(cname, str) or "/" in cname):
+            raise BuildStopped(f"publishing: invalid CNAME {cname!r}: give a bare domain name")
+        return cls(
+            lang=settings["DEFAULT_LANG"],
+            main_lang=subsites.language_sites(settings).main_lang,
+            author=str(settings.get("AUTHOR") or ""),
+            output=Path(settings["OUTPUT_PATH"]),
+            siteurl=siteurl,
+            sitemap=sitemap if siteurl.startswith(("http://", "https://")) else None,
+            nojekyll=bool(settings.get("NOJEKYLL")),
+            cname=cname.strip() if cname else None,
+            checks=bool(settings.get("PUBLISH_CHECKS")),
+        )
 
 
-def is_main_site(settings) -> bool:
-    sites = settings.get("BILINGUAL_SITES") or {settings["DEFAULT_LANG"]: ""}
-    return settings["DEFAULT_LANG"] == next(iter(sites))
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    PublishingSettings.from_settings(pelican.settings)
 
 
-def read_output(output: Path):
-    files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    pages = {
-        name: read_page((output / name).read_text(encoding="utf-8"))
-        for name in sorted(files)
-        if name.endswith(".html")
-    }
-    return files, pages
+def install(generators):
+    """`all_generators_finalized`: the JSON-LD and description helpers for templates."""
+    config = PublishingSettings.from_settings(generators[0].settings)
+
+    def posting(article, url, description):
+        return blog_posting(
+            article,
+            url=url,
+            lang=config.lang,
+            main_lang=config.main_lang,
+            author=config.author,
+            description=description,
+        )
+
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals["blog_posting"] = posting
+            env.globals["description_of"] = description_of
+
+
+def mark_feed_language(context, feed):
+    """`feed_generated`: `xml:lang` on the feed, so every entry carries its language."""
+    feed.feed["language"] = context.get("DEFAULT_LANG")
+
+
+def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:
+    """Write the sitemap, robots.txt, .nojekyll and CNAME; return the files written."""
+    output, written = config.output, set()
+    if config.sitemap:
+        (output / config.sitemap).write_text(sitemap_xml(pages), encoding="utf-8")
+        robots = robots_txt(f"{config.siteurl}/{config.sitemap}")
+        (output / "robots.txt").write_text(robots, encoding="utf-8")
+        written |= {config.sitemap, "robots.txt"}
+    if config.nojekyll:
+        (output / ".nojekyll").write_text("", encoding="utf-8")
+    if config.cname:
+        (output / "CNAME").write_text(config.cname + "\n", encoding="utf-8")
+    return written
 
 
 def finish(pelican):
-    """finalized: extra files, then the checks; the main site only (it runs last)."""
-    settings = pelican.settings
-    if not is_main_site(settings):
+    """`finalized`: extra files, then the checks; the main site only (it runs last)."""
+    if not subsites.is_main_site(pelican.settings):
         return
-    output = Path(settings["OUTPUT_PATH"])
-    siteurl = settings["SITEURL"].rstrip("/")
-    sitemap = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
-    if not siteurl.startswith(("http://", "https://")):
-        sitemap = None
-    if sitemap or settings.get("PUBLISH_CHECKS"):
-        files, pages = read_output(output)
-    if sitemap:
-        (output / sitemap).write_text(sitemap_xml(pages), encoding="utf-8")
-        (output / "robots.txt").write_text(robots_txt(f"{siteurl}/{sitemap}"), encoding="utf-8")
-        files |= {sitemap, "robots.txt"}
-    if settings.get("NOJEKYLL"):
-        (output / ".nojekyll").write_text("", encoding="utf-8")
-    if settings.get("CNAME"):
-        (output / "CNAME").write_text(settings["CNAME"].strip() + "\n", encoding="utf-8")
-
-    if settings.get("PUBLISH_CHECKS"):
-        problems = (
-            broken_refs(pages, files, siteurl)
-            + hreflang_problems(pages, siteurl)
-            + draft_problems(pages)
-        )
+    config = PublishingSettings.from_settings(pelican.settings)
+    files, pages = set(), {}
+    if config.sitemap or config.checks:
+        files, pages = read_output(config.output)
+    files |= write_extras(config, pages, files)
+    if config.checks:
+        problems = site_problems(pages, files, config.siteurl)
         if problems:
-            raise PublishCheckError(
-                "\n".join([f"publishing: {len(problems)} problem(s) in {output}:", *problems])
+            raise BuildStopped(
+                "\n".join([f"publishing: {len(problems)} problem(s) in {config.output}:", *problems])
             )
         log.info("publishing: %d pages checked, no problem", len(pages))
 
 
 def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(install)
+    signals.feed_generated.connect(mark_feed_language)
     signals.finalized.connect(finish)

@@ -7,6 +7,7 @@ or text to write; parsing uses the standard library's HTML parser only.
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
@@ -17,6 +18,9 @@ LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "sourc
 
 @dataclass
 class PageFacts:
+    """What one page declares: language, canonical, hreflang alternates, links (`refs`),
+    element ids, `noindex`, and how many draft rows it shows."""
+
     lang: str = ""
     canonical: str = ""
     alternates: dict = field(default_factory=dict)
@@ -54,6 +58,7 @@ class _Reader(HTMLParser):
 
 
 def read_page(html: str) -> PageFacts:
+    """What the checks need to know of one HTML page."""
     reader = _Reader()
     reader.feed(html)
     reader.close()
@@ -132,6 +137,22 @@ def hreflang_problems(pages: dict, siteurl: str) -> list[str]:
     return problems
 
 
+def site_problems(pages: dict, files: set, siteurl: str) -> list[str]:
+    """Every problem the publish checks know: links, hreflang, drafts."""
+    return broken_refs(pages, files, siteurl) + hreflang_problems(pages, siteurl) + draft_problems(pages)
+
+
+def read_output(output: Path) -> tuple[set, dict]:
+    """(every file, {html file: PageFacts}) of a built site, paths relative to `output`."""
+    files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    pages = {
+        name: read_page((output / name).read_text(encoding="utf-8"))
+        for name in sorted(files)
+        if name.endswith(".html")
+    }
+    return files, pages
+
+
 def draft_problems(pages: dict) -> list[str]:
     """Anything unpublished in a site meant for the public."""
     problems = []
@@ -163,6 +184,7 @@ def sitemap_xml(pages: dict) -> str:
 
 
 def robots_txt(sitemap_url: str) -> str:
+    """A robots.txt that allows everything and names the sitemap."""
     return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"
 
 

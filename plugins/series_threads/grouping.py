@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bilingual.pairing import Finding
+from common import error
 
 MAX_ID = 64
 
@@ -27,9 +27,11 @@ class SeriesConfig:
     subseries: dict = field(default_factory=dict)  # key -> {lang: name}
 
     def name(self, lang: str, fallback: str) -> str:
+        """The series' name in `lang`, else `fallback` (the name as the posts give it)."""
         return self.names.get(lang) or fallback
 
     def subseries_name(self, key: str, lang: str) -> str:
+        """A sub-series' name in `lang`, else its key (`KAL`)."""
         return (self.subseries.get(key) or {}).get(lang) or key
 
 
@@ -44,10 +46,12 @@ class Entry:
 
     @property
     def lang(self) -> str:
+        """The post's language."""
         return self.item.lang
 
     @property
     def slug(self) -> str:
+        """The post's slug (shared by its translations)."""
         return self.item.slug
 
     @property
@@ -66,22 +70,33 @@ class Thread:
     entries: tuple
 
 
-@dataclass(frozen=True)
-class Problems:
-    errors: tuple = ()
-    warnings: tuple = ()
-
-
 def simple_slugify(value: str) -> str:
+    """A lowercase slug of word characters and hyphens (tests; the plugin uses Pelican's)."""
     return re.sub(r"[^\w]+", "-", value.casefold()).strip("-")
 
 
-def normalize_config(setting: dict | None) -> dict[str, SeriesConfig]:
-    """The `SERIES` setting as {id: SeriesConfig}; raises ValueError on a malformed entry."""
+def normalize_config(setting: dict | None, langs=None) -> dict[str, SeriesConfig]:
+    """The `SERIES` setting as {id: SeriesConfig}.
+
+    Raises ValueError naming the entry when an entry is not a dict, its `name` or
+    `description` is not a {lang: text} dict, or (when `langs` is given) names a
+    language the site does not have.
+    """
     configs = {}
     for series_id, entry in (setting or {}).items():
+        where = f"series_threads: invalid SERIES['{series_id}']"
         if not isinstance(entry, dict):
-            raise ValueError(f"series_threads: invalid SERIES['{series_id}']: expected a dict")
+            raise ValueError(f"{where}: expected a dict")
+        for key in ("name", "description"):
+            texts = entry.get(key) or {}
+            if not isinstance(texts, dict):
+                raise ValueError(f"{where}['{key}']: expected {{language: text}}")
+            unknown = sorted(set(texts) - set(langs)) if langs is not None else []
+            if unknown:
+                raise ValueError(
+                    f"{where}['{key}']: language '{unknown[0]}' is not one of the site's "
+                    f"languages ({', '.join(langs)})"
+                )
         subseries = {
             key: (value.get("name", {}) if isinstance(value, dict) else {})
             for key, value in (entry.get("subseries") or {}).items()
@@ -135,8 +150,7 @@ def collect_entries(items: Iterable, configs: dict, slugify=simple_slugify, name
         if not series:
             if subseries:
                 errors.append(
-                    Finding(
-                        "error",
+                    error(
                         name(item),
                         "Subseries",
                         f"field 'Subseries' is '{subseries}' but the post has no 'Series'",
@@ -148,8 +162,7 @@ def collect_entries(items: Iterable, configs: dict, slugify=simple_slugify, name
             index = parse_index(meta.get("series_index"))
         except ValueError as bad:
             errors.append(
-                Finding(
-                    "error",
+                error(
                     name(item),
                     "Series_index",
                     f"field 'Series_index' is '{bad}'",
@@ -160,142 +173,3 @@ def collect_entries(items: Iterable, configs: dict, slugify=simple_slugify, name
         series_id = resolve_series_id(series, configs, slugify)
         entries.append(Entry(item, series_id, subseries, index))
     return entries, errors
-
-
-def check_entries(entries: list, name=None) -> Problems:
-    """Duplicate numbers (errors); pairs that disagree and numbering gaps (warnings)."""
-    name = name or (lambda item: item.source_path)
-    errors, warnings = [], []
-    by_place: dict = {}
-    for entry in entries:
-        if entry.index is not None:
-            place = (entry.series_id, entry.subseries, entry.lang, entry.index)
-            by_place.setdefault(place, []).append(entry)
-    for (series_id, subseries, lang, index), same in sorted(by_place.items(), key=_place_key):
-        if len(same) > 1:
-            files = sorted(name(e.item) for e in same)
-            where = f"{series_id}/{subseries}" if subseries else series_id
-            errors.append(
-                Finding(
-                    "error",
-                    files[0],
-                    "Series_index",
-                    f"same 'Series_index' {index} in series '{where}' ({lang})",
-                    "give each episode its own number",
-                    others=tuple(files[1:]),
-                )
-            )
-
-    by_slug: dict = {}
-    for entry in entries:
-        by_slug.setdefault(entry.slug, []).append(entry)
-    for slug in sorted(by_slug):
-        versions = sorted(by_slug[slug], key=lambda e: e.lang)
-        first = versions[0]
-        for other in versions[1:]:
-            for field_name, a, b in (
-                ("Series", first.series_id, other.series_id),
-                ("Subseries", first.subseries, other.subseries),
-                ("Series_index", first.index, other.index),
-            ):
-                if a != b:
-                    warnings.append(
-                        Finding(
-                            "warning",
-                            name(other.item),
-                            field_name,
-                            f"translations disagree on '{field_name}' ({a!r} vs {b!r})",
-                            "give both versions the same series, sub-series and number",
-                            others=(name(first.item),),
-                        )
-                    )
-
-    numbered: dict = {}
-    for entry in entries:
-        if entry.index is not None:
-            key = (entry.series_id, entry.subseries, entry.lang)
-            numbered.setdefault(key, set()).add(entry.index)
-    for (series_id, subseries, lang), indices in sorted(numbered.items(), key=_place_key):
-        missing = sorted(set(range(1, max(indices) + 1)) - indices)
-        if missing:
-            where = f"{series_id}/{subseries}" if subseries else series_id
-            gaps = ", ".join(str(i) for i in missing)
-            first = min(
-                (
-                    e
-                    for e in entries
-                    if (e.series_id, e.subseries, e.lang) == (series_id, subseries, lang)
-                ),
-                key=lambda e: e.index,
-            )
-            warnings.append(
-                Finding(
-                    "warning",
-                    name(first.item),
-                    "Series_index",
-                    f"series '{where}' ({lang}) has no episode numbered {gaps}",
-                    "number the episodes 1, 2, 3 … without gaps",
-                )
-            )
-    return Problems(tuple(errors), tuple(warnings))
-
-
-def _place_key(pair):
-    key = pair[0]
-    return tuple("" if part is None else str(part) for part in key)
-
-
-def order_threads(entries: Iterable) -> list[Thread]:
-    """Sub-series by their first episode's date; episodes by index, or by date without one."""
-    groups: dict = {}
-    for entry in entries:
-        groups.setdefault(entry.subseries, []).append(entry)
-    threads = []
-    for key, members in groups.items():
-        members.sort(
-            key=lambda e: (
-                e.index is None,
-                e.index or 0,
-                e.item.date,
-                e.item.source_path,
-            )
-        )
-        threads.append(Thread(key, tuple(members)))
-    threads.sort(key=lambda t: (min(e.item.date for e in t.entries), t.key or ""))
-    return threads
-
-
-def representatives(entries: Iterable, lang: str, langs: list[str]) -> list:
-    """One entry per post (slug): the `lang` version if there is one, else the first by `langs`."""
-    by_slug: dict = {}
-    for entry in entries:
-        by_slug.setdefault(entry.slug, {})[entry.lang] = entry
-    chosen = []
-    for versions in by_slug.values():
-        ordered = [versions[x] for x in langs if x in versions] or list(versions.values())
-        pick = versions.get(lang) or ordered[0]
-        chosen.append(pick)
-    return chosen
-
-
-def versions_by_slug(entries: Iterable) -> dict[str, dict[str, Entry]]:
-    found: dict = {}
-    for entry in entries:
-        found.setdefault(entry.slug, {})[entry.lang] = entry
-    return found
-
-
-def window(count: int, current: int, radius: int = 3) -> list[int | None]:
-    """Positions (0-based) to list around `current`, with None where a run is left out.
-
-    Short lists come whole; long ones keep the first, the last and `radius` either side.
-    """
-    if count <= 2 * radius + 3:
-        return list(range(count))
-    keep = {0, count - 1, *range(max(0, current - radius), min(count, current + radius + 1))}
-    shown: list[int | None] = []
-    for position in sorted(keep):
-        if shown and shown[-1] is not None and position != shown[-1] + 1:
-            shown.append(None)
-        shown.append(position)
-    return shown

@@ -1,8 +1,8 @@
 """Content rules shared by every build and by `invoke check`: pure functions, no Pelican.
 
-Each rule takes plain values (paths, text, content-like objects) and returns
-`Finding`s; `report()` turns findings and the translation status into the text that
-`invoke check` prints.
+Each rule takes plain values (paths, text, content-like objects with `slug`, `lang`,
+`source_path`, `tags`) and returns a list of `common.Finding`. `name(item)` gives the
+path a message shows for an item (`common.display_path` in the plugin).
 """
 
 from __future__ import annotations
@@ -10,15 +10,16 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from .pairing import Finding, group_by_slug
+from common import Finding, error, group_by_slug, warning
 
 STATUSES = ("published", "draft", "hidden", "skip")
 METADATA_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 CONTENT_LINK = re.compile(
     r"""(?:href|src)\s*=\s*(["'])\{(filename|static|attach)\}([^"'#?]+)[^"']*\1"""
 )
+# Longest tag slug that still makes a page address (file names stop at 255 bytes).
+MAX_SLUG = 150
 
 
 def split_metadata(text: str) -> dict[str, tuple[int, str]]:
@@ -37,17 +38,18 @@ def split_metadata(text: str) -> dict[str, tuple[int, str]]:
 
 
 def field_line(text: str, field: str) -> int | None:
-    """The line of a metadata field in a source file's text, for messages."""
+    """The 1-based line of a metadata field in a source file's text, or None."""
     entry = split_metadata(text).get(field.lower())
     return entry[0] if entry else None
 
 
 def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Finding]:
-    """Why Pelican could not read a file: empty, not UTF-8, no metadata, no title or date."""
+    """Why Pelican could not read a file (its raw `data`): empty, not UTF-8, no
+    metadata, no or a bad title, date or status. `parse_date(text)` raises ValueError
+    or OverflowError for text that is not a date (Pelican's `utils.get_date`)."""
     if not data.strip():
         return [
-            Finding(
-                "error",
+            error(
                 path,
                 "-",
                 "the file is empty",
@@ -58,8 +60,7 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as bad:
         return [
-            Finding(
-                "error",
+            error(
                 path,
                 "-",
                 f"the file is not UTF-8 text (byte 0x{data[bad.start]:02x} at offset {bad.start})",
@@ -69,8 +70,7 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
     meta = split_metadata(text.replace("\r\n", "\n"))
     if not meta:
         return [
-            Finding(
-                "error",
+            error(
                 path,
                 "Title",
                 "the file has no metadata block",
@@ -78,28 +78,21 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
                 line=1,
             )
         ]
+    return metadata_problems(path, meta, parse_date) or [
+        error(path, "-", "Pelican could not read this file", "run the build with --debug to see why")
+    ]
+
+
+def metadata_problems(path: str, meta: dict, parse_date: Callable) -> list[Finding]:
+    """A missing title or date, a date that is not one, a status Pelican does not know."""
     findings = []
     if not meta.get("title", (0, ""))[1]:
         findings.append(
-            Finding(
-                "error",
-                path,
-                "Title",
-                "the post has no title",
-                "add a line 'Title: …' at the top",
-                line=1,
-            )
+            error(path, "Title", "the post has no title", "add a line 'Title: …' at the top", line=1)
         )
     if "date" not in meta:
         findings.append(
-            Finding(
-                "error",
-                path,
-                "Date",
-                "the post has no date",
-                "add a line 'Date: YYYY-MM-DD HH:MM'",
-                line=1,
-            )
+            error(path, "Date", "the post has no date", "add a line 'Date: YYYY-MM-DD HH:MM'", line=1)
         )
     else:
         line, value = meta["date"]
@@ -107,8 +100,7 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
             parse_date(value)
         except (ValueError, OverflowError):
             findings.append(
-                Finding(
-                    "error",
+                error(
                     path,
                     "Date",
                     f"'{value}' is not a date",
@@ -119,8 +111,7 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
     if "status" in meta and meta["status"][1].lower() not in STATUSES:
         line, value = meta["status"]
         findings.append(
-            Finding(
-                "error",
+            error(
                 path,
                 "Status",
                 f"'{value}' is not a status",
@@ -128,14 +119,55 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
                 line=line,
             )
         )
-    return findings or [
-        Finding(
-            "error",
-            path,
-            "-",
-            "Pelican could not read this file",
-            "run the build with --debug to see why",
+    return findings
+
+
+def language_errors(items: Iterable, langs, lang_of_name: Callable, name: Callable) -> list:
+    """Errors for items whose `lang` is not a site language or contradicts the file name.
+
+    `lang_of_name(source_path)` is the language the file name gives, or None.
+    """
+    errors = []
+    known = set(langs)
+    for item in items:
+        named = lang_of_name(item.source_path)
+        if named and named != item.lang:
+            errors.append(
+                error(
+                    name(item),
+                    "Lang",
+                    f"field 'Lang' says '{item.lang}' but the file name says '{named}'",
+                    "make them agree",
+                )
+            )
+        elif item.lang not in known:
+            errors.append(
+                error(
+                    name(item),
+                    "Lang",
+                    f"field 'Lang' is '{item.lang}', which this site does not have "
+                    f"(languages: {', '.join(langs)})",
+                    "use one of the site's languages, or add the language to I18N_SUBSITES",
+                )
+            )
+    return errors
+
+
+def duplicate_errors(items: Iterable, name: Callable) -> list:
+    """Errors for two or more files with the same slug and language (naming them all)."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    for item in items:
+        seen.setdefault((item.slug, item.lang), []).append(name(item))
+    return [
+        error(
+            sorted(paths)[0],
+            "Slug",
+            f"same field 'Slug' '{slug}' and 'Lang' '{lang}'",
+            "give one of them another slug",
+            others=tuple(sorted(paths)[1:]),
         )
+        for (slug, lang), paths in sorted(seen.items())
+        if len(paths) > 1
     ]
 
 
@@ -150,8 +182,7 @@ def tag_mismatches(items: Iterable, name: Callable) -> list[Finding]:
             other_tags = sorted(str(tag) for tag in getattr(other, "tags", []))
             if other_tags != first_tags:
                 findings.append(
-                    Finding(
-                        "warning",
+                    warning(
                         name(other),
                         "Tags",
                         f"tags differ from {name(first)} ({', '.join(first_tags) or 'none'} vs "
@@ -163,9 +194,6 @@ def tag_mismatches(items: Iterable, name: Callable) -> list[Finding]:
     return findings
 
 
-MAX_SLUG = 150
-
-
 def tag_problems(items: Iterable, name: Callable) -> list[Finding]:
     """Tags whose page could not be written: nothing to make an address of, or too long."""
     findings = []
@@ -173,8 +201,7 @@ def tag_problems(items: Iterable, name: Callable) -> list[Finding]:
         for tag in getattr(item, "tags", []):
             if not tag.slug:
                 findings.append(
-                    Finding(
-                        "error",
+                    error(
                         name(item),
                         "Tags",
                         f"tag '{tag}' has no letter or digit to make its page's address of",
@@ -183,8 +210,7 @@ def tag_problems(items: Iterable, name: Callable) -> list[Finding]:
                 )
             elif len(tag.slug) > MAX_SLUG:
                 findings.append(
-                    Finding(
-                        "error",
+                    error(
                         name(item),
                         "Tags",
                         f"tag '{str(tag)[:40]}…' is too long for its page's address",
@@ -215,8 +241,7 @@ def broken_content_links(path: str, source_dir: str, html: str, exists: Callable
         if not exists(relative):
             what = "an image or file" if kind != "filename" else "a post or page"
             findings.append(
-                Finding(
-                    "error",
+                error(
                     path,
                     "body",
                     f"{{{kind}}}{target} links to {what} that does not exist",
@@ -224,100 +249,3 @@ def broken_content_links(path: str, source_dir: str, html: str, exists: Callable
                 )
             )
     return findings
-
-
-@dataclass(frozen=True)
-class StatusRow:
-    """One post and where each language's version stands."""
-
-    slug: str
-    states: dict  # lang -> "ok" | "missing" | "stale" | "source"
-    paths: dict  # lang -> path
-    items: dict  # lang -> the post
-
-    @property
-    def complete(self) -> bool:
-        return all(state in ("ok", "source") for state in self.states.values())
-
-
-def freshness(item):
-    return getattr(item, "modified", None) or item.date
-
-
-def translation_status(items: Iterable, langs: list[str], name: Callable) -> list[StatusRow]:
-    """Every post with its versions: the source, up-to-date, stale or missing translations.
-
-    The source is the main language's version (else the first language present). A
-    translation is stale when its `Modified` (or `Date`) is older than the source's
-    `Modified`.
-    """
-    rows = []
-    for slug, group in sorted(group_by_slug(items).items()):
-        source_lang = (
-            next(lang for lang in langs if lang in group)
-            if any(lang in group for lang in langs)
-            else next(iter(group))
-        )
-        source = group[source_lang]
-        changed = getattr(source, "modified", None)
-        states = {}
-        for lang in langs:
-            item = group.get(lang)
-            if item is None:
-                states[lang] = "missing"
-            elif lang == source_lang:
-                states[lang] = "source"
-            elif changed is not None and freshness(item) < changed:
-                states[lang] = "stale"
-            else:
-                states[lang] = "ok"
-        paths = {lang: name(item) for lang, item in group.items()}
-        rows.append(StatusRow(slug, states, paths, dict(group)))
-    return rows
-
-
-def stale_findings(rows: list[StatusRow]) -> list[Finding]:
-    findings = []
-    for row in rows:
-        source = next((row.paths[lang] for lang, s in row.states.items() if s == "source"), "")
-        for lang, state in row.states.items():
-            if state == "stale":
-                findings.append(
-                    Finding(
-                        "warning",
-                        row.paths[lang],
-                        "Modified",
-                        f"translation is older than its source {source}, which was modified since",
-                        "update the translation and give it a 'Modified:' date",
-                        others=(source,),
-                    )
-                )
-    return findings
-
-
-def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], files: int) -> str:
-    """What `invoke check` prints: findings, a summary table, the translation status."""
-    out = []
-    for finding in sorted(findings, key=lambda f: (f.severity != "error", f.path, f.line or 0)):
-        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-        out.append(f"{finding.severity.upper():8} {where}  [{finding.field}]")
-        out.append(f"         {finding.message}")
-        out.append(f"         fix: {finding.fix}")
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = len(findings) - errors
-    complete = sum(1 for row in rows if row.complete)
-    out += [
-        "",
-        "Summary",
-        f"  {'files read':<22}{files:>6}",
-        f"  {'errors':<22}{errors:>6}",
-        f"  {'warnings':<22}{warnings:>6}",
-        f"  {'posts':<22}{len(rows):>6}",
-        f"  {'fully translated':<22}{complete:>6}",
-        "",
-        "Translations (source · ok · stale · missing)",
-        "  " + f"{'post':<40}" + "".join(f"{lang:<10}" for lang in langs),
-    ]
-    for row in rows:
-        out.append("  " + f"{row.slug[:39]:<40}" + "".join(f"{row.states[x]:<10}" for x in langs))
-    return "\n".join(out)

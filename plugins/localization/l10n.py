@@ -25,11 +25,13 @@ PATTERNS = {"month": "LLLL"}
 
 
 def catalog_path(localedir: str, lang: str, domain: str = "messages") -> str:
+    """`<localedir>/<lang>/LC_MESSAGES/<domain>.po`."""
     return os.path.join(localedir, lang, "LC_MESSAGES", f"{domain}.po")
 
 
 def load_catalog(localedir: str, lang: str, domain: str = "messages"):
-    """The compiled catalog for `lang`, or None when the theme has none."""
+    """The catalog for `lang` compiled in memory (a Babel `Translations`), or None when
+    the theme has none. A malformed `.po` file raises Babel's `PoFileError`."""
     path = catalog_path(localedir, lang, domain)
     if not os.path.isfile(path):
         return None
@@ -65,18 +67,20 @@ def choose_translations(localedir, lang, fallback_lang, source_lang, domain="mes
 
 
 def babel_locale(lang: str, fallback: str = "en") -> Locale:
+    """Babel's locale for a language code (`ko`, `pt-BR`), or `fallback`'s if unknown."""
     try:
         return Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return Locale.parse(fallback)
 
 
-def localdate(value, fmt: str = "long", lang: str = "en") -> str:
-    """A date in the language's own form: `fmt` is a Babel name, `month`, or a CLDR skeleton."""
-    return format_in(value, fmt, babel_locale(lang))
-
-
 def format_in(value, fmt: str, locale: Locale) -> str:
+    """A date (or datetime) in the locale's own form.
+
+    `fmt` is a Babel format name (`short`, `medium`, `long`, `full`), `month` (the
+    month's full name alone), or a CLDR skeleton (`yMMMM`, `MMMd`): CLDR's
+    "Date Field Symbol Table" (https://unicode.org/reports/tr35/tr35-dates.html).
+    """
     if fmt in NAMED_FORMATS:
         return format_date(value, fmt, locale=locale)
     if fmt in PATTERNS:
@@ -138,7 +142,4 @@ def make_filters(lang: str) -> dict:
         "isodate": lambda value: value.isoformat(),
         "language_name": name_filter,
         "og_locale": og_filter,
-        "ld_ref": lambda url: {"@id": url},
-        # The text of an escaped title, spaces kept (Jinja's striptags collapses them).
-        "plain_text": lambda value: value.unescape() if hasattr(value, "unescape") else str(value),
     }

@@ -1,3 +1,0 @@
-from .bilingual import register
-
-__all__ = ["register"]

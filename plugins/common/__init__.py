@@ -1,0 +1,59 @@
+"""common: the vocabulary the bundle's plugins share. It imports no plugin.
+
+Every plugin may import this package; no plugin imports another plugin's modules.
+
+- `Finding`, built with `error(...)` / `warning(...)`: a problem in the content, with
+  the file, the field, what is wrong and how to fix it; `str(finding)` is the one
+  line every message uses (`path:line and other: message; fix`).
+- `add_findings(context, findings)` / `findings_in(context)`: how a plugin hands its
+  findings to the content checks (the `checks` plugin reports them all at once,
+  before anything is written). The context key belongs to this module.
+- `BuildStopped`: raise it to stop the build with a message and exit status 1, without
+  a traceback (it is a `SystemExit`).
+- `display_path(item)`: a content file's path as the writer typed it.
+- `Visibility`: which content this build lists (published; drafts where drafts are
+  written).
+- `LanguageSites`: the language sites (main language first) and their URLs;
+  `join_url(siteurl, path)`; `group_by_slug(items)`: the versions of each post.
+- `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring).
+
+As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
+it gives every language's site the settings it needs (`subsites.configure`).
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .findings import (
+    BuildStopped,
+    Finding,
+    add_findings,
+    display_path,
+    error,
+    findings_in,
+    warning,
+)
+from .sites import LanguageSites, Visibility, group_by_slug, join_url
+
+__all__ = [
+    "BuildStopped",
+    "Finding",
+    "LanguageSites",
+    "Visibility",
+    "add_findings",
+    "display_path",
+    "error",
+    "findings_in",
+    "group_by_slug",
+    "join_url",
+    "register",
+    "warning",
+]
+
+
+def register():
+    """Connect the i18n-subsites adapter's settings step."""
+    from . import subsites
+
+    signals.initialized.connect(subsites.configure)

@@ -1,0 +1,72 @@
+"""Findings (problems in the content), the exception that stops a build, and file names."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+# The context key through which plugins hand their findings to the content checks.
+FINDINGS_KEY = "content_findings"
+
+
+class BuildStopped(SystemExit):
+    """Content or settings the build cannot go on with; the message says which and why.
+
+    A `SystemExit`, so that Pelican stops with the message and exit status 1 instead of
+    a traceback. Raised before anything is written.
+    """
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem in the content: where, which field, what is wrong and how to fix it.
+
+    `severity` is "error" (the build stops) or "warning" (reported); `path` is the file
+    as `display_path` gives it, `line` its 1-based line when known, `others` further
+    files the problem involves (a duplicate's twin, a translation's source).
+    """
+
+    severity: str
+    path: str
+    field: str
+    message: str
+    fix: str
+    line: int | None = None
+    others: tuple = ()
+
+    @property
+    def where(self) -> str:
+        """`path:line`, or the path alone when the line is unknown."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        """One line: `path[:line][ and other…]: message; fix`."""
+        where = " and ".join((self.where, *self.others))
+        return f"{where}: {self.message}; {self.fix}"
+
+
+def error(path: str, field: str, message: str, fix: str, **where) -> Finding:
+    """A finding that stops the build; `where` may give `line` and `others`."""
+    return Finding("error", path, field, message, fix, **where)
+
+
+def warning(path: str, field: str, message: str, fix: str, **where) -> Finding:
+    """A finding that is reported (and stops only a strict build)."""
+    return Finding("warning", path, field, message, fix, **where)
+
+
+def add_findings(context: dict, findings) -> None:
+    """Hand `findings` (an iterable of `Finding`) to the content checks of this site."""
+    context.setdefault(FINDINGS_KEY, []).extend(findings)
+
+
+def findings_in(context: dict) -> list[Finding]:
+    """The findings other plugins handed over for this site (a new list)."""
+    return list(context.get(FINDINGS_KEY, []))
+
+
+def display_path(item) -> str:
+    """A content file's path (a content object's `source_path`, or a path string),
+    relative to the folder the build runs in, as the writer typed it."""
+    path = item if isinstance(item, str) else item.source_path
+    return os.path.relpath(path)

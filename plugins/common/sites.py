@@ -1,0 +1,80 @@
+"""The language sites of one build and what each site lists."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+def join_url(siteurl: str, path: str) -> str:
+    """Join a site URL and a site-relative path, without `..` or doubled slashes.
+
+    `("https://x.org/blog", "../theme/a.css")` -> `"https://x.org/blog/theme/a.css"`;
+    a trailing slash on `path` is kept; `""` gives `siteurl + "/"`.
+    """
+    path = posixpath.normpath("/" + path.lstrip("/")) + ("/" if path.endswith("/") else "")
+    path = path.replace("//", "/")
+    if path in ("/./", "/."):
+        path = "/"
+    return siteurl.rstrip("/") + path
+
+
+@dataclass(frozen=True)
+class LanguageSites:
+    """Every language's site: `urls` is ((lang, site URL without trailing slash), ...),
+    the main language first, then `I18N_SUBSITES` in its order."""
+
+    urls: tuple[tuple[str, str], ...]
+
+    @property
+    def main_lang(self) -> str:
+        """The language of the site at `/`."""
+        return self.urls[0][0]
+
+    @property
+    def langs(self) -> list[str]:
+        """Every language, main first."""
+        return [lang for lang, _url in self.urls]
+
+    def siteurl(self, lang: str) -> str:
+        """The site URL of `lang` (KeyError for a language without a site)."""
+        return dict(self.urls)[lang]
+
+    def url(self, lang: str, path: str = "") -> str:
+        """A site-relative `path` on `lang`'s site, as a root-relative or absolute URL."""
+        return join_url(self.siteurl(lang), path)
+
+    def others(self, lang: str) -> list[str]:
+        """Every language but `lang`, in site order."""
+        return [other for other in self.langs if other != lang]
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """What a build lists: published content, and drafts where drafts are written.
+
+    `drafts` is true when the settings write drafts (`DRAFT_SAVE_AS` not empty), as
+    development builds do; a publishing build sets it empty (Pelican's docs,
+    "Publishing drafts").
+    """
+
+    drafts: bool
+
+    @classmethod
+    def from_settings(cls, settings) -> Visibility:
+        """Read `DRAFT_SAVE_AS` from Pelican settings."""
+        return cls(drafts=bool(settings.get("DRAFT_SAVE_AS")))
+
+    def listed(self, item) -> bool:
+        """Whether lists (archive, series, feeds) show `item` (anything with `status`)."""
+        return item.status == "published" or (self.drafts and item.status == "draft")
+
+
+def group_by_slug(items) -> dict[str, dict[str, object]]:
+    """Versions of one post or page: {slug: {lang: item}} (Pelican's translation id is
+    the slug). Two items with one slug and language: the later one wins (the content
+    checks report them)."""
+    groups: dict[str, dict[str, object]] = {}
+    for item in items:
+        groups.setdefault(item.slug, {})[item.lang] = item
+    return groups

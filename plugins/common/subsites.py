@@ -1,0 +1,190 @@
+"""The adapter for pelican-i18n-subsites: everything the bundle does because of it.
+
+pelican-i18n-subsites (the design keeps it) builds one site per language inside one
+process. This module is the only place that knows how it does that; plugins ask it.
+
+The contract
+------------
+Settings (`configure`, on `initialized` of the main site, before i18n-subsites reads
+`I18N_SUBSITES` at `get_generators`):
+- `FILENAME_METADATA` becomes `BILINGUAL_FILENAME_PATTERN` (`<slug>.<lang>`), and
+  `DEFAULT_METADATA["lang"]` the main language, so a file that names no language
+  belongs to the main site;
+- every `*_LANG_URL` / `*_LANG_SAVE_AS` equals `*_URL` / `*_SAVE_AS`: each language has
+  its own site, so a translation keeps its path there;
+- each subsite gets the main site's `STATIC_PATHS` and `THEME_STATIC_DIR` and no
+  `THEME_STATIC_PATHS` (the theme's files are published once, by the main site), and
+  its own site URL as `FEED_DOMAIN` unless the writer set one (feeds' self links);
+- the language sites are stored in the settings under `LANGUAGE_SITES`, which every
+  subsite inherits; read them with `language_sites(settings)`. They follow the layout
+  i18n-subsites gives its `lang_siteurls`: a subsite's `SITEURL` override, else the
+  main `SITEURL` + `/<lang>`.
+
+Run order (what the plugins rely on):
+1. The main site reads every content file and runs `all_generators_finalized`; the
+   content checks run here, once, for every language (`is_main_site`).
+2. At the main site's `get_writer`, i18n-subsites builds each subsite in turn, whole:
+   settings, reading, `all_generators_finalized`, writing, `finalized`.
+3. After the last subsite's contexts are ready, i18n-subsites rewrites the `url` of
+   content in another language into a relative `../` form and puts `lang_siteurls`
+   and `main_lang` in every context. So a plugin that needs an item's URL on its own
+   language's site takes it at `all_generators_finalized` (`capture_site_urls`: the
+   `href` attribute).
+4. The main site writes last, and its `finalized` runs after every subsite's: the
+   place for work on the whole output (`is_main_site`).
+
+Gettext: i18n-subsites installs catalogs from `.mo` files when `JINJA_ENVIRONMENT`
+lists the extension by its short name `jinja2.ext.i18n`. The bundle's settings name it
+by class (`jinja2.ext.InternationalizationExtension`), which it ignores, and the
+bundle's `localization` plugin installs catalogs compiled from `.po` files
+(`install_gettext`).
+
+i18n-subsites keeps its state at module level, so a build runs in a process of its
+own: `run_pelican` is the one way tasks, tests and benchmarks start one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+
+from .sites import LanguageSites, join_url
+
+# `<slug>.<lang>` (a file name without its extension).
+FILENAME_PATTERN = r"(?P<slug>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$"
+SITES_KEY = "LANGUAGE_SITES"
+URL_KINDS = ("ARTICLE", "DRAFT", "PAGE", "DRAFT_PAGE", "STATIC")
+EXTRA_SETTINGS_FLAGS = ("-e", "--extra-settings")
+
+
+def site_urls(main_lang: str, main_siteurl: str, subsites: Mapping) -> LanguageSites:
+    """The language sites as i18n-subsites lays them out (see the module docstring).
+
+    `subsites` is `I18N_SUBSITES` ({lang: overrides or None}); URLs lose a trailing `/`.
+    """
+    base = main_siteurl.rstrip("/")
+    urls = [(main_lang, base)]
+    for lang, overrides in subsites.items():
+        url = (overrides or {}).get("SITEURL")
+        urls.append((lang, url.rstrip("/") if url is not None else f"{base}/{lang}"))
+    return LanguageSites(tuple(urls))
+
+
+def language_sites(settings: Mapping) -> LanguageSites:
+    """The language sites of this build, from any site's settings."""
+    stored = settings.get(SITES_KEY)
+    if stored is not None:
+        return stored
+    return site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], {})
+
+
+def is_main_site(settings: Mapping) -> bool:
+    """Whether these settings are the main language's site (it reads first, writes last)."""
+    return settings["DEFAULT_LANG"] == language_sites(settings).main_lang
+
+
+def configure(pelican) -> None:
+    """`initialized`: the settings every language's site needs (main site only)."""
+    settings = pelican.settings
+    if SITES_KEY in settings:
+        return  # a subsite: it inherits the main site's configured settings
+    settings["FILENAME_METADATA"] = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
+    metadata = dict(settings.get("DEFAULT_METADATA") or {})
+    metadata.setdefault("lang", settings["DEFAULT_LANG"])
+    settings["DEFAULT_METADATA"] = metadata
+    for kind in URL_KINDS:
+        for suffix in ("URL", "SAVE_AS"):
+            if f"{kind}_{suffix}" in settings:
+                settings[f"{kind}_LANG_{suffix}"] = settings[f"{kind}_{suffix}"]
+    subsites = {lang: dict(over or {}) for lang, over in settings.get("I18N_SUBSITES", {}).items()}
+    sites = site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], subsites)
+    feed_domain_is_siteurl = settings.get("FEED_DOMAIN", "") in ("", settings["SITEURL"])
+    for lang, overrides in subsites.items():
+        overrides.setdefault("THEME_STATIC_DIR", settings["THEME_STATIC_DIR"])
+        overrides.setdefault("THEME_STATIC_PATHS", [])
+        overrides.setdefault("STATIC_PATHS", list(settings["STATIC_PATHS"]))
+        if feed_domain_is_siteurl:
+            overrides.setdefault("FEED_DOMAIN", sites.siteurl(lang))
+    settings["I18N_SUBSITES"] = subsites
+    settings[SITES_KEY] = sites
+
+
+def capture_site_urls(items: Iterable, sites: LanguageSites, current_lang: str) -> None:
+    """Set `href` on every item: its URL on its own language's site.
+
+    Call at `all_generators_finalized`, before i18n-subsites rewrites `url` (step 3 of
+    the run order). An item in a language without a site keeps this site's URL.
+    """
+    for item in items:
+        lang = item.lang if item.lang in sites.langs else current_lang
+        item.href = join_url(sites.siteurl(lang), item.url)
+
+
+def install_gettext(env, translations) -> None:
+    """Install a compiled catalog (and the i18n extension, if missing) in a Jinja env."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations, newstyle=True)
+
+
+def merge_extra_settings(args: Sequence[str], overrides: Mapping[str, str]) -> list[str]:
+    """`args` for Pelican's command line with every `-e KEY=VALUE` group merged into one.
+
+    Pelican keeps only the last `-e` group, so a task that adds its own settings would
+    drop the writer's. The merged group comes last (it takes every value after it);
+    `overrides` ({KEY: JSON value}) win over the writer's values for the same key.
+    """
+    rest: list[str] = []
+    values: dict[str, str] = {}
+    taking = False
+    for arg in args:
+        if arg in EXTRA_SETTINGS_FLAGS:
+            taking = True
+        elif taking and "=" in arg and not arg.startswith("-"):
+            key, _sep, value = arg.partition("=")
+            values[key] = value
+        else:
+            taking = False
+            rest.append(arg)
+    values.update(overrides)
+    if not values:
+        return rest
+    return [*rest, "-e", *(f"{key}={value}" for key, value in values.items())]
+
+
+def run_pelican(
+    settings_file,
+    args: Sequence[str] = (),
+    *,
+    overrides: Mapping[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd=None,
+    capture: bool = False,
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess:
+    """Run Pelican in a process of its own and wait for it.
+
+    `args` go to Pelican as they are (a list: no shell, so quotes, braces and spaces
+    survive); `overrides` ({KEY: JSON value}) are merged with the writer's `-e` values.
+    `capture` keeps stdout/stderr as text. Returns the finished process; raises
+    `subprocess.TimeoutExpired` after `timeout` seconds.
+    """
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "-s",
+        os.fspath(settings_file),
+        *merge_extra_settings(args, overrides or {}),
+    ]
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env=None if env is None else dict(env),
+        capture_output=capture,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

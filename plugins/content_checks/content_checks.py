@@ -1,0 +1,181 @@
+"""content_checks: every content rule, for each build and for `invoke check`.
+
+The main site checks all content, in every language, before anything is written
+(see the run order in `common.subsites`), together with the findings other plugins
+hand over (`common.add_findings`). Errors stop the build with file:line, field and
+fix: unreadable files, a missing or bad Title/Date/Status, a `Lang` the site does not
+have or that contradicts the file name, two files with one slug and language, tags
+that cannot have a page, links to missing files. Warnings (stale translations, tags
+that differ between translations, and the other plugins' warnings) are logged, or
+stop a strict build.
+
+Template API
+------------
+Context `translation_status`: list of `status.StatusRow` (slug, `states` per
+language: source / ok / stale / missing, `paths`, `items`, `complete`), for the
+writer's translation status page (`translation_status.html`).
+At the end of every build the main site prints a summary: posts per language,
+complete pairs, posts that lack a translation.
+
+Settings (defaults)
+-------------------
+- `BILINGUAL_STRICT` (False): warnings stop the build too.
+- `BILINGUAL_CHECK_ONLY` (False): print the check report and exit (status 1 on
+  failure) before writing anything; what `invoke check` sets.
+- `BILINGUAL_FILENAME_PATTERN` (`common.subsites.FILENAME_PATTERN`): how a file name
+  gives a slug and a language.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+from dataclasses import dataclass, replace
+
+from common import BuildStopped, display_path, findings_in, subsites
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.utils import get_date
+
+from .rules import (
+    broken_content_links,
+    diagnose_source,
+    duplicate_errors,
+    field_line,
+    language_errors,
+    tag_mismatches,
+    tag_problems,
+)
+from .status import report, stale_findings, summarize, translation_status
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """What the content checks read from one site's settings."""
+
+    strict: bool
+    check_only: bool
+    filename_pattern: str
+    content_root: str
+    langs: tuple
+
+    @classmethod
+    def from_settings(cls, settings) -> CheckSettings:
+        """Read and check one site's settings; BuildStopped names a bad one."""
+        pattern = settings.get("BILINGUAL_FILENAME_PATTERN", subsites.FILENAME_PATTERN)
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as bad:
+            raise BuildStopped(
+                f"content_checks: invalid BILINGUAL_FILENAME_PATTERN {pattern!r}: {bad}"
+            ) from None
+        return cls(
+            strict=bool(settings.get("BILINGUAL_STRICT")),
+            check_only=bool(settings.get("BILINGUAL_CHECK_ONLY")),
+            filename_pattern=pattern,
+            content_root=settings["PATH"],
+            langs=tuple(subsites.language_sites(settings).langs),
+        )
+
+
+def filename_lang(pattern: str, path: str) -> str | None:
+    """The language a file name gives (`ep1.ko.md` -> "ko") by `pattern`, or None."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    match = re.match(pattern, stem)
+    return match.groupdict().get("lang") if match else None
+
+
+def unreadable_files(config: CheckSettings, generated: dict) -> list:
+    """Findings for the files Pelican read but could not turn into content."""
+    findings = []
+    for relative, content in sorted(generated.items()):
+        if content is None:
+            path = os.path.join(config.content_root, relative)
+            with open(path, "rb") as handle:
+                findings += diagnose_source(os.path.relpath(path), handle.read(), get_date)
+    return findings
+
+
+def validate(config: CheckSettings, context: dict, articles, pages, rows) -> list:
+    """Every finding about this build's content, with the line of its field."""
+    findings = findings_in(context) + unreadable_files(config, context["generated_content"])
+    lang_of_name = functools.partial(filename_lang, config.filename_pattern)
+    findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
+    findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
+    findings += tag_mismatches(articles, display_path) + tag_problems(articles, display_path)
+    for item in articles + pages:
+        source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
+        findings += broken_content_links(
+            display_path(item),
+            source_dir,
+            item._content or "",
+            lambda relative: os.path.isfile(os.path.join(config.content_root, relative)),
+        )
+    findings += stale_findings(rows)
+    return [with_line(finding) for finding in findings]
+
+
+def with_line(finding):
+    """The finding with the line of its field in the file, where the file says it."""
+    if finding.line is not None or finding.field == "-" or not os.path.isfile(finding.path):
+        return finding
+    with open(finding.path, encoding="utf-8-sig", errors="replace") as handle:
+        return replace(finding, line=field_line(handle.read(), finding.field))
+
+
+def conclude(config: CheckSettings, findings, rows, files: int) -> None:
+    """Print the report (check-only) or log the warnings; stop on errors, or on
+    warnings when strict. Raises `SystemExit` (check-only) or `BuildStopped`."""
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity != "error"]
+    failed = bool(errors) or (config.strict and bool(warnings))
+    if config.check_only:
+        print(report(findings, rows, list(config.langs), files))
+        verdict = "failed" if failed else "passed"
+        print(f"\ncheck {verdict}{' (strict: warnings count)' if config.strict else ''}")
+        raise SystemExit(1 if failed else 0)
+    for finding in warnings:
+        log.warning("%s", finding)
+    if failed:
+        heading = "bilingual: stopped before writing anything:"
+        if not errors:
+            heading = "bilingual: stopped before writing anything (strict: warnings fail):"
+        raise BuildStopped("\n".join([heading, *(str(f) for f in (errors or warnings))]))
+
+
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    CheckSettings.from_settings(pelican.settings)
+
+
+def check(generators):
+    """`all_generators_finalized`: the status rows; on the main site, every rule."""
+    settings, context = generators[0].settings, generators[0].context
+    config = CheckSettings.from_settings(settings)
+    contents = list(context.get("generated_content", {}).values())
+    articles = [c for c in contents if isinstance(c, Article)]
+    pages = [c for c in contents if isinstance(c, Page)]
+    listed = [a for a in articles if a.status in ("published", "draft")]
+    rows = translation_status(listed, list(config.langs), display_path)
+    context["translation_status"] = rows
+    if subsites.is_main_site(settings):
+        conclude(config, validate(config, context, articles, pages, rows), rows, len(contents))
+        context["translation_summary"] = summarize(articles, list(config.langs), display_path)
+
+
+def print_summary(generator, writer):
+    """`article_writer_finalized`: the build summary, once, from the main site."""
+    summary = generator.context.get("translation_summary")
+    if summary is not None and subsites.is_main_site(generator.settings):
+        print("\n".join(f"bilingual: {line}" for line in summary.lines()))
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(check)
+    signals.article_writer_finalized.connect(print_summary)

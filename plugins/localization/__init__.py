@@ -1,0 +1,3 @@
+from .localization import register
+
+__all__ = ["register"]

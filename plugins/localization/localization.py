@@ -1,0 +1,94 @@
+"""localization: the theme's UI text and dates in each site's language.
+
+Template API
+------------
+- `_()` / `gettext` / `ngettext`: UI text from
+  `<BILINGUAL_LOCALEDIR>/<lang>/LC_MESSAGES/messages.po`, compiled in memory at every
+  build (no `.mo` file to keep in sync). A language without a catalog uses the main
+  language's text and the build logs one warning.
+- `gettext_in(lang, message, **variables)`: UI text in another language than the
+  page's (bilingual headings, the 404 page).
+- Filters: `localdate(fmt="long", lang=<site>)` (a Babel format name, `month`, or a
+  CLDR skeleton such as `yMMMM`), `isodate`, `language_name(in_lang=None)` (`ko` ->
+  `한국어`; in English: `Korean`), `og_locale` (`ko` -> `ko_KR`).
+Dates come from Babel's CLDR data, so no system locale is needed.
+
+Settings (defaults)
+-------------------
+- `BILINGUAL_TEMPLATES_LANG` (`"en"`): the language the templates' msgids are in.
+- `BILINGUAL_LOCALEDIR` (`<THEME>/translations`).
+See `common.subsites` for how this sits beside pelican-i18n-subsites' own gettext.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+from common import BuildStopped, LanguageSites, subsites
+from pelican import signals
+
+from .l10n import choose_translations, make_filters
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LocalizationSettings:
+    """What localization reads from one site's settings."""
+
+    lang: str
+    sites: LanguageSites
+    templates_lang: str
+    localedir: str
+
+    @classmethod
+    def from_settings(cls, settings) -> LocalizationSettings:
+        """Read and check one site's settings; BuildStopped names a bad one."""
+        templates_lang = settings.get("BILINGUAL_TEMPLATES_LANG", "en")
+        if not isinstance(templates_lang, str) or not templates_lang:
+            raise BuildStopped(
+                f"localization: invalid BILINGUAL_TEMPLATES_LANG {templates_lang!r}: "
+                "give a language code such as 'en'"
+            )
+        localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
+            settings["THEME"], "translations"
+        )
+        return cls(settings["DEFAULT_LANG"], subsites.language_sites(settings), templates_lang, localedir)
+
+
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    LocalizationSettings.from_settings(pelican.settings)
+
+
+def install(generators):
+    """`all_generators_finalized`: catalogs, `gettext_in` and filters in every template env."""
+    config = LocalizationSettings.from_settings(generators[0].settings)
+    catalogs = {}
+    for lang in config.sites.langs:
+        catalogs[lang], warning = choose_translations(
+            config.localedir, lang, config.sites.main_lang, config.templates_lang
+        )
+        if warning and lang == config.lang:
+            log.warning(warning)
+
+    def gettext_in(lang, message, **variables):
+        text = catalogs[lang].gettext(message) if lang in catalogs else message
+        return text % variables if variables else text
+
+    filters = make_filters(config.lang)
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is None:
+            continue
+        subsites.install_gettext(env, catalogs[config.lang])
+        env.filters.update(filters)
+        env.globals["gettext_in"] = gettext_in
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(install)

@@ -1,0 +1,3 @@
+from .pairing import register
+
+__all__ = ["register"]

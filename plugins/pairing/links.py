@@ -1,0 +1,147 @@
+"""Pure functions behind `pairing`: no Pelican imports, no I/O.
+
+They take content-like objects (anything with `slug`, `lang`, `status`, `title`,
+`url`, `source_path`) and plain values, and return new values.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from common import LanguageSites
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """Another language's version of a post or page, as a template shows it.
+
+    `url` is root-relative or absolute, on the counterpart's own language's site.
+    """
+
+    lang: str
+    title: object  # str or escaped Markup, as the post has it
+    url: str
+    status: str
+    source_path: str
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """How one page links to its versions: what `<head>` and the language switch need.
+
+    `alternates` is ((lang, url), ...) in site order, this page's own language included
+    when it exists; `canonical` is this language's URL (None when the page has no
+    version here); `x_default` the main language's URL, else the first alternate.
+    """
+
+    alternates: tuple[tuple[str, str], ...]
+    canonical: str | None
+    x_default: str | None
+
+    @property
+    def by_lang(self) -> dict[str, str]:
+        """{lang: url} of the alternates."""
+        return dict(self.alternates)
+
+
+def filename_lang(path: str, pattern: str) -> str | None:
+    """The language a file name gives (`ep1.ko.md` -> "ko") by `pattern`, or None."""
+    stem = posixpath.splitext(posixpath.basename(path.replace("\\", "/")))[0]
+    match = re.match(pattern, stem)
+    if match is None:
+        return None
+    return match.groupdict().get("lang")
+
+
+def counterparts(item, group: dict, sites: LanguageSites, url_of=None) -> list[Counterpart]:
+    """The other-language versions of `item` in `group` ({lang: item}), in site order.
+
+    A published item only gets published counterparts; a draft gets any.
+    `url_of(other)` gives the other item's site-relative URL (default: `.url`).
+    """
+    url_of = url_of or (lambda other: other.url)
+    found = []
+    for lang in sites.langs:
+        other = group.get(lang)
+        if other is None or other is item or lang == item.lang:
+            continue
+        if item.status == "published" and other.status != "published":
+            continue
+        found.append(
+            Counterpart(
+                lang=lang,
+                title=other.title,
+                url=sites.url(lang, url_of(other)),
+                status=other.status,
+                source_path=other.source_path,
+            )
+        )
+    return found
+
+
+def taxonomy_langs(items, attr: str) -> dict[str, set[str]]:
+    """For `tags`, `category` or `authors`: slug -> languages with a published post in it."""
+    found: dict[str, set[str]] = {}
+    for item in items:
+        if item.status != "published":
+            continue
+        value = getattr(item, attr, None)
+        if value is None:
+            continue
+        for entry in value if isinstance(value, (list, tuple)) else [value]:
+            found.setdefault(entry.slug, set()).add(item.lang)
+    return found
+
+
+def taxonomy_pages(items, save_as: dict[str, str]) -> dict[str, set[str]]:
+    """Output file of each tag/category/author page -> the languages that write it.
+
+    `save_as` maps an attribute (`tags`, `category`, `authors`) to its `*_SAVE_AS`
+    pattern with `{slug}`; an empty pattern writes no pages.
+    """
+    pages = {}
+    for attr, pattern in save_as.items():
+        if not pattern:
+            continue
+        for slug, langs in taxonomy_langs(items, attr).items():
+            pages[pattern.format(slug=slug)] = langs
+    return pages
+
+
+def page_path(output_file: str) -> str:
+    """A written file's site-relative URL path: `tags/x/index.html` -> `tags/x/`."""
+    if output_file == "index.html":
+        return ""
+    if output_file.endswith("/index.html"):
+        return output_file[: -len("index.html")]
+    return output_file
+
+
+def page_links(
+    sites: LanguageSites,
+    lang: str,
+    output_file: str,
+    content=None,
+    page_langs: set[str] | None = None,
+) -> PageLinks:
+    """The versions of the page written to `output_file` on `lang`'s site.
+
+    For a post or page (`content`, with `url` and `counterparts`): its own URL and its
+    counterparts'. For any other page: the same path on every language's site that
+    writes it (`page_langs`; None means every language).
+    """
+    if content is not None:
+        urls = {lang: sites.url(lang, content.url)}
+        urls.update((c.lang, c.url) for c in getattr(content, "counterparts", []))
+    else:
+        path = page_path(output_file)
+        urls = {
+            other: sites.url(other, path)
+            for other in sites.langs
+            if page_langs is None or other in page_langs
+        }
+    alternates = tuple((other, urls[other]) for other in sites.langs if other in urls)
+    x_default = urls.get(sites.main_lang) or (alternates[0][1] if alternates else None)
+    return PageLinks(alternates, urls.get(lang), x_default)

@@ -1,0 +1,127 @@
+"""pairing: pair translations across the language sites and feed the language switch.
+
+Posts and pages pair by Pelican's translation id, the slug. Slug and language come
+from the metadata (`Slug:`, `Lang:`) or, when it does not give them, from a file name
+`<slug>.<lang>.md` (see `common.subsites` for the settings that make that so).
+
+Template API
+------------
+- `article.counterparts`, `page.counterparts` (this site's language only): list of
+  `links.Counterpart(lang, title, url, status, source_path)`, the other languages'
+  versions in site order, with URLs on their own language's site. A published post
+  lists only published counterparts.
+- `href` on every article, draft and page this site read, in any language: its URL on
+  its own language's site (use it, not `url`, for other languages' posts: i18n-subsites
+  rewrites their `url` into a relative `../` form).
+- Context `languages`, a `SiteLanguages`: `lang` (this site), `main_lang`, `langs`,
+  `others`, `url(lang, path)`, `theme_url` (the theme's files, published once by the
+  main site) and `links(output_file, content=None)` -> `links.PageLinks`
+  (`alternates`, `canonical`, `x_default`, `by_lang`) for hreflang, the canonical URL
+  and the language switch. A tag, category or author page links only to the
+  languages that write it (those with a published post in it).
+
+Settings: none of its own; it reads `DEFAULT_LANG`, the language sites,
+`THEME_STATIC_DIR` and `TAG_SAVE_AS` / `CATEGORY_SAVE_AS` / `AUTHOR_SAVE_AS`.
+Needs the `common` plugin. Problems with pairs (unknown languages, duplicates) are
+reported by `content_checks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from common import LanguageSites, group_by_slug, subsites
+from pelican import signals
+from pelican.contents import Article, Page
+
+from .links import PageLinks, counterparts, page_links, taxonomy_pages
+
+
+@dataclass(frozen=True)
+class PairingSettings:
+    """What pairing reads from one site's settings."""
+
+    lang: str
+    sites: LanguageSites
+    theme_dir: str
+    taxonomy_save_as: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings) -> PairingSettings:
+        """Read one site's Pelican settings."""
+        return cls(
+            lang=settings["DEFAULT_LANG"],
+            sites=subsites.language_sites(settings),
+            theme_dir=settings["THEME_STATIC_DIR"],
+            taxonomy_save_as={
+                "tags": settings.get("TAG_SAVE_AS", ""),
+                "category": settings.get("CATEGORY_SAVE_AS", ""),
+                "authors": settings.get("AUTHOR_SAVE_AS", ""),
+            },
+        )
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    """The languages as one language's site sees them (the `languages` context value)."""
+
+    lang: str
+    sites: LanguageSites
+    theme_url: str
+    taxonomy: dict = field(default_factory=dict)  # output file -> languages that write it
+
+    @property
+    def main_lang(self) -> str:
+        """The language of the site at `/`."""
+        return self.sites.main_lang
+
+    @property
+    def langs(self) -> list[str]:
+        """Every language, main first."""
+        return self.sites.langs
+
+    @property
+    def others(self) -> list[str]:
+        """Every language but this site's."""
+        return self.sites.others(self.lang)
+
+    def url(self, lang: str, path: str = "") -> str:
+        """A site-relative path on `lang`'s site."""
+        return self.sites.url(lang, path)
+
+    def links(self, output_file: str, content=None) -> PageLinks:
+        """The versions of the page being written to `output_file`."""
+        return page_links(
+            self.sites, self.lang, output_file, content, self.taxonomy.get(output_file)
+        )
+
+
+def pair(items, sites: LanguageSites, lang: str) -> None:
+    """Give this language's items their `counterparts` (items of one kind: posts or pages)."""
+    groups = group_by_slug(items)
+    for item in items:
+        if item.lang == lang:
+            item.counterparts = counterparts(item, groups[item.slug], sites)
+
+
+def collect(generators):
+    """`all_generators_finalized`: site URLs, counterparts, the `languages` context."""
+    settings, context = generators[0].settings, generators[0].context
+    config = PairingSettings.from_settings(settings)
+    contents = list(context.get("generated_content", {}).values())
+    articles = [c for c in contents if isinstance(c, Article)]
+    pages = [c for c in contents if isinstance(c, Page)]
+    subsites.capture_site_urls(articles + pages, config.sites, config.lang)
+    pair(articles, config.sites, config.lang)
+    pair(pages, config.sites, config.lang)
+    context["languages"] = SiteLanguages(
+        lang=config.lang,
+        sites=config.sites,
+        theme_url=config.sites.url(config.sites.main_lang, config.theme_dir),
+        taxonomy=taxonomy_pages(articles, config.taxonomy_save_as),
+    )
+
+
+def register():
+    """Connect the handlers."""
+    signals.all_generators_finalized.connect(collect)

@@ -1,0 +1,60 @@
+"""schema.org `BlogPosting` for a post, as a plain dict for JSON-LD.
+
+Pure: takes a content-like post (`title`, `summary`, `date`, optional `modified`,
+`counterparts`, `series`) and plain values. Vocabulary: https://schema.org/BlogPosting,
+`workTranslation` / `translationOfWork` (https://schema.org/workTranslation).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+
+def plain_text(value) -> str:
+    """The text of an escaped title or a string, spaces kept as typed."""
+    return value.unescape() if hasattr(value, "unescape") else str(value)
+
+
+def description_of(summary, fallback: str) -> str:
+    """A summary (HTML) as plain text for meta tags, or `fallback` when there is none.
+
+    Markup is stripped the way Jinja's `striptags` does (white space folded).
+    """
+    if not summary:
+        return fallback or ""
+    return Markup(summary).striptags()
+
+
+def blog_posting(post, *, url: str, lang: str, main_lang: str, author: str, description: str):
+    """The JSON-LD object of `post` on `lang`'s site at `url` (its canonical URL).
+
+    A main-language post names its translations (`workTranslation`); a translation
+    names the main-language original (`translationOfWork`) when it has one. The
+    series appears as `isPartOf` when this site lists the post in it.
+    """
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "@id": url,
+        "url": url,
+        "headline": plain_text(post.title),
+        "description": description,
+        "inLanguage": lang,
+        "datePublished": post.date.isoformat(),
+        "dateModified": (getattr(post, "modified", None) or post.date).isoformat(),
+        "author": {"@type": "Person", "name": author},
+    }
+    series = getattr(post, "series", None)
+    if series is not None and series.all:
+        data["isPartOf"] = {
+            "@type": "CreativeWorkSeries",
+            "name": str(series.name),
+            "url": series.url,
+        }
+    counterparts = list(getattr(post, "counterparts", []))
+    originals = [c for c in counterparts if c.lang == main_lang]
+    if lang == main_lang and counterparts:
+        data["workTranslation"] = [{"@id": c.url} for c in counterparts]
+    elif originals:
+        data["translationOfWork"] = {"@id": originals[0].url}
+    return data

@@ -1,0 +1,117 @@
+"""What can be wrong with a series: duplicate numbers, translations that disagree,
+gaps in the numbering. Pure functions on `grouping.Entry` values returning
+`common.Finding`s."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from common import error, warning
+
+
+@dataclass(frozen=True)
+class Problems:
+    """The findings about a set of entries: errors and warnings, as tuples."""
+
+    errors: tuple = ()
+    warnings: tuple = ()
+
+
+def check_entries(entries: list, name=None) -> Problems:
+    """Duplicate numbers (errors); pairs that disagree and numbering gaps (warnings).
+
+    `name(item)` is the path a message shows (default: `source_path`).
+    """
+    name = name or (lambda item: item.source_path)
+    return Problems(
+        tuple(duplicate_numbers(entries, name)),
+        (*disagreements(entries, name), *numbering_gaps(entries, name)),
+    )
+
+
+def _where(series_id: str, subseries: str | None) -> str:
+    return f"{series_id}/{subseries}" if subseries else series_id
+
+
+def duplicate_numbers(entries: list, name: Callable) -> list:
+    """Errors for two episodes with one number in one (sub-)series and language."""
+    by_place: dict = {}
+    for entry in entries:
+        if entry.index is not None:
+            place = (entry.series_id, entry.subseries, entry.lang, entry.index)
+            by_place.setdefault(place, []).append(entry)
+    errors = []
+    for (series_id, subseries, lang, index), same in sorted(by_place.items(), key=_place_key):
+        if len(same) > 1:
+            files = sorted(name(e.item) for e in same)
+            errors.append(
+                error(
+                    files[0],
+                    "Series_index",
+                    f"same 'Series_index' {index} in series '{_where(series_id, subseries)}' "
+                    f"({lang})",
+                    "give each episode its own number",
+                    others=tuple(files[1:]),
+                )
+            )
+    return errors
+
+
+def disagreements(entries: list, name: Callable) -> list:
+    """Warnings for translations that disagree on their series, sub-series or number."""
+    by_slug: dict = {}
+    for entry in entries:
+        by_slug.setdefault(entry.slug, []).append(entry)
+    warnings = []
+    for slug in sorted(by_slug):
+        versions = sorted(by_slug[slug], key=lambda e: e.lang)
+        first = versions[0]
+        for other in versions[1:]:
+            for field_name, a, b in (
+                ("Series", first.series_id, other.series_id),
+                ("Subseries", first.subseries, other.subseries),
+                ("Series_index", first.index, other.index),
+            ):
+                if a != b:
+                    warnings.append(
+                        warning(
+                            name(other.item),
+                            field_name,
+                            f"translations disagree on '{field_name}' ({a!r} vs {b!r})",
+                            "give both versions the same series, sub-series and number",
+                            others=(name(first.item),),
+                        )
+                    )
+    return warnings
+
+
+def numbering_gaps(entries: list, name: Callable) -> list:
+    """Warnings for numbers missing below a (sub-)series' highest, per language."""
+    numbered: dict = {}
+    for entry in entries:
+        if entry.index is not None:
+            key = (entry.series_id, entry.subseries, entry.lang)
+            numbered.setdefault(key, []).append(entry)
+    warnings = []
+    for (series_id, subseries, lang), members in sorted(numbered.items(), key=_place_key):
+        indices = {e.index for e in members}
+        missing = sorted(set(range(1, max(indices) + 1)) - indices)
+        if missing:
+            first = min(members, key=lambda e: e.index)
+            warnings.append(
+                warning(
+                    name(first.item),
+                    "Series_index",
+                    f"series '{_where(series_id, subseries)}' ({lang}) has no episode numbered "
+                    f"{', '.join(str(i) for i in missing)}",
+                    "number the episodes 1, 2, 3 … without gaps",
+                )
+            )
+    return warnings
+
+
+def _place_key(pair):
+    """Sort key for ((series_id, subseries, ...), value) pairs with None parts."""
+    key = pair[0]
+    return tuple("" if part is None else str(part) for part in key)

@@ -1,0 +1,3 @@
+from .theme_support import register
+
+__all__ = ["register"]
