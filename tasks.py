@@ -144,11 +144,9 @@ def lint(c):
     # Offline, no config, no ignore comments: every finding counts. Tokens are dropped so
     # that zizmor never goes online.
     env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN")}
+    zizmor = [tool("zizmor"), "--offline", "--no-config", "--no-ignores", "--persona=pedantic"]
     c.run(
-        shlex.join(
-            [tool("zizmor"), "--offline", "--no-config", "--no-ignores", "--persona=pedantic"]
-            + workflows
-        ),
+        shlex.join([*zizmor, *workflows]),
         pty=False,
         env=env,
         replace_env=True,

@@ -13,14 +13,14 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus
+from corpus import write_corpus  # noqa: I001 (corpus puts plugins/ on the path)
+from common.subsites import run_pelican
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_SETTINGS = """
@@ -53,12 +53,13 @@ RUNNER = (
 def build(content: Path, output: Path, settings: Path) -> tuple[float, int]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(content), "-o", str(output), "-s", str(settings), "-q"],
-        cwd=ROOT,
+    result = run_pelican(
+        settings,
+        [str(content), "-o", str(output), "-q"],
         env=env,
-        capture_output=True,
-        text=True,
+        cwd=ROOT,
+        capture=True,
+        launcher=[sys.executable, "-c", RUNNER],
     )
     elapsed = time.perf_counter() - started
     if result.returncode:

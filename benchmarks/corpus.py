@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 import os
 import random
-import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from common.subsites import run_pelican  # noqa: E402
 
 SERIES = [
     ("Greenhouse Build", None),
@@ -95,21 +96,13 @@ def write_corpus(root: Path, pairs: int, seed: int = 7) -> Path:
 
 def publish_demo(output: Path, siteurl: str) -> Path:
     """The demo blog in content/, built with publishconf.py for `siteurl`."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(ROOT / "content"),
-            "-o",
-            str(output),
-            "-s",
-            str(ROOT / "publishconf.py"),
-            "-q",
-        ],
-        cwd=ROOT,
+    result = run_pelican(
+        ROOT / "publishconf.py",
+        [str(ROOT / "content"), "-o", str(output), "-q"],
         env={**os.environ, "SITEURL": siteurl},
-        check=True,
-        capture_output=True,
+        cwd=ROOT,
+        capture=True,
     )
+    if result.returncode:
+        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
     return output

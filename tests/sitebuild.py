@@ -88,6 +88,18 @@ SERIES_SETTING = (
 )
 
 
+def link_problems(build: Build, siteurl: str = "") -> tuple[list[str], dict]:
+    """(problems, {page: PageFacts}) from the publish checks' own link and hreflang rules.
+
+    The same checker `invoke publish` runs (plugins/publishing/sitecheck.py); linkinator
+    in tests/quality is the independent cross-check.
+    """
+    from publishing.sitecheck import broken_refs, hreflang_problems, read_output
+
+    files, pages = read_output(build.output)
+    return broken_refs(pages, files, siteurl) + hreflang_problems(pages, siteurl), pages
+
+
 def missing_tool(reason: str, flag: str):
     """Skip with a notice naming the tool, or fail when the environment demands the tool."""
     import pytest

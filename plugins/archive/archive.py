@@ -41,7 +41,7 @@ from common import BuildStopped, Visibility
 from pelican import signals
 from pelican.contents import Article
 
-from .calendar import Month, adjacent_months, build_date, count_by_day, local_day, month_grid
+from .calendar import adjacent_months, build_date, count_by_day, local_day, month_grid
 from .timeline import count_drafts, group_by_day, visible_entries
 
 # Shades of the calendar, the empty one included; the theme styles .level-0 .. .level-4.

@@ -66,7 +66,10 @@ def findings_in(context: dict) -> list[Finding]:
 
 
 def display_path(item) -> str:
-    """A content file's path (a content object's `source_path`, or a path string),
-    relative to the folder the build runs in, as the writer typed it."""
+    """A content file's path as the writer typed it.
+
+    `item` is a content object (its `source_path`) or a path string; the result is
+    relative to the folder the build runs in.
+    """
     path = item if isinstance(item, str) else item.source_path
     return os.path.relpath(path)

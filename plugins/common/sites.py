@@ -21,8 +21,11 @@ def join_url(siteurl: str, path: str) -> str:
 
 @dataclass(frozen=True)
 class LanguageSites:
-    """Every language's site: `urls` is ((lang, site URL without trailing slash), ...),
-    the main language first, then `I18N_SUBSITES` in its order."""
+    """Every language's site and its URL.
+
+    `urls` is ((lang, site URL without a trailing slash), ...), the main language
+    first, then `I18N_SUBSITES` in its order.
+    """
 
     urls: tuple[tuple[str, str], ...]
 
@@ -71,9 +74,11 @@ class Visibility:
 
 
 def group_by_slug(items) -> dict[str, dict[str, object]]:
-    """Versions of one post or page: {slug: {lang: item}} (Pelican's translation id is
-    the slug). Two items with one slug and language: the later one wins (the content
-    checks report them)."""
+    """The versions of each post or page: {slug: {lang: item}}.
+
+    Pelican's translation id is the slug. Of two items with one slug and language the
+    later one wins (the content checks report them).
+    """
     groups: dict[str, dict[str, object]] = {}
     for item in items:
         groups.setdefault(item.slug, {})[item.lang] = item

@@ -163,18 +163,18 @@ def run_pelican(
     cwd=None,
     capture: bool = False,
     timeout: float | None = None,
+    launcher: Sequence[str] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run Pelican in a process of its own and wait for it.
 
     `args` go to Pelican as they are (a list: no shell, so quotes, braces and spaces
     survive); `overrides` ({KEY: JSON value}) are merged with the writer's `-e` values.
-    `capture` keeps stdout/stderr as text. Returns the finished process; raises
-    `subprocess.TimeoutExpired` after `timeout` seconds.
+    `capture` keeps stdout/stderr as text. `launcher` replaces `python -m pelican`
+    (a benchmark wraps Pelican's `main` to read its peak memory). Returns the finished
+    process; raises `subprocess.TimeoutExpired` after `timeout` seconds.
     """
     command = [
-        sys.executable,
-        "-m",
-        "pelican",
+        *(launcher or (sys.executable, "-m", "pelican")),
         "-s",
         os.fspath(settings_file),
         *merge_extra_settings(args, overrides or {}),

@@ -128,8 +128,11 @@ def with_line(finding):
 
 
 def conclude(config: CheckSettings, findings, rows, files: int) -> None:
-    """Print the report (check-only) or log the warnings; stop on errors, or on
-    warnings when strict. Raises `SystemExit` (check-only) or `BuildStopped`."""
+    """Print the report (check-only) or log the warnings; stop on errors.
+
+    Warnings stop a strict build too. Raises `SystemExit` (check-only, always) or
+    `BuildStopped`.
+    """
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity != "error"]
     failed = bool(errors) or (config.strict and bool(warnings))

@@ -44,9 +44,12 @@ def field_line(text: str, field: str) -> int | None:
 
 
 def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Finding]:
-    """Why Pelican could not read a file (its raw `data`): empty, not UTF-8, no
-    metadata, no or a bad title, date or status. `parse_date(text)` raises ValueError
-    or OverflowError for text that is not a date (Pelican's `utils.get_date`)."""
+    """Why Pelican could not read a file, from its raw `data`.
+
+    Empty, not UTF-8, no metadata, no or a bad title, date or status.
+    `parse_date(text)` raises ValueError or OverflowError for text that is not a date
+    (Pelican's `utils.get_date`).
+    """
     if not data.strip():
         return [
             error(
@@ -79,7 +82,9 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
             )
         ]
     return metadata_problems(path, meta, parse_date) or [
-        error(path, "-", "Pelican could not read this file", "run the build with --debug to see why")
+        error(
+            path, "-", "Pelican could not read this file", "run the build with --debug to see why"
+        )
     ]
 
 
@@ -88,11 +93,15 @@ def metadata_problems(path: str, meta: dict, parse_date: Callable) -> list[Findi
     findings = []
     if not meta.get("title", (0, ""))[1]:
         findings.append(
-            error(path, "Title", "the post has no title", "add a line 'Title: …' at the top", line=1)
+            error(
+                path, "Title", "the post has no title", "add a line 'Title: …' at the top", line=1
+            )
         )
     if "date" not in meta:
         findings.append(
-            error(path, "Date", "the post has no date", "add a line 'Date: YYYY-MM-DD HH:MM'", line=1)
+            error(
+                path, "Date", "the post has no date", "add a line 'Date: YYYY-MM-DD HH:MM'", line=1
+            )
         )
     else:
         line, value = meta["date"]

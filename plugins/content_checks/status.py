@@ -33,8 +33,10 @@ class StatusRow:
 
 @dataclass(frozen=True)
 class Summary:
-    """What a build holds: published posts per language, complete pairs, and
-    `missing`: ((path, lang, (languages it lacks), ...), ...), sorted."""
+    """What a build holds: published posts per language and complete pairs.
+
+    `missing` is ((path, lang, (languages it lacks)), ...), sorted.
+    """
 
     langs: tuple[str, ...]
     per_lang: dict[str, int]

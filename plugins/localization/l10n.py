@@ -30,8 +30,10 @@ def catalog_path(localedir: str, lang: str, domain: str = "messages") -> str:
 
 
 def load_catalog(localedir: str, lang: str, domain: str = "messages"):
-    """The catalog for `lang` compiled in memory (a Babel `Translations`), or None when
-    the theme has none. A malformed `.po` file raises Babel's `PoFileError`."""
+    """The catalog for `lang` compiled in memory, or None when the theme has none.
+
+    Returns a Babel `Translations`; a malformed `.po` file raises Babel's `PoFileError`.
+    """
     path = catalog_path(localedir, lang, domain)
     if not os.path.isfile(path):
         return None

@@ -55,7 +55,9 @@ class LocalizationSettings:
         localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
             settings["THEME"], "translations"
         )
-        return cls(settings["DEFAULT_LANG"], subsites.language_sites(settings), templates_lang, localedir)
+        return cls(
+            settings["DEFAULT_LANG"], subsites.language_sites(settings), templates_lang, localedir
+        )
 
 
 def check_settings(pelican):

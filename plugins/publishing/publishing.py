@@ -24,7 +24,6 @@ Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `NOJEKYLL` (False),
 
 from __future__ import annotations
 
-import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from pathlib import Path
 from common import BuildStopped, subsites
 from pelican import signals
 
-from .sitecheck import read_output, site_problems, sitemap_xml, robots_txt
+from .sitecheck import read_output, robots_txt, site_problems, sitemap_xml
 from .structured_data import blog_posting, description_of
 
 log = logging.getLogger(__name__)
@@ -132,7 +131,9 @@ def finish(pelican):
         problems = site_problems(pages, files, config.siteurl)
         if problems:
             raise BuildStopped(
-                "\n".join([f"publishing: {len(problems)} problem(s) in {config.output}:", *problems])
+                "\n".join(
+                    [f"publishing: {len(problems)} problem(s) in {config.output}:", *problems]
+                )
             )
         log.info("publishing: %d pages checked, no problem", len(pages))
 

@@ -7,9 +7,9 @@ or text to write; parsing uses the standard library's HTML parser only.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import quoteattr
 
@@ -18,8 +18,11 @@ LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "sourc
 
 @dataclass
 class PageFacts:
-    """What one page declares: language, canonical, hreflang alternates, links (`refs`),
-    element ids, `noindex`, and how many draft rows it shows."""
+    """What one page declares, as the checks and the sitemap need it.
+
+    Its language, canonical URL, hreflang alternates, links (`refs`), element ids,
+    `noindex`, and how many draft rows it shows.
+    """
 
     lang: str = ""
     canonical: str = ""
@@ -139,7 +142,11 @@ def hreflang_problems(pages: dict, siteurl: str) -> list[str]:
 
 def site_problems(pages: dict, files: set, siteurl: str) -> list[str]:
     """Every problem the publish checks know: links, hreflang, drafts."""
-    return broken_refs(pages, files, siteurl) + hreflang_problems(pages, siteurl) + draft_problems(pages)
+    return (
+        broken_refs(pages, files, siteurl)
+        + hreflang_problems(pages, siteurl)
+        + draft_problems(pages)
+    )
 
 
 def read_output(output: Path) -> tuple[set, dict]:

@@ -1,5 +1,7 @@
-"""The order of a series: threads, episodes, one version per post, the window of a
-long thread. Pure functions on `grouping.Entry` values; no Pelican, no I/O."""
+"""The order of a series: threads, episodes, one version per post, long threads.
+
+Pure functions on `grouping.Entry` values; no Pelican, no I/O.
+"""
 
 from __future__ import annotations
 

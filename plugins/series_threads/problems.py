@@ -1,6 +1,7 @@
-"""What can be wrong with a series: duplicate numbers, translations that disagree,
-gaps in the numbering. Pure functions on `grouping.Entry` values returning
-`common.Finding`s."""
+"""What can be wrong with a series: duplicate numbers, disagreements, gaps.
+
+Pure functions on `grouping.Entry` values returning `common.Finding`s.
+"""
 
 from __future__ import annotations
 

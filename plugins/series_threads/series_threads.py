@@ -87,7 +87,9 @@ class SeriesSettings:
         values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
         for key in ("SERIES_URL", "SERIES_SAVE_AS"):
             if "{id}" not in str(values[key]):
-                raise BuildStopped(f"series_threads: invalid {key} {values[key]!r}: it needs {{id}}")
+                raise BuildStopped(
+                    f"series_threads: invalid {key} {values[key]!r}: it needs {{id}}"
+                )
         return cls(
             lang=settings["DEFAULT_LANG"],
             sites=sites,
@@ -172,8 +174,10 @@ class SeriesGenerator(Generator):
 
 
 def set_defaults(pelican):
-    """`initialized`: the URL settings (before Pelican copies settings into the
-    context), then a check of every series setting."""
+    """`initialized`: the URL settings, then a check of every series setting.
+
+    It runs before Pelican copies the settings into the template context.
+    """
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
     SeriesSettings.from_settings(pelican.settings)

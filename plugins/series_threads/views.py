@@ -16,8 +16,11 @@ from .ordering import order_threads, representatives, versions_by_slug, window
 
 @dataclass(frozen=True)
 class EpisodeView:
-    """One post of a series as a list shows it; `url` is on its own language's site;
-    `versions` is ((lang, url, status), ...) in site-language order."""
+    """One post of a series as a list shows it.
+
+    `url` is on the post's own language's site; `versions` is ((lang, url, status),
+    ...) in site-language order.
+    """
 
     slug: str
     label: str
@@ -33,8 +36,11 @@ class EpisodeView:
 
 @dataclass(frozen=True)
 class ThreadView:
-    """A sub-series (`key`, localized `name`; both empty for the series itself) and
-    its `episodes` (EpisodeViews) in reading order."""
+    """A sub-series and its episodes in reading order.
+
+    `key` and the localized `name` are empty for a series without sub-series;
+    `episodes` are EpisodeViews.
+    """
 
     key: str | None
     name: str

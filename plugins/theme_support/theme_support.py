@@ -62,7 +62,9 @@ class StylesheetGenerator(Generator):
         try:
             text = bundle(stylesheet_sources(source_dir), Path(self.theme))
         except FileNotFoundError as missing:
-            raise BuildStopped(f"theme_support: the theme's stylesheet is incomplete: {missing}")
+            raise BuildStopped(
+                f"theme_support: the theme's stylesheet is incomplete: {missing}"
+            ) from None
         target = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / STYLESHEET
         os.makedirs(target.parent, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -1,18 +1,17 @@
 import datetime
+import re
 from dataclasses import dataclass, field
 
 import pytest
 from series_threads.grouping import (
     Entry,
-    check_entries,
     collect_entries,
     normalize_config,
-    order_threads,
     parse_index,
-    representatives,
     resolve_series_id,
-    window,
 )
+from series_threads.ordering import order_threads, representatives, window
+from series_threads.problems import check_entries
 
 
 @dataclass
@@ -64,6 +63,26 @@ def test_series_identity_is_stable_across_languages(name, expected):
 def test_normalize_config_rejects_a_non_dict_entry():
     with pytest.raises(ValueError, match=r"invalid SERIES\['x'\]"):
         normalize_config({"x": "Not a dict"})
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"s": {"name": "Study"}}, "invalid SERIES['s']['name']: expected {language: text}"),
+        (
+            {"s": {"name": {"en": "Study", "jp": "勉強"}}},
+            "invalid SERIES['s']['name']: language 'jp' is not one of the site's languages "
+            "(en, ko)",
+        ),
+        (
+            {"s": {"description": {"fr": "Étude"}}},
+            "invalid SERIES['s']['description']: language 'fr'",
+        ),
+    ],
+)
+def test_normalize_config_names_a_bad_entry(setting, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        normalize_config(setting, ["en", "ko"])
 
 
 def test_a_name_with_nothing_to_slug_gets_a_stable_id():

@@ -65,7 +65,7 @@ def test_grouped_by_year_month_and_day_newest_first():
     assert [(m.year, m.month) for m in years[0].months] == [(2026, 5), (2026, 4), (2026, 3)]
     april = years[0].months[1]
     assert [d.date for d in april.days] == [datetime.date(2026, 4, 19)]
-    assert [p.lang for p in april.entries] == ["ko", "en"]
+    assert [p.lang for p in april.days[0].entries] == ["ko", "en"]
     assert [d.date.day for d in years[0].months[0].days] == [2, 1]
 
 

@@ -2,17 +2,21 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
-from bilingual.checks import (
+from content_checks.content_checks import filename_lang
+from content_checks.rules import (
     broken_content_links,
     diagnose_source,
+    duplicate_errors,
     field_line,
-    report,
+    language_errors,
     split_metadata,
-    stale_findings,
     tag_mismatches,
     tag_problems,
-    translation_status,
 )
+from content_checks.status import report, stale_findings, summarize, translation_status
+from standins import Post as Version
+
+PATTERN = r"(?P<slug>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$"
 
 
 def parse_date(value):
@@ -158,3 +162,90 @@ def test_tags_that_cannot_have_a_page_are_errors():
     assert [(f.severity, f.field) for f in found] == [("error", "Tags"), ("error", "Tags")]
     assert "has no letter or digit" in found[0].message
     assert "too long" in found[1].message
+
+
+def by_path(item):
+    return item.source_path
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("content/ep1-premise.en.md", "en"),
+        ("content/ep1-premise.ko.md", "ko"),
+        ("content/series/v1.2-notes.ko.md", "ko"),
+        ("content/pt.pt-BR.md", "pt-BR"),
+        ("content/zh.zh_Hant.md", "zh_Hant"),
+        ("content/plain.md", None),
+        ("content/pid-2-tuning-ko.md", None),
+        ("content/release.notes.md", None),
+        ("C:\\blog\\content\\a.ko.md", "ko"),
+    ],
+)
+def test_filename_lang(path, lang):
+    assert filename_lang(PATTERN, path) == lang
+
+
+def test_language_errors_name_the_file_and_field():
+    good = Version("a", "en")
+    unknown = Version("b", "fr", source_path="content/b.md")
+    mismatch = Version("c", "en", source_path="content/c.ko.md")
+    errors = language_errors(
+        [good, unknown, mismatch], ["en", "ko"], lambda p: filename_lang(PATTERN, p), by_path
+    )
+    assert [(e.path, e.field) for e in errors] == [
+        ("content/b.md", "Lang"),
+        ("content/c.ko.md", "Lang"),
+    ]
+    assert [str(e) for e in errors] == [
+        "content/b.md: field 'Lang' is 'fr', which this site does not have (languages: en, ko); "
+        "use one of the site's languages, or add the language to I18N_SUBSITES",
+        "content/c.ko.md: field 'Lang' says 'en' but the file name says 'ko'; make them agree",
+    ]
+
+
+def test_duplicate_errors_name_both_files():
+    a = Version("same", "en", source_path="content/x.en.md")
+    b = Version("same", "en", source_path="content/y.md")
+    c = Version("same", "ko")
+    errors = duplicate_errors([a, b, c], by_path)
+    assert len(errors) == 1
+    assert (errors[0].path, errors[0].others, errors[0].field) == (
+        "content/x.en.md",
+        ("content/y.md",),
+        "Slug",
+    )
+    assert str(errors[0]) == (
+        "content/x.en.md and content/y.md: same field 'Slug' 'same' and 'Lang' 'en'; "
+        "give one of them another slug"
+    )
+
+
+def test_no_duplicates_across_languages():
+    assert duplicate_errors([Version("s", "en"), Version("s", "ko")], by_path) == []
+
+
+def test_summary_counts_languages_pairs_and_names_the_missing():
+    posts = [
+        Version("a", "en"),
+        Version("a", "ko"),
+        Version("b", "en"),
+        Version("c", "ko"),
+        Version("d", "en", status="draft"),
+    ]
+    summary = summarize(posts, ["en", "ko"], by_path)
+    assert summary.per_lang == {"en": 2, "ko": 2}
+    assert summary.pairs == 1
+    assert summary.missing == (
+        ("content/b.en.md", "en", ("ko",)),
+        ("content/c.ko.md", "ko", ("en",)),
+    )
+    text = "\n".join(summary.lines())
+    assert "en: 2, ko: 2" in text and "complete pairs: 1" in text
+    assert "missing ko: content/b.en.md (en)" in text
+
+
+def test_summary_of_complete_site_says_so():
+    summary = summarize([Version("a", "en"), Version("a", "ko")], ["en", "ko"], by_path)
+    assert summary.missing == ()
+    assert "every post has all its translations" in summary.lines()[-1]

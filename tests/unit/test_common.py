@@ -1,0 +1,94 @@
+import pytest
+from common import Finding, LanguageSites, Visibility, error, join_url, warning
+from common.subsites import merge_extra_settings, site_urls
+from standins import Post
+
+
+def test_site_urls_follow_i18n_subsites_layout():
+    assert site_urls("en", "", {"ko": {}}).urls == (("en", ""), ("ko", "/ko"))
+    assert site_urls("en", "https://u.github.io/blog/", {"ko": {}, "ja": None}).urls == (
+        ("en", "https://u.github.io/blog"),
+        ("ko", "https://u.github.io/blog/ko"),
+        ("ja", "https://u.github.io/blog/ja"),
+    )
+    assert site_urls("ko", "", {"en": {"SITEURL": "https://en.example.org/"}}).urls == (
+        ("ko", ""),
+        ("en", "https://en.example.org"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("base", "path", "expected"),
+    [
+        ("", "posts/a/", "/posts/a/"),
+        ("/ko", "posts/a/", "/ko/posts/a/"),
+        ("/ko", "", "/ko/"),
+        ("", "", "/"),
+        ("https://x.org/blog", "../theme/css/a.css", "https://x.org/blog/theme/css/a.css"),
+        ("/ko/", "/tags//a/", "/ko/tags/a/"),
+        ("", "404.html", "/404.html"),
+    ],
+)
+def test_join_url_never_leaves_dots_or_double_slashes(base, path, expected):
+    assert join_url(base, path) == expected
+
+
+def test_language_sites_know_main_others_and_urls():
+    sites = LanguageSites((("ko", "https://x.org"), ("en", "https://x.org/en"), ("ja", "/ja")))
+    assert sites.main_lang == "ko"
+    assert sites.langs == ["ko", "en", "ja"]
+    assert sites.others("en") == ["ko", "ja"]
+    assert sites.url("en", "posts/a/") == "https://x.org/en/posts/a/"
+    with pytest.raises(KeyError):
+        sites.url("fr", "")
+
+
+@pytest.mark.parametrize(
+    ("status", "drafts", "listed"),
+    [
+        ("published", False, True),
+        ("published", True, True),
+        ("draft", True, True),
+        ("draft", False, False),
+        ("hidden", True, False),
+        ("hidden", False, False),
+    ],
+)
+def test_visibility_lists_published_and_drafts_only_where_written(status, drafts, listed):
+    assert Visibility(drafts).listed(Post("a", "en", status=status)) is listed
+    settings = {"DRAFT_SAVE_AS": "drafts/{slug}/index.html" if drafts else ""}
+    assert Visibility.from_settings(settings).listed(Post("a", "en", status=status)) is listed
+
+
+def test_finding_is_one_line_with_line_and_other_files():
+    found = error("a.md", "Slug", "same slug", "rename one", line=3, others=("b.md",))
+    assert found == Finding("error", "a.md", "Slug", "same slug", "rename one", 3, ("b.md",))
+    assert str(found) == "a.md:3 and b.md: same slug; rename one"
+    assert str(warning("a.md", "Tags", "differ", "align them")) == "a.md: differ; align them"
+
+
+@pytest.mark.parametrize(
+    ("args", "overrides", "expected"),
+    [
+        ([], {}, []),
+        (["content", "-o", "out"], {}, ["content", "-o", "out"]),
+        (
+            ["-e", 'DEFAULT_LANG="ko"', 'I18N_SUBSITES={"ja": {}}', "content"],
+            {},
+            ["content", "-e", 'DEFAULT_LANG="ko"', 'I18N_SUBSITES={"ja": {}}'],
+        ),
+        (
+            ["-e", "A=1", "-o", "out", "--extra-settings", "B=2", "A=3"],
+            {"C": "true"},
+            ["-o", "out", "-e", "A=3", "B=2", "C=true"],
+        ),
+        (
+            ["-e", "BILINGUAL_STRICT=false"],
+            {"BILINGUAL_STRICT": "true"},
+            ["-e", "BILINGUAL_STRICT=true"],
+        ),
+        (["-e", 'TITLE="a b {c}"'], {"X": "1"}, ["-e", 'TITLE="a b {c}"', "X=1"]),
+    ],
+)
+def test_extra_settings_merge_into_one_group_last(args, overrides, expected):
+    assert merge_extra_settings(args, overrides) == expected
