@@ -37,3 +37,24 @@ def test_bad_input_leaves_a_previous_site_untouched(tmp_path):
     assert build.returncode == 1
     assert [p.name for p in output.iterdir()] == ["index.html"]
     assert (output / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("ARCHIVE_CALENDAR_MONTHS=-1", "archive: invalid ARCHIVE_CALENDAR_MONTHS -1"),
+        ("ARCHIVE_FIRST_WEEKDAY=9", "archive: invalid ARCHIVE_FIRST_WEEKDAY 9"),
+        (
+            'SERIES={"s": {"name": {"en": "S", "jp": "エス"}}}',
+            "series_threads: invalid SERIES['s']['name']: language 'jp' is not one of the "
+            "site's languages (en, ko)",
+        ),
+        ('SERIES_URL="series/"', "series_threads: invalid SERIES_URL 'series/': it needs {id}"),
+        ('CNAME="https://example.org/"', "publishing: invalid CNAME 'https://example.org/'"),
+        ('BILINGUAL_FILENAME_PATTERN="(?P<slug"', "invalid BILINGUAL_FILENAME_PATTERN"),
+    ],
+)
+def test_a_bad_setting_stops_the_build_naming_it(tmp_path, setting, message):
+    output = tmp_path / "out"
+    build = run_pelican(FIXTURES / "basic", output, "-e", setting)
+    assert_stopped_before_writing(build, output, message)
