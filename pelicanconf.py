@@ -23,9 +23,8 @@ I18N_SUBSITES = {
         "SITESUBTITLE": "개발기, 공부 스레드, 현장 메모",
     },
 }
-# A post written in one language only is published once, on its own site.
-I18N_UNTRANSLATED_ARTICLES = "remove"
-I18N_UNTRANSLATED_PAGES = "remove"
+# A post written in one language only is published once, on its own site (the bundle's
+# `common` plugin sees to that, whatever its status: published, draft or hidden).
 
 PLUGIN_PATHS = ["plugins"]
 # "common" right after i18n_subsites: it gives every language's site its settings.

@@ -53,7 +53,9 @@ __all__ = [
 
 
 def register():
-    """Connect the i18n-subsites adapter's settings step."""
+    """Connect the i18n-subsites adapter's steps."""
     from . import subsites
 
     signals.initialized.connect(subsites.configure)
+    signals.article_generator_context.connect(subsites.mark_translation)
+    signals.page_generator_context.connect(subsites.mark_translation)

@@ -7,6 +7,11 @@ The contract
 ------------
 Settings (`configure`, on `initialized` of the main site, before i18n-subsites reads
 `I18N_SUBSITES` at `get_generators`):
+- each language's site writes only its own language's content, whatever its status:
+  `I18N_UNTRANSLATED_ARTICLES` / `_PAGES` are "remove", and `I18N_GENERATORS_INFO`
+  makes i18n-subsites filter drafts and hidden posts and pages too (by itself it
+  leaves another language's drafts and hidden content on every site, where they are
+  written under this site's language or overwrite its own version);
 - `FILENAME_METADATA` becomes `BILINGUAL_FILENAME_PATTERN` (`<slug>.<lang>`), and
   `DEFAULT_METADATA["lang"]` the main language, so a file that names no language
   belongs to the main site;
@@ -32,6 +37,13 @@ Run order (what the plugins rely on):
    `href` attribute).
 4. The main site writes last, and its `finalized` runs after every subsite's: the
    place for work on the whole output (`is_main_site`).
+
+Pelican's `Translation: true` marks the translated version of a post; Pelican then
+treats the other version as the original on every site, and i18n-subsites removes a
+site's own-language version from it (and fails to link it). `mark_translation` takes
+the flag out of the metadata before Pelican sees it and keeps it as `is_translation`
+(the content checks use it to tell the source from its translations), so each site
+lists its own language's version.
 
 Gettext: i18n-subsites installs catalogs from `.mo` files when `JINJA_ENVIRONMENT`
 lists the extension by its short name `jinja2.ext.i18n`. The bundle's settings name it
@@ -85,11 +97,56 @@ def is_main_site(settings: Mapping) -> bool:
     return settings["DEFAULT_LANG"] == language_sites(settings).main_lang
 
 
+def generators_info() -> dict:
+    """`I18N_GENERATORS_INFO`: every status list of posts and pages, filtered by language.
+
+    Each (contents, other) pair loses its other-language items (policy "remove"), and
+    records its own-language items' URLs for i18n-subsites' cross-site links.
+    """
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    return {
+        ArticlesGenerator: {
+            "translations_lists": ["translations", "drafts_translations", "hidden_translations"],
+            "contents_lists": [
+                ("articles", "drafts"),
+                ("drafts", "hidden_articles"),
+                ("hidden_articles", "articles"),
+            ],
+            "hiding_func": lambda item: item,
+            "policy": "I18N_UNTRANSLATED_ARTICLES",
+        },
+        PagesGenerator: {
+            "translations_lists": ["translations", "hidden_translations", "draft_translations"],
+            "contents_lists": [
+                ("pages", "hidden_pages"),
+                ("hidden_pages", "draft_pages"),
+                ("draft_pages", "pages"),
+            ],
+            "hiding_func": lambda item: item,
+            "policy": "I18N_UNTRANSLATED_PAGES",
+        },
+    }
+
+
+def mark_translation(generator, metadata) -> None:
+    """`*_generator_context`: `Translation: true` becomes `is_translation`.
+
+    See the module docstring for why.
+    """
+    flag = metadata.pop("translation", None)
+    if flag is not None and str(flag).strip().lower() not in ("false", "no", "0", ""):
+        metadata["is_translation"] = True
+
+
 def configure(pelican) -> None:
     """`initialized`: the settings every language's site needs (main site only)."""
     settings = pelican.settings
     if SITES_KEY in settings:
         return  # a subsite: it inherits the main site's configured settings
+    settings["I18N_UNTRANSLATED_ARTICLES"] = "remove"
+    settings["I18N_UNTRANSLATED_PAGES"] = "remove"
+    settings["I18N_GENERATORS_INFO"] = generators_info()
     settings["FILENAME_METADATA"] = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
     metadata = dict(settings.get("DEFAULT_METADATA") or {})
     metadata.setdefault("lang", settings["DEFAULT_LANG"])

@@ -62,13 +62,15 @@ def freshness(item):
 def translation_status(items: Iterable, langs: list[str], name: Callable) -> list[StatusRow]:
     """Every post with its versions: the source, up-to-date, stale or missing translations.
 
-    The source is the main language's version (else the first language present). A
-    translation is stale when its `Modified` (or `Date`) is older than the source's
-    `Modified`.
+    The source is the first version in site-language order that is not marked
+    `Translation: true` (`is_translation`), else the first present. A translation is
+    stale when its `Modified` (or `Date`) is older than the source's `Modified`.
     """
     rows = []
     for slug, group in sorted(group_by_slug(items).items()):
-        source_lang = next((lang for lang in langs if lang in group), next(iter(group)))
+        present = [lang for lang in langs if lang in group] or list(group)
+        originals = [lang for lang in present if not getattr(group[lang], "is_translation", False)]
+        source_lang = (originals or present)[0]
         changed = getattr(group[source_lang], "modified", None)
         states = {}
         for lang in langs:

@@ -18,7 +18,8 @@ Template API
   main site) and `links(output_file, content=None)` -> `links.PageLinks`
   (`alternates`, `canonical`, `x_default`, `by_lang`) for hreflang, the canonical URL
   and the language switch. A tag, category or author page links only to the
-  languages that write it (those with a published post in it).
+  languages that write it (those with a published post in it);
+  `writes(output_file, lang)` says whether `lang`'s site writes such a page.
 
 Settings: none of its own; it reads `DEFAULT_LANG`, the language sites,
 `THEME_STATIC_DIR` and `TAG_SAVE_AS` / `CATEGORY_SAVE_AS` / `AUTHOR_SAVE_AS`.
@@ -88,6 +89,10 @@ class SiteLanguages:
     def url(self, lang: str, path: str = "") -> str:
         """A site-relative path on `lang`'s site."""
         return self.sites.url(lang, path)
+
+    def writes(self, output_file: str, lang: str) -> bool:
+        """Whether `lang`'s site writes the tag, category or author page `output_file`."""
+        return lang in self.taxonomy.get(output_file, ())
 
     def links(self, output_file: str, content=None) -> PageLinks:
         """The versions of the page being written to `output_file`."""

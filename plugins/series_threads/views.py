@@ -169,30 +169,32 @@ def series_view(members, config, lang, sites, links: SeriesLinks) -> SeriesView:
     )
 
 
-def navigation(own: list, view: SeriesView, config, lang, sites, versions) -> dict:
-    """{id(item): PostSeries} for this language's visible entries of one series.
+def navigation(view: SeriesView, lang: str) -> dict:
+    """{(slug, lang): PostSeries} for this language's posts in one series' view.
 
-    `previous` / `next` run through the threads in reading order, so the last episode
-    of one sub-series leads to the first of the next.
+    A post's thread lists every episode, in this language where it exists, else in
+    another (marked by its `lang`), so numbers and totals agree on every language's
+    site. `previous` / `next` are this language's neighbours in reading order, across
+    sub-series (the last episode of one leads to the first of the next).
     """
-    own_threads = order_threads(own)
-    own_views = thread_views(own_threads, config, lang, sites, versions)
     places = [
-        (entry, thread_view, at)
-        for thread, thread_view in zip(own_threads, own_views, strict=True)
-        for at, entry in enumerate(thread.entries)
+        (thread, at)
+        for thread in view.threads
+        for at, episode in enumerate(thread.episodes)
+        if episode.lang == lang
     ]
     found = {}
-    for position, (entry, thread, at) in enumerate(places):
+    for position, (thread, at) in enumerate(places):
         episodes = thread.episodes
+        own = episodes[at]
         numbered = [ev.index for ev in episodes if ev.index is not None]
-        found[id(entry.item)] = PostSeries(
+        found[(own.slug, lang)] = PostSeries(
             id=view.id,
             name=view.name,
             url=view.url,
-            label=entry.label,
-            number=entry.index,
-            subseries=entry.subseries,
+            label=own.label,
+            number=own.index,
+            subseries=own.subseries,
             index=at + 1,
             total=max([len(episodes), *numbered]),
             all=episodes,
@@ -206,12 +208,12 @@ def navigation(own: list, view: SeriesView, config, lang, sites, versions) -> di
 
 
 def _episode_at(place) -> EpisodeView:
-    _entry, thread, at = place
+    thread, at = place
     return thread.episodes[at]
 
 
 def build_views(visible, configs: dict, lang: str, sites: LanguageSites, links: SeriesLinks):
-    """({series_id: SeriesView}, {id(item): PostSeries}) for `lang`'s site.
+    """({series_id: SeriesView}, {(slug, lang): PostSeries}) for `lang`'s site.
 
     `visible` are the entries this build lists (any language); `configs` the `SERIES`
     setting as {id: SeriesConfig} (a series without one gets a bare config).
@@ -224,14 +226,16 @@ def build_views(visible, configs: dict, lang: str, sites: LanguageSites, links: 
         config = configs.get(series_id) or SeriesConfig(series_id)
         view = series_view(members, config, lang, sites, links)
         views[series_id] = view
-        own = [e for e in members if e.lang == lang]
-        posts.update(navigation(own, view, config, lang, sites, versions_by_slug(members)))
+        posts.update(navigation(view, lang))
     return views, posts
 
 
 def post_series(entry: Entry, views: dict, posts: dict) -> PostSeries:
-    """`article.series` for any entry: with navigation where this site lists the post."""
-    found = posts.get(id(entry.item))
+    """`article.series` for any entry: with navigation where this site lists the post.
+
+    `posts` is `build_views`' {(slug, lang): PostSeries}.
+    """
+    found = posts.get((entry.slug, entry.lang))
     if found is not None:
         return found
     view = views.get(entry.series_id)

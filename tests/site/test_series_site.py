@@ -18,12 +18,16 @@ def test_series_box_names_series_position_and_episodes(series_site):
     aside = box(soup)
     assert aside.select_one(".series-box__title a").get_text() == "Demo Build"
     assert aside.select_one(".series-box__title a")["href"] == "/series/demo-build/"
-    assert aside.select_one(".series-box__position").get_text() == "Episode 2 of 3"
+    # Episode 4 exists in Korean only: counted and listed, marked with its language.
+    assert aside.select_one(".series-box__position").get_text() == "Episode 2 of 4"
     assert box_titles(soup) == [
         "Ep 1 Build one",
         "Ep 2 Build two",
         "Ep 3 Build three draft Draft",
+        "Ep 4 개발 4편 한국어만 KO",
     ]
+    korean = aside.select_one('.series-box__list a[hreflang="ko"]')
+    assert korean["href"] == "/ko/posts/build-4/" and korean["lang"] == "ko"
     current = aside.select_one("[aria-current=page]")
     assert current.get_text(" ", strip=True) == "Ep 2 Build two"
 
@@ -67,10 +71,11 @@ def test_series_links_exist_and_stay_in_one_language(series_site, lang_prefix):
         for link in aside.select(".series-box__list a, .series-box__nav a"):
             href = link["href"]
             assert series_site.resolve(href), (path, href)
-            if lang_prefix:
-                assert href.startswith("/ko/"), (path, href)
-            else:
-                assert not href.startswith("/ko/"), (path, href)
+            # Another language's episode is marked as such; prev/next never leave.
+            in_korean = link.get("hreflang", "ko" if lang_prefix else "en") == "ko"
+            assert href.startswith("/ko/") == in_korean, (path, href)
+        for link in aside.select(".series-box__nav a"):
+            assert link["href"].startswith("/ko/") == bool(lang_prefix), (path, link["href"])
     assert seen_box >= 6
 
 
@@ -96,7 +101,9 @@ def test_english_site_series_data_holds_english_posts_only(series_site):
     """Regression: pelican-series mixes languages across i18n subsites."""
     en_titles = {"Build one", "Build two", "Build three draft"}
     for li in box(series_site.soup("posts/build-1/")).select(".series-box__list li"):
-        assert any(t in li.get_text() for t in en_titles), li
+        # English rows, and the Korean-only episode marked as Korean.
+        marked = li.select_one('a[lang="ko"]') is not None and "KO" in li.get_text()
+        assert marked or any(t in li.get_text() for t in en_titles), li
     ko = box(series_site.soup("ko/posts/build-1/")).get_text()
     assert "Build" not in ko.replace("Demo Build", "")
 
@@ -151,7 +158,8 @@ def test_series_feed_per_language(series_site):
 
 def test_publish_build_never_lists_or_links_a_draft_episode(series_publish):
     soup = series_publish.soup("posts/build-2/")
-    assert box(soup).select_one(".series-box__position").get_text() == "Episode 2 of 2"
+    # Episode 3 is a draft in both languages; episode 4 exists in Korean.
+    assert box(soup).select_one(".series-box__position").get_text() == "Episode 2 of 4"
     assert "draft" not in str(box(soup)).lower()
     assert box(soup).select_one("[rel=next]") is None
     page = series_publish.soup("series/demo-build/")

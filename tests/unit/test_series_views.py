@@ -37,6 +37,10 @@ def ep(slug, index, sub=None, lang="en", date=0, status="published", series="stu
     return Entry(Post(slug, lang, day(date), status), series, sub, index)
 
 
+def key(entry):
+    return (entry.slug, entry.lang)
+
+
 def views_for(entries, lang="en", configs=None):
     return build_views(entries, configs or {}, lang, SITES, LINKS)
 
@@ -49,11 +53,11 @@ def test_previous_and_next_run_across_sub_series_in_reading_order():
         ep("p2", 2, "PID", date=6),
     ]
     _views, posts = views_for(entries)
-    k2, p1 = posts[id(entries[1].item)], posts[id(entries[2].item)]
+    k2, p1 = posts[key(entries[1])], posts[key(entries[2])]
     assert (k2.previous.slug, k2.next.slug) == ("k1", "p1")
     assert (p1.previous.slug, p1.next.slug) == ("k2", "p2")
-    assert posts[id(entries[0].item)].previous is None
-    assert posts[id(entries[3].item)].next is None
+    assert posts[key(entries[0])].previous is None
+    assert posts[key(entries[3])].next is None
     # `all`, `index` and `total` stay within the post's own sub-series.
     assert [e.slug for e in p1.all] == ["p1", "p2"]
     assert (p1.index, p1.total, p1.number, p1.label) == (1, 2, 1, "PID-1")
@@ -64,15 +68,15 @@ def test_previous_and_next_run_across_sub_series_in_reading_order():
 def test_total_counts_the_highest_number_when_episodes_are_missing():
     entries = [ep("a", 1), ep("c", 5, date=2)]
     _views, posts = views_for(entries)
-    assert posts[id(entries[1].item)].total == 5
-    assert posts[id(entries[1].item)].index == 2
+    assert posts[key(entries[1])].total == 5
+    assert posts[key(entries[1])].index == 2
 
 
 def test_navigation_stays_in_the_page_language_but_the_series_page_lists_every_post():
     entries = [ep("a", 1), ep("a", 1, lang="ko"), ep("b", 2, lang="ko", date=1)]
     views, posts = views_for(entries, lang="en")
-    assert id(entries[2].item) not in posts  # a Korean post has no English navigation
-    assert posts[id(entries[0].item)].next is None
+    assert key(entries[2]) not in posts  # a Korean post has no English navigation
+    assert posts[key(entries[0])].next is None
     view = views["study"]
     rows = [(e.slug, e.lang, e.url) for t in view.threads for e in t.episodes]
     assert rows == [("a", "en", "/posts/a/"), ("b", "ko", "/ko/posts/b/")]
@@ -106,7 +110,7 @@ def test_names_come_from_the_setting_in_each_language():
     entries = [ep("k1", 1, "KAL", lang="ko")]
     views, posts = views_for(entries, lang="ko", configs=configs)
     assert views["study"].name == "공부"
-    assert posts[id(entries[0].item)].thread.name == "칼만"
+    assert posts[key(entries[0])].thread.name == "칼만"
     assert views_for(entries, lang="en", configs=configs)[0]["study"].name == "Study"
 
 
@@ -115,7 +119,7 @@ def test_nearby_window_always_holds_the_post_itself(count):
     entries = [ep(f"e{i}", i, date=i) for i in range(1, count + 1)]
     _views, posts = views_for(entries)
     for entry in entries:
-        series = posts[id(entry.item)]
+        series = posts[key(entry)]
         assert series.episode in series.nearby
         assert len([e for e in series.nearby if e is not None]) <= min(count, 9)
 
@@ -141,3 +145,31 @@ def test_bare_config_uses_the_name_as_written():
     views, _posts = build_views(entries, {}, "en", SITES, LINKS)
     assert views["study"].name == "Study"
     assert SeriesConfig("x").subseries_name("KAL", "en") == "KAL"
+
+
+def test_every_language_counts_and_lists_every_episode_marked_by_its_language():
+    # Episode 3 exists only in English; episode 4's Korean version is a draft.
+    entries = [
+        ep("g1", 1, lang="en", date=1),
+        ep("g1", 1, lang="ko", date=1),
+        ep("g2", 2, lang="en", date=2),
+        ep("g2", 2, lang="ko", date=2),
+        ep("g3", 3, lang="en", date=3),
+        ep("g4", 4, lang="en", date=4),
+        ep("g4", 4, lang="ko", date=4, status="draft"),
+    ]
+    published = [e for e in entries if e.item.status == "published"]
+    _views, posts = views_for(published, lang="ko")
+    ko2 = posts[("g2", "ko")]
+    assert [(e.slug, e.lang) for e in ko2.all] == [
+        ("g1", "ko"),
+        ("g2", "ko"),
+        ("g3", "en"),
+        ("g4", "en"),
+    ]
+    assert (ko2.index, ko2.total) == (2, 4)
+    # Previous and next stay in the page's language.
+    assert ko2.previous.slug == "g1" and ko2.next is None
+    _views, posts = views_for(entries, lang="ko")  # a development build lists the draft
+    assert [e.status for e in posts[("g2", "ko")].all] == ["published"] * 3 + ["draft"]
+    assert posts[("g2", "ko")].next.slug == "g4"
