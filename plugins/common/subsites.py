@@ -62,6 +62,9 @@ import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 
+from babel import Locale, UnknownLocaleError
+
+from .findings import BuildStopped
 from .sites import LanguageSites, join_url
 
 # `<slug>.<lang>` (a file name without its extension).
@@ -139,11 +142,61 @@ def mark_translation(generator, metadata) -> None:
         metadata["is_translation"] = True
 
 
+# Country codes often typed for a language: the language tag they most likely mean.
+COUNTRY_NOT_LANGUAGE = {
+    "jp": "ja",
+    "kr": "ko",
+    "cn": "zh",
+    "gr": "el",
+    "cz": "cs",
+    "dk": "da",
+    "ua": "uk",
+    "vn": "vi",
+    "se": "sv",
+    "rs": "sr",
+    "il": "he",
+}
+
+
+def language_tag_problem(code) -> str | None:
+    """Why `code` is not a language tag (BCP 47, as CLDR knows them), or None.
+
+    `ko`, `en-US`, `zh_Hant` and `pt-BR` are tags; `jp` (a country) and `geopolitics`
+    are not.
+    """
+    if not isinstance(code, str) or not code:
+        return f"{code!r} is not a language tag"
+    hint = COUNTRY_NOT_LANGUAGE.get(code.lower())
+    if hint:
+        return f"'{code}' is a country code, not a language tag (did you mean '{hint}'?)"
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return f"'{code}' is not a language tag that CLDR knows (e.g. 'en', 'ko', 'pt-BR')"
+    if locale.language != code.replace("-", "_").split("_")[0].lower():
+        return f"'{code}' is not a language tag that CLDR knows (e.g. 'en', 'ko', 'pt-BR')"
+    return None
+
+
+def check_languages(settings) -> None:
+    """Stop the build when `DEFAULT_LANG` or an `I18N_SUBSITES` key is not a language tag."""
+    for where, code in [("DEFAULT_LANG", settings["DEFAULT_LANG"])] + [
+        ("I18N_SUBSITES key", key) for key in settings.get("I18N_SUBSITES", {})
+    ]:
+        problem = language_tag_problem(code)
+        if problem:
+            raise BuildStopped(
+                f"common: invalid {where}: {problem}; it becomes <html lang> and hreflang, "
+                "so it must be a language tag (BCP 47)"
+            )
+
+
 def configure(pelican) -> None:
     """`initialized`: the settings every language's site needs (main site only)."""
     settings = pelican.settings
     if SITES_KEY in settings:
         return  # a subsite: it inherits the main site's configured settings
+    check_languages(settings)
     settings["I18N_UNTRANSLATED_ARTICLES"] = "remove"
     settings["I18N_UNTRANSLATED_PAGES"] = "remove"
     settings["I18N_GENERATORS_INFO"] = generators_info()

@@ -8,6 +8,7 @@ on a machine that has no Korean system locale.
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import os
 from io import BytesIO
@@ -111,9 +112,18 @@ def og_locale(lang: str) -> str:
     return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
-def make_filters(lang: str) -> dict:
-    """Jinja filters bound to one site's language.
+def in_zone(value, tz):
+    """An aware datetime seen in `tz` (the site's time zone); other values unchanged."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None and tz is not None:
+        return value.astimezone(tz)
+    return value
 
+
+def make_filters(lang: str, tz: datetime.tzinfo | None = None) -> dict:
+    """Jinja filters bound to one site's language and time zone.
+
+    `localdate` shows a date as the reader's calendar has it in `tz` (a post dated
+    16:30 UTC on July 31 is August 1 in Asia/Seoul); `isodate` keeps the exact instant.
     Locale look-ups are slow in Babel, so each filter remembers its answers for the
     length of one site's build (the dicts live in these closures, not in the module).
     """
@@ -127,7 +137,7 @@ def make_filters(lang: str) -> dict:
         return locales[code]
 
     def date_filter(value, fmt="long", lang=lang):
-        return format_in(value, fmt, locale_of(lang))
+        return format_in(in_zone(value, tz), fmt, locale_of(lang))
 
     def name_filter(code, in_lang=None):
         if (code, in_lang) not in names:

@@ -9,7 +9,8 @@ Template API
 - `gettext_in(lang, message, **variables)`: UI text in another language than the
   page's (bilingual headings, the 404 page).
 - Filters: `localdate(fmt="long", lang=<site>)` (a Babel format name, `month`, or a
-  CLDR skeleton such as `yMMMM`), `isodate`, `language_name(in_lang=None)` (`ko` ->
+  CLDR skeleton such as `yMMMM`; shown in the site's `TIMEZONE`), `isodate` (the
+  exact instant), `language_name(in_lang=None)` (`ko` ->
   `한국어`; in English: `Korean`), `og_locale` (`ko` -> `ko_KR`).
 Dates come from Babel's CLDR data, so no system locale is needed.
 
@@ -22,9 +23,11 @@ See `common.subsites` for how this sits beside pelican-i18n-subsites' own gettex
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from common import BuildStopped, LanguageSites, subsites
 from pelican import signals
@@ -42,6 +45,7 @@ class LocalizationSettings:
     sites: LanguageSites
     templates_lang: str
     localedir: str
+    tz: datetime.tzinfo
 
     @classmethod
     def from_settings(cls, settings) -> LocalizationSettings:
@@ -80,7 +84,7 @@ def install(generators):
         text = catalogs[lang].gettext(message) if lang in catalogs else message
         return text % variables if variables else text
 
-    filters = make_filters(config.lang)
+    filters = make_filters(config.lang, config.tz)
     for generator in generators:
         env = getattr(generator, "env", None)
         if env is None:

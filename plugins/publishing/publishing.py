@@ -5,7 +5,8 @@ Template API
 - `blog_posting(article, url)` (a Jinja global): the post's schema.org JSON-LD object
   (`structured_data.blog_posting`), to print with `|tojson`;
   `description_of(summary, fallback)`: a summary as plain text for meta tags.
-- Every feed is marked with its site's language (`xml:lang`).
+- Every feed is marked with its site's language (`xml:lang`); its links and entry ids
+  are percent-encoded ASCII.
 
 After the main site (and with it every language's site) is written, it reads the
 output back and writes:
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common import BuildStopped, subsites
+from feedgenerator.django.utils.encoding import iri_to_uri
 from pelican import signals
 
 from .sitecheck import read_output, robots_txt, site_problems, sitemap_xml
@@ -99,8 +101,20 @@ def install(generators):
 
 
 def mark_feed_language(context, feed):
-    """`feed_generated`: `xml:lang` on the feed, so every entry carries its language."""
+    """`feed_generated`: `xml:lang` on the feed, ASCII addresses in it.
+
+    Every entry carries the feed's language. Links and ids are percent-encoded
+    (RFC 3987's IRI-to-URI mapping), so a Hangul slug makes a valid Atom `<link>` and
+    a valid tag URI id (RFC 4151 allows no raw non-ASCII).
+    """
     feed.feed["language"] = context.get("DEFAULT_LANG")
+    for key in ("link", "feed_url", "id"):
+        if feed.feed.get(key):
+            feed.feed[key] = iri_to_uri(feed.feed[key])
+    for item in feed.items:
+        for key in ("link", "unique_id"):
+            if item.get(key):
+                item[key] = iri_to_uri(item[key])
 
 
 def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:

@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import quoteattr
 
+from feedgenerator.django.utils.encoding import iri_to_uri
+
 LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
 
@@ -170,7 +172,11 @@ def draft_problems(pages: dict) -> list[str]:
 
 
 def sitemap_xml(pages: dict) -> str:
-    """A sitemap of every indexable page, with its hreflang alternates."""
+    """A sitemap of every indexable page, with its hreflang alternates.
+
+    Addresses are percent-encoded ASCII (sitemaps.org: URLs must be entity-escaped and
+    URL-escaped; RFC 3987 for the IRI-to-URI mapping).
+    """
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -180,10 +186,11 @@ def sitemap_xml(pages: dict) -> str:
         if facts.noindex or not facts.canonical:
             continue
         lines.append("<url>")
-        lines.append(f"<loc>{_escape(facts.canonical)}</loc>")
+        lines.append(f"<loc>{_escape(iri_to_uri(facts.canonical))}</loc>")
         for lang, href in sorted(facts.alternates.items()):
             lines.append(
-                f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>'
+                f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+                f"href={quoteattr(iri_to_uri(href))}/>"
             )
         lines.append("</url>")
     lines.append("</urlset>")

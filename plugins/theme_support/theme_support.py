@@ -1,6 +1,7 @@
 """theme_support: what the theme needs from content and from its own files.
 
-- Titles are plain text: every title becomes escaped `Markup`, so templates print it
+- Titles are plain text: every title becomes escaped `Markup` (reStructuredText's
+  are escaped already, by docutils), so templates print it
   safely as it is, and Pelican's feed writer, which strips tags from titles, unescapes
   it back to the writer's text (`Vec<T>` stays `Vec<T>`). In Python, `str(title)` is
   the escaped form; `title.unescape()` the text.
@@ -38,10 +39,15 @@ def focusable_pre(html: str) -> str:
 
 
 def plain_text_title(instance):
-    """`content_object_init`: keep the title as escaped Markup (see the docstring)."""
+    """`content_object_init`: keep the title as escaped Markup (see the docstring).
+
+    Markdown gives a title as typed (escape it); reStructuredText gives it as HTML
+    that docutils already escaped (`Tips &amp; tricks`): mark it safe as it is.
+    """
     title = getattr(instance, "title", None)
     if isinstance(title, str) and not isinstance(title, Markup):
-        instance.title = escape(title)
+        is_html = getattr(instance, "metadata", {}).get("reader") == "rst"
+        instance.title = Markup(title) if is_html else escape(title)
 
 
 def focusable_code(instance):

@@ -1,6 +1,6 @@
 import pytest
 from common import Finding, LanguageSites, Visibility, error, join_url, warning
-from common.subsites import merge_extra_settings, site_urls
+from common.subsites import language_tag_problem, merge_extra_settings, site_urls
 from standins import Post
 
 
@@ -92,3 +92,16 @@ def test_finding_is_one_line_with_line_and_other_files():
 )
 def test_extra_settings_merge_into_one_group_last(args, overrides, expected):
     assert merge_extra_settings(args, overrides) == expected
+
+
+@pytest.mark.parametrize("code", ["en", "ko", "ja", "pt-BR", "zh_Hant", "sr-Latn"])
+def test_language_tags_are_accepted(code):
+    assert language_tag_problem(code) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [("jp", "did you mean 'ja'?"), ("kr", "did you mean 'ko'?"), ("geopolitics", "CLDR"), ("", "")],
+)
+def test_codes_that_are_not_language_tags_are_named(code, hint):
+    assert hint in language_tag_problem(code)

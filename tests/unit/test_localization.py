@@ -91,3 +91,15 @@ def test_site_filters_format_in_the_site_language_and_on_request():
     assert filters["localdate"](DAY, "month") == "4월"
     assert filters["og_locale"]("ko") == "ko_KR" and filters["og_locale"]("en") == "en_US"
     assert filters["language_name"]("en", "ko") == "영어"
+
+
+def test_dates_show_the_day_of_the_site_time_zone():
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.datetime(2026, 7, 31, 16, 30, tzinfo=datetime.timezone.utc)
+    seoul = make_filters("en", ZoneInfo("Asia/Seoul"))
+    assert seoul["localdate"](moment) == "August 1, 2026"
+    assert seoul["localdate"](moment, "d") == "1"
+    assert seoul["localdate"](datetime.date(2026, 7, 31)) == "July 31, 2026"
+    assert seoul["isodate"](moment) == "2026-07-31T16:30:00+00:00"
+    assert make_filters("en")["localdate"](moment) == "July 31, 2026"

@@ -122,3 +122,15 @@ def test_sitemap_lists_indexable_pages_with_alternates():
 
 def test_robots_points_to_the_sitemap():
     assert robots_txt(f"{SITE}/sitemap.xml").endswith(f"Sitemap: {SITE}/sitemap.xml\n")
+
+
+def test_sitemap_addresses_are_percent_encoded_ascii():
+    ko = f"{SITE}/ko/posts/일상-기록/"
+    pages = {"ko/posts/일상-기록/index.html": page("ko", ko, [("ko", ko), ("x-default", ko)])}
+    text = sitemap_xml(pages)
+    assert text.isascii()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(text)
+    assert root.find("s:url/s:loc", ns).text == (
+        f"{SITE}/ko/posts/%EC%9D%BC%EC%83%81-%EA%B8%B0%EB%A1%9D/"
+    )
