@@ -65,11 +65,18 @@ def findings_in(context: dict) -> list[Finding]:
     return list(context.get(FINDINGS_KEY, []))
 
 
-def display_path(item) -> str:
-    """A content file's path as the writer typed it.
+def display_path(item, content_root: str | None = None) -> str:
+    """A content file's path as the writer would type it.
 
-    `item` is a content object (its `source_path`) or a path string; the result is
-    relative to the folder the build runs in.
+    `item` is a content object (its `source_path`) or a path string. Relative to the
+    folder the build runs in when the file is below it (`content/posts/a.md`), else
+    relative to the content folder (`content_root`, or the item's `PATH` setting), so
+    a folder elsewhere never prints as `../../`.
     """
     path = item if isinstance(item, str) else item.source_path
-    return os.path.relpath(path)
+    shown = os.path.relpath(path)
+    if not shown.startswith(os.pardir):
+        return shown
+    if content_root is None and not isinstance(item, str):
+        content_root = item.settings.get("PATH")
+    return os.path.relpath(path, content_root) if content_root else path

@@ -5,9 +5,9 @@ The main site checks all content, in every language, before anything is written
 hand over (`common.add_findings`). Errors stop the build with file:line, field and
 fix: unreadable files, a missing or bad Title/Date/Status, a `Lang` the site does not
 have or that contradicts the file name, two files with one slug and language, tags
-that cannot have a page, links to missing files. Warnings (stale translations, tags
-that differ between translations, and the other plugins' warnings) are logged, or
-stop a strict build.
+that cannot have a page, links to missing files, a `Template:` the theme lacks.
+Warnings (stale translations, tags that differ between translations, and the other
+plugins' warnings) are logged, or stop a strict build.
 
 Template API
 ------------
@@ -32,6 +32,7 @@ import functools
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from common import BuildStopped, display_path, findings_in, subsites
@@ -45,6 +46,7 @@ from .rules import (
     duplicate_errors,
     field_line,
     language_errors,
+    missing_templates,
     tag_mismatches,
     tag_problems,
 )
@@ -96,13 +98,21 @@ def unreadable_files(config: CheckSettings, generated: dict) -> list:
         if content is None:
             path = os.path.join(config.content_root, relative)
             with open(path, "rb") as handle:
-                findings += diagnose_source(os.path.relpath(path), handle.read(), get_date)
+                shown = display_path(path, config.content_root)
+                findings += diagnose_source(shown, handle.read(), get_date)
     return findings
 
 
-def validate(config: CheckSettings, context: dict, articles, pages, rows) -> list:
+def template_finder(env, extensions) -> Callable:
+    """`has_template(name)` for a Jinja environment: Pelican looks up `name + ext`."""
+    known = set(env.list_templates())
+    return lambda name: any(f"{name}{ext}" in known for ext in extensions)
+
+
+def validate(config: CheckSettings, context: dict, articles, pages, rows, has_template) -> list:
     """Every finding about this build's content, with the line of its field."""
     findings = findings_in(context) + unreadable_files(config, context["generated_content"])
+    findings += missing_templates(articles + pages, has_template, display_path)
     lang_of_name = functools.partial(filename_lang, config.filename_pattern)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
@@ -116,14 +126,19 @@ def validate(config: CheckSettings, context: dict, articles, pages, rows) -> lis
             lambda relative: os.path.isfile(os.path.join(config.content_root, relative)),
         )
     findings += stale_findings(rows)
-    return [with_line(finding) for finding in findings]
+    return [with_line(finding, config.content_root) for finding in findings]
 
 
-def with_line(finding):
+def with_line(finding, content_root: str):
     """The finding with the line of its field in the file, where the file says it."""
-    if finding.line is not None or finding.field == "-" or not os.path.isfile(finding.path):
+    if finding.line is not None or finding.field == "-":
         return finding
-    with open(finding.path, encoding="utf-8-sig", errors="replace") as handle:
+    path = finding.path
+    if not os.path.isfile(path):
+        path = os.path.join(content_root, finding.path)
+        if not os.path.isfile(path):
+            return finding
+    with open(path, encoding="utf-8-sig", errors="replace") as handle:
         return replace(finding, line=field_line(handle.read(), finding.field))
 
 
@@ -166,7 +181,9 @@ def check(generators):
     rows = translation_status(listed, list(config.langs), display_path)
     context["translation_status"] = rows
     if subsites.is_main_site(settings):
-        conclude(config, validate(config, context, articles, pages, rows), rows, len(contents))
+        has_template = template_finder(generators[0].env, settings["TEMPLATE_EXTENSIONS"])
+        findings = validate(config, context, articles, pages, rows, has_template)
+        conclude(config, findings, rows, len(contents))
         context["translation_summary"] = summarize(articles, list(config.langs), display_path)
 
 

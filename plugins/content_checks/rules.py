@@ -229,6 +229,27 @@ def tag_problems(items: Iterable, name: Callable) -> list[Finding]:
     return findings
 
 
+def missing_templates(items: Iterable, has_template: Callable, name: Callable) -> list:
+    """Errors for posts and pages whose `Template:` names a template the theme lacks.
+
+    `has_template(name)` says whether the theme (or Pelican's fallback) can render it;
+    without the check the build stops halfway, after writing part of the site.
+    """
+    errors = []
+    for item in items:
+        template = getattr(item, "template", None)
+        if template and not has_template(template):
+            errors.append(
+                error(
+                    name(item),
+                    "Template",
+                    f"field 'Template' names '{template}', which the theme does not have",
+                    f"add templates/{template}.html to the theme, or remove the field",
+                )
+            )
+    return errors
+
+
 def content_links(html: str) -> list[tuple[str, str]]:
     """(kind, target) of every `{filename}`, `{static}` and `{attach}` link in a post's HTML."""
     return [(m.group(2), m.group(3)) for m in CONTENT_LINK.finditer(html)]

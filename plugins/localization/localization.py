@@ -59,8 +59,19 @@ class LocalizationSettings:
         localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
             settings["THEME"], "translations"
         )
+        try:
+            tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+        except (ZoneInfoNotFoundError, ValueError):
+            raise BuildStopped(
+                f"localization: invalid TIMEZONE {settings.get('TIMEZONE')!r}: "
+                "use a tz database name such as 'Asia/Seoul'"
+            ) from None
         return cls(
-            settings["DEFAULT_LANG"], subsites.language_sites(settings), templates_lang, localedir
+            settings["DEFAULT_LANG"],
+            subsites.language_sites(settings),
+            templates_lang,
+            localedir,
+            tz,
         )
 
 
