@@ -94,11 +94,14 @@ class SiteLanguages:
         """Whether `lang`'s site writes the tag, category or author page `output_file`."""
         return lang in self.taxonomy.get(output_file, ())
 
-    def links(self, output_file: str, content=None) -> PageLinks:
-        """The versions of the page being written to `output_file`."""
-        return page_links(
-            self.sites, self.lang, output_file, content, self.taxonomy.get(output_file)
-        )
+    def links(self, output_file: str, content=None, page_number: int = 1) -> PageLinks:
+        """The versions of the page being written to `output_file`.
+
+        Page 2 and later of a paginated list link to themselves only: another language
+        has its own number of pages.
+        """
+        langs = {self.lang} if page_number > 1 else self.taxonomy.get(output_file)
+        return page_links(self.sites, self.lang, output_file, content, langs)
 
 
 def pair(items, sites: LanguageSites, lang: str) -> None:

@@ -1,0 +1,69 @@
+"""Pelican's own metadata and settings keep their meaning under the bundle."""
+
+import os
+import xml.etree.ElementTree as ET
+
+import pytest
+from sitebuild import FIXTURES, PUBLISH_SETTINGS, PUBLISH_SITEURL, link_problems, run_pelican
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture(scope="module")
+def paginated(tmp_path_factory):
+    """The basic fixture published with one post per page."""
+    build = run_pelican(
+        FIXTURES / "basic",
+        tmp_path_factory.mktemp("paginated") / "out",
+        "-e",
+        "DEFAULT_PAGINATION=1",
+        settings=PUBLISH_SETTINGS,
+        env={**os.environ, "SITEURL": PUBLISH_SITEURL},
+    )
+    assert build.returncode == 0, build.log
+    return build
+
+
+def rows(soup):
+    return soup.select("article.post-row")
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_each_page_of_the_home_lists_its_own_posts(paginated, prefix):
+    pages = sorted((paginated.output / prefix).glob("index*.html"))
+    assert len(pages) >= 2
+    seen = []
+    for path in pages:
+        soup = paginated.soup(str(path.relative_to(paginated.output)))
+        assert len(rows(soup)) == 1
+        seen.append(rows(soup)[0].select_one(".post-row__title a")["href"])
+    assert len(set(seen)) == len(seen)  # no page repeats another
+
+
+def test_pages_link_newer_and_older_in_the_page_language(paginated):
+    second = paginated.soup("index2.html")
+    nav = second.select_one("nav.pagination")
+    assert nav.select_one("[rel=prev]")["href"] == f"{PUBLISH_SITEURL}/"
+    assert nav.select_one("[rel=prev]").get_text() == "Newer posts"
+    korean = paginated.soup("ko/index.html").select_one("nav.pagination")
+    assert korean.select_one("[rel=next]").get_text() == "이전 글"
+    assert korean.select_one("[rel=next]")["href"] == f"{PUBLISH_SITEURL}/ko/index2.html"
+    assert "쪽 중 1쪽" in korean.get_text()
+
+
+def test_later_pages_are_their_own_language_only_and_in_the_sitemap_once(paginated):
+    problems, pages = link_problems(paginated, PUBLISH_SITEURL)
+    assert problems == []
+    assert pages["index2.html"].alternates == {
+        "en": f"{PUBLISH_SITEURL}/index2.html",
+        "x-default": f"{PUBLISH_SITEURL}/index2.html",
+    }
+    root = ET.parse(paginated.output / "sitemap.xml").getroot()
+    locs = [loc.text for loc in root.findall("s:url/s:loc", SITEMAP)]
+    assert len(locs) == len(set(locs))
+    assert f"{PUBLISH_SITEURL}/index2.html" in locs
+
+
+def test_tag_pages_paginate_too(paginated):
+    assert (paginated.output / "tags/alpha/index2.html").is_file()
+    assert len(rows(paginated.soup("tags/alpha/index2.html"))) == 1
