@@ -21,7 +21,9 @@ Settings (`configure`, on `initialized` of the main site, before i18n-subsites r
   `THEME_STATIC_PATHS` (the theme's files are published once, by the main site), and
   its own site URL as `FEED_DOMAIN` unless the writer set one (feeds' self links);
 - the language sites are stored in the settings under `LANGUAGE_SITES`, which every
-  subsite inherits; read them with `language_sites(settings)`. They follow the layout
+  subsite inherits; read them with `language_sites(settings)`. The main site's own
+  settings are kept too (`language_setting(settings, lang, key)` gives any
+  language's value of a setting). They follow the layout
   i18n-subsites gives its `lang_siteurls`: a subsite's `SITEURL` override, else the
   main `SITEURL` + `/<lang>`.
 
@@ -70,6 +72,7 @@ from .sites import LanguageSites, join_url
 # `<slug>.<lang>` (a file name without its extension).
 FILENAME_PATTERN = r"(?P<slug>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$"
 SITES_KEY = "LANGUAGE_SITES"
+MAIN_SETTINGS_KEY = "MAIN_SITE_SETTINGS"
 URL_KINDS = ("ARTICLE", "DRAFT", "PAGE", "DRAFT_PAGE", "STATIC")
 EXTRA_SETTINGS_FLAGS = ("-e", "--extra-settings")
 
@@ -93,6 +96,19 @@ def language_sites(settings: Mapping) -> LanguageSites:
     if stored is not None:
         return stored
     return site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], {})
+
+
+def language_setting(settings: Mapping, lang: str, key: str, default=None):
+    """A setting as `lang`'s site has it, from any site's settings.
+
+    `I18N_SUBSITES[lang][key]` when the writer set one, else the main site's value
+    (kept by `configure`), else `default`. For per-language values that a site needs
+    for another language's content (`SUMMARY_MAX_LENGTH` on the archive).
+    """
+    overrides = settings.get("I18N_SUBSITES", {}).get(lang) or {}
+    if key in overrides:
+        return overrides[key]
+    return settings.get(MAIN_SETTINGS_KEY, settings).get(key, default)
 
 
 def is_main_site(settings: Mapping) -> bool:
@@ -219,6 +235,9 @@ def configure(pelican) -> None:
             overrides.setdefault("FEED_DOMAIN", sites.siteurl(lang))
     settings["I18N_SUBSITES"] = subsites
     settings[SITES_KEY] = sites
+    settings[MAIN_SETTINGS_KEY] = {
+        key: value for key, value in settings.items() if key != "I18N_SUBSITES"
+    }
 
 
 def capture_site_urls(items: Iterable, sites: LanguageSites, current_lang: str) -> None:

@@ -11,7 +11,9 @@ Template API
 - Filters: `localdate(fmt="long", lang=<site>)` (a Babel format name, `month`, or a
   CLDR skeleton such as `yMMMM`; shown in the site's `TIMEZONE`), `isodate` (the
   exact instant), `language_name(in_lang=None)` (`ko` ->
-  `한국어`; in English: `Korean`), `og_locale` (`ko` -> `ko_KR`).
+  `한국어`; in English: `Korean`), `og_locale` (`ko` -> `ko_KR`), `summary_of` (a
+  post's summary in its own language's terms: the written `Summary:`, links resolved,
+  or the first `SUMMARY_MAX_LENGTH` words of that language, Korean counted by words).
 Dates come from Babel's CLDR data, so no system locale is needed.
 
 Settings (defaults)
@@ -33,6 +35,7 @@ from common import BuildStopped, LanguageSites, subsites
 from pelican import signals
 
 from .l10n import choose_translations, make_filters
+from .summaries import automatic_summary
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +83,35 @@ def check_settings(pelican):
     LocalizationSettings.from_settings(pelican.settings)
 
 
+def summary_filter(settings, config: LocalizationSettings):
+    """The `summary_of` filter: a post's summary, written or automatic, for any language.
+
+    A written `Summary:` gets its `{filename}` links resolved on this site (Pelican
+    resolves them only for this site's own language); an automatic one counts words
+    the way the post's language writes them, up to that language's
+    `SUMMARY_MAX_LENGTH` (an `I18N_SUBSITES` value wins over the main one).
+    """
+    done: dict = {}
+
+    def summary_of(item):
+        key = id(item)
+        if key not in done:
+            if "summary" in item.metadata:
+                item.refresh_metadata_intersite_links()
+                done[key] = item.summary
+            else:
+                done[key] = automatic_summary(
+                    item.content,
+                    item.lang,
+                    subsites.language_setting(settings, item.lang, "SUMMARY_MAX_LENGTH"),
+                    subsites.language_setting(settings, item.lang, "SUMMARY_MAX_PARAGRAPHS"),
+                    settings.get("SUMMARY_END_SUFFIX", "…"),
+                )
+        return done[key]
+
+    return summary_of
+
+
 def install(generators):
     """`all_generators_finalized`: catalogs, `gettext_in` and filters in every template env."""
     config = LocalizationSettings.from_settings(generators[0].settings)
@@ -96,6 +128,7 @@ def install(generators):
         return text % variables if variables else text
 
     filters = make_filters(config.lang, config.tz)
+    filters["summary_of"] = summary_filter(generators[0].settings, config)
     for generator in generators:
         env = getattr(generator, "env", None)
         if env is None:

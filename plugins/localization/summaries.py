@@ -1,0 +1,65 @@
+"""Automatic summaries that count words the way each language writes them.
+
+Pelican's truncation (`pelican.utils.truncate_html_words`) counts every CJK
+character as a word, Hangul included. That suits Chinese and Japanese, which do not
+separate words; Korean does, with spaces, so 40 "words" came out as 40 syllables
+(about 14 words). Here a language that writes spaces between words has its words
+counted as runs of letters, as English has; Chinese and Japanese keep Pelican's rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pelican.utils import (
+    _HTMLWordTruncator,
+    strip_toc_elements_from_html,
+    truncate_html_paragraphs,
+    truncate_html_words,
+)
+
+# Languages written without spaces between words: Pelican's per-character rule fits.
+UNSPACED = {"zh", "ja"}
+
+
+class _SpacedWordTruncator(_HTMLWordTruncator):
+    """Pelican's HTML-aware truncator with a word as a run of letters, in any script."""
+
+    _word_regex = re.compile(r"\w[\w'-]*", re.UNICODE)
+
+
+def separates_words(lang: str) -> bool:
+    """Whether `lang` (a language tag) writes spaces between words (`ko` yes, `ja` no)."""
+    return lang.replace("_", "-").split("-")[0].lower() not in UNSPACED
+
+
+def truncate_words(html: str, count: int, lang: str, end_text: str = "…") -> str:
+    """`html` cut after `count` words of `lang`, open tags closed, `end_text` appended.
+
+    Returns `html` unchanged when it has no more words than that; "" for `count` <= 0.
+    """
+    if not separates_words(lang):
+        return truncate_html_words(html, count, end_text)
+    if count <= 0:
+        return ""
+    truncator = _SpacedWordTruncator(count)
+    truncator.feed(html)
+    if truncator.truncate_at is None:
+        return html
+    out = html[: truncator.truncate_at] + (" " + end_text if end_text else "")
+    return out + "".join(f"</{tag}>" for tag in truncator.open_tags)
+
+
+def automatic_summary(
+    html: str, lang: str, max_length: int | None, max_paragraphs=None, end_text="…"
+) -> str:
+    """The summary Pelican would make of a post's HTML, with `lang`'s word count.
+
+    `max_paragraphs` (`SUMMARY_MAX_PARAGRAPHS`) first, then `max_length` words
+    (`SUMMARY_MAX_LENGTH`; None keeps every word); contents boxes are left out.
+    """
+    if max_paragraphs is not None:
+        html = truncate_html_paragraphs(html, max_paragraphs)
+    if max_length is not None:
+        html = truncate_words(html, max_length, lang, end_text)
+    return strip_toc_elements_from_html(html)

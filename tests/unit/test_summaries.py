@@ -1,0 +1,43 @@
+"""Automatic summaries count words the way each language writes them."""
+
+import pytest
+from localization.summaries import automatic_summary, separates_words, truncate_words
+
+KOREAN = (
+    "<p>온실 컨트롤러를 처음 만들 때 가장 먼저 부딪힌 문제는 습도 센서가 아침마다 "
+    "엉뚱한 값을 보낸다는 것이었다. 원인은 결로였다.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "spaced"), [("ko", True), ("en", True), ("ja", False), ("zh-Hant", False)]
+)
+def test_which_languages_separate_words(lang, spaced):
+    assert separates_words(lang) is spaced
+
+
+def test_korean_counts_words_not_syllables():
+    cut = truncate_words(KOREAN, 5, "ko")
+    assert cut == "<p>온실 컨트롤러를 처음 만들 때 …</p>"
+
+
+def test_english_is_counted_as_pelican_does():
+    html = "<p>The sensor loop reads <em>humidity</em> every minute and logs it.</p>"
+    assert truncate_words(html, 4, "en") == "<p>The sensor loop reads …</p>"
+    assert truncate_words(html, 5, "en") == "<p>The sensor loop reads <em>humidity …</em></p>"
+
+
+def test_japanese_keeps_one_character_one_word():
+    assert truncate_words("<p>温室の記録</p>", 2, "ja") == "<p>温室 …</p>"
+
+
+def test_short_text_is_kept_whole_and_zero_gives_nothing():
+    assert truncate_words("<p>짧은 글.</p>", 40, "ko") == "<p>짧은 글.</p>"
+    assert truncate_words("<p>x</p>", 0, "ko") == ""
+
+
+def test_automatic_summary_applies_paragraphs_then_words():
+    html = "<p>첫 문단 입니다.</p><p>둘째 문단.</p>"
+    assert automatic_summary(html, "ko", None, 1) == "<p>첫 문단 입니다.</p>"
+    assert automatic_summary(html, "ko", 2, None) == "<p>첫 문단 …</p>"
+    assert automatic_summary(html, "ko", None, None) == html
