@@ -12,9 +12,13 @@ Settings (`configure`, on `initialized` of the main site, before i18n-subsites r
   makes i18n-subsites filter drafts and hidden posts and pages too (by itself it
   leaves another language's drafts and hidden content on every site, where they are
   written under this site's language or overwrite its own version);
-- `FILENAME_METADATA` becomes `BILINGUAL_FILENAME_PATTERN` (`<slug>.<lang>`), and
-  `DEFAULT_METADATA["lang"]` the main language, so a file that names no language
-  belongs to the main site;
+- `FILENAME_METADATA` becomes `filename_pattern(settings)`: a file named
+  `[YYYY-MM-DD-]<slug>.<lang>.md` gives its date (as Pelican's default does), slug and
+  language; a file without a language suffix gets Pelican's usual treatment (date
+  from a date prefix, slug from the title). A writer's own `FILENAME_METADATA` is
+  kept: applied as it is when it names `slug` or `lang` itself, else combined with the
+  `<slug>.<lang>` suffix. `DEFAULT_METADATA["lang"]` becomes the main language, so a
+  file that names no language belongs to the main site;
 - every `*_LANG_URL` / `*_LANG_SAVE_AS` equals `*_URL` / `*_SAVE_AS`: each language has
   its own site, so a translation keeps its path there;
 - each subsite gets the main site's `STATIC_PATHS` and `THEME_STATIC_DIR` and no
@@ -60,6 +64,7 @@ own: `run_pelican` is the one way tasks, tests and benchmarks start one.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -69,8 +74,12 @@ from babel import Locale, UnknownLocaleError
 from .findings import BuildStopped
 from .sites import LanguageSites, join_url
 
-# `<slug>.<lang>` (a file name without its extension).
-FILENAME_PATTERN = r"(?P<slug>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$"
+LANG_SUFFIX = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
+# `<slug>.<lang>` at the end of a file name (without its extension).
+SLUG_LANG = rf"(?:(?P<slug>.+)\.(?P<lang>{LANG_SUFFIX})$)?"
+# The default: Pelican's own date prefix (`2026-04-19-`, optional), then `<slug>.<lang>`.
+FILENAME_PATTERN = rf"(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})[-_])?{SLUG_LANG}"
+PELICAN_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
 SITES_KEY = "LANGUAGE_SITES"
 MAIN_SETTINGS_KEY = "MAIN_SITE_SETTINGS"
 URL_KINDS = ("ARTICLE", "DRAFT", "PAGE", "DRAFT_PAGE", "STATIC")
@@ -207,16 +216,40 @@ def check_languages(settings) -> None:
             )
 
 
+def filename_pattern(settings: Mapping) -> str:
+    """The `FILENAME_METADATA` the bundle installs (see the module docstring).
+
+    `BILINGUAL_FILENAME_PATTERN` wins when set. Raises BuildStopped when the writer's
+    `FILENAME_METADATA` is not a regular expression.
+    """
+    if settings.get("BILINGUAL_FILENAME_PATTERN"):
+        return settings["BILINGUAL_FILENAME_PATTERN"]
+    own = settings.get("FILENAME_METADATA")
+    if not own or own == PELICAN_FILENAME_METADATA:
+        return FILENAME_PATTERN
+    try:
+        groups = re.compile(own).groupindex
+    except (re.error, TypeError) as bad:
+        raise BuildStopped(f"common: invalid FILENAME_METADATA {own!r}: {bad}") from None
+    if "slug" in groups or "lang" in groups:
+        return own
+    ours = SLUG_LANG if "date" in groups else FILENAME_PATTERN
+    # The writer's groups from a look-ahead at the start, then the bundle's suffix.
+    return rf"(?:(?=(?:{own})))?{ours}"
+
+
 def configure(pelican) -> None:
     """`initialized`: the settings every language's site needs (main site only)."""
     settings = pelican.settings
     if SITES_KEY in settings:
         return  # a subsite: it inherits the main site's configured settings
     check_languages(settings)
+    settings["BILINGUAL_FILENAME_PATTERN"] = settings["FILENAME_METADATA"] = filename_pattern(
+        settings
+    )
     settings["I18N_UNTRANSLATED_ARTICLES"] = "remove"
     settings["I18N_UNTRANSLATED_PAGES"] = "remove"
     settings["I18N_GENERATORS_INFO"] = generators_info()
-    settings["FILENAME_METADATA"] = settings.get("BILINGUAL_FILENAME_PATTERN", FILENAME_PATTERN)
     metadata = dict(settings.get("DEFAULT_METADATA") or {})
     metadata.setdefault("lang", settings["DEFAULT_LANG"])
     settings["DEFAULT_METADATA"] = metadata

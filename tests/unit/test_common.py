@@ -1,6 +1,16 @@
+import re
+
 import pytest
-from common import Finding, LanguageSites, Visibility, error, join_url, warning
-from common.subsites import language_tag_problem, merge_extra_settings, site_urls
+from common import BuildStopped, Finding, LanguageSites, Visibility, error, join_url, warning
+from common.subsites import (
+    PELICAN_FILENAME_METADATA as PELICAN_DEFAULT,
+)
+from common.subsites import (
+    filename_pattern,
+    language_tag_problem,
+    merge_extra_settings,
+    site_urls,
+)
 from standins import Post
 
 
@@ -105,3 +115,41 @@ def test_language_tags_are_accepted(code):
 )
 def test_codes_that_are_not_language_tags_are_named(code, hint):
     assert hint in language_tag_problem(code)
+
+
+def match(pattern, stem):
+    found = re.match(pattern, stem)
+    return {k: v for k, v in found.groupdict().items() if v} if found else {}
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("2026-04-19-seed-trays.en", {"date": "2026-04-19", "slug": "seed-trays", "lang": "en"}),
+        ("seed-trays.ko", {"slug": "seed-trays", "lang": "ko"}),
+        ("2026-04-19-seed-trays", {"date": "2026-04-19"}),  # Pelican's default, as before
+        ("plain", {}),  # slug from the title, as Pelican does
+        ("2026-04-19.ko", {"slug": "2026-04-19", "lang": "ko"}),
+        ("release.notes", {}),
+        ("pt.pt-BR", {"slug": "pt", "lang": "pt-BR"}),
+    ],
+)
+def test_default_file_names_give_date_slug_and_language(stem, expected):
+    assert match(filename_pattern({}), stem) == expected
+    assert match(filename_pattern({"FILENAME_METADATA": PELICAN_DEFAULT}), stem) == expected
+
+
+def test_a_writers_own_file_name_pattern_is_kept_and_combined():
+    own = r"(?P<category>[a-z]+)_(?P<date>\d{4}-\d{2}-\d{2})_.*"
+    pattern = filename_pattern({"FILENAME_METADATA": own})
+    assert match(pattern, "garden_2026-04-19_beds.ko") == {
+        "category": "garden",
+        "date": "2026-04-19",
+        "slug": "garden_2026-04-19_beds",
+        "lang": "ko",
+    }
+    naming = r"(?P<slug>[^.]+)\.(?P<lang>\w+)"  # names slug and lang itself: used as it is
+    assert filename_pattern({"FILENAME_METADATA": naming}) == naming
+    assert filename_pattern({"BILINGUAL_FILENAME_PATTERN": "x"}) == "x"
+    with pytest.raises(BuildStopped, match="invalid FILENAME_METADATA"):
+        filename_pattern({"FILENAME_METADATA": "(?P<date"})
