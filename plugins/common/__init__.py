@@ -59,3 +59,4 @@ def register():
     signals.initialized.connect(subsites.configure)
     signals.article_generator_context.connect(subsites.mark_translation)
     signals.page_generator_context.connect(subsites.mark_translation)
+    signals.static_generator_finalized.connect(subsites.share_static_files)

@@ -22,7 +22,8 @@ Settings (`configure`, on `initialized` of the main site, before i18n-subsites r
 - every `*_LANG_URL` / `*_LANG_SAVE_AS` equals `*_URL` / `*_SAVE_AS`: each language has
   its own site, so a translation keeps its path there;
 - each subsite gets the main site's `STATIC_PATHS` and `THEME_STATIC_DIR` and no
-  `THEME_STATIC_PATHS` (the theme's files are published once, by the main site), and
+  `THEME_STATIC_PATHS` (the theme's files are published once, by the main site; so
+  are images and other static files: `share_static_files`), and
   its own site URL as `FEED_DOMAIN` unless the writer set one (feeds' self links);
 - the language sites are stored in the settings under `LANGUAGE_SITES`, which every
   subsite inherits; read them with `language_sites(settings)`. The main site's own
@@ -64,10 +65,12 @@ own: `run_pelican` is the one way tasks, tests and benchmarks start one.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
@@ -282,6 +285,29 @@ def capture_site_urls(items: Iterable, sites: LanguageSites, current_lang: str) 
     for item in items:
         lang = item.lang if item.lang in sites.langs else current_lang
         item.href = join_url(sites.siteurl(lang), item.url)
+
+
+def share_static_files(generator) -> None:
+    """`static_generator_finalized`: a subsite's static files are the main site's.
+
+    An image that both languages use is written once, where the main site writes it,
+    and every language links there: its URL becomes root-relative on the main site
+    (Pelican joins it to a subsite's URL with `urljoin`, which keeps the root path),
+    its `save_as` points into the main site's folder. A file that a post `{attach}`es
+    still moves next to that post.
+    """
+    settings = generator.settings
+    if is_main_site(settings):
+        return
+    sites = language_sites(settings)
+    main_path = urlsplit(sites.siteurl(sites.main_lang)).path.rstrip("/")
+    main_output = settings.get(MAIN_SETTINGS_KEY, {}).get("OUTPUT_PATH")
+    if not main_output:
+        return
+    to_main = os.path.relpath(main_output, settings["OUTPUT_PATH"]).replace(os.sep, "/")
+    for static in generator.staticfiles:
+        static.override_url = f"{main_path}/{static.url}"
+        static.override_save_as = posixpath.join(to_main, static.save_as)
 
 
 def install_gettext(env, translations) -> None:

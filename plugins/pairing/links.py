@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from common import LanguageSites
 
@@ -32,13 +32,17 @@ class PageLinks:
     """How one page links to its versions: what `<head>` and the language switch need.
 
     `alternates` is ((lang, url), ...) in site order, this page's own language included
-    when it exists; `canonical` is this language's URL (None when the page has no
-    version here); `x_default` the main language's URL, else the first alternate.
+    when it exists: the hreflang set, which search engines need to be reciprocal;
+    `canonical` is this language's URL (None when the page has no version here);
+    `x_default` the main language's URL, else the first alternate. `switch` is
+    {lang: url} of every version a reader may go to (a draft's published translation
+    too, though the translation does not name the draft back).
     """
 
     alternates: tuple[tuple[str, str], ...]
     canonical: str | None
     x_default: str | None
+    switch: dict = field(default_factory=dict)
 
     @property
     def by_lang(self) -> dict[str, str]:
@@ -128,13 +132,20 @@ def page_links(
 ) -> PageLinks:
     """The versions of the page written to `output_file` on `lang`'s site.
 
-    For a post or page (`content`, with `url` and `counterparts`): its own URL and its
-    counterparts'. For any other page: the same path on every language's site that
-    writes it (`page_langs`; None means every language).
+    For a post or page (`content`, with `url`, `status` and `counterparts`): its own
+    URL and its counterparts'; a draft or hidden one names only itself in hreflang
+    (its translations do not name it back) but still offers them in `switch`. For any
+    other page: the same path on every language's site that writes it (`page_langs`;
+    None means every language).
     """
     if content is not None:
         urls = {lang: sites.url(lang, content.url)}
-        urls.update((c.lang, c.url) for c in getattr(content, "counterparts", []))
+        versions = {**urls, **{c.lang: c.url for c in getattr(content, "counterparts", [])}}
+        if content.status == "published":
+            urls = versions
+        switch = {other: versions[other] for other in sites.langs if other in versions}
+        alternates = tuple((other, urls[other]) for other in sites.langs if other in urls)
+        return PageLinks(alternates, urls.get(lang), _x_default(sites, urls, alternates), switch)
     else:
         path = page_path(output_file)
         urls = {
@@ -143,5 +154,8 @@ def page_links(
             if page_langs is None or other in page_langs
         }
     alternates = tuple((other, urls[other]) for other in sites.langs if other in urls)
-    x_default = urls.get(sites.main_lang) or (alternates[0][1] if alternates else None)
-    return PageLinks(alternates, urls.get(lang), x_default)
+    return PageLinks(alternates, urls.get(lang), _x_default(sites, urls, alternates), urls)
+
+
+def _x_default(sites: LanguageSites, urls: dict, alternates: tuple) -> str | None:
+    return urls.get(sites.main_lang) or (alternates[0][1] if alternates else None)

@@ -85,3 +85,14 @@ def test_a_list_page_missing_here_has_no_canonical():
     links = page_links(SITES, "en", "tags/x/index.html", None, {"ko"})
     assert links.canonical is None
     assert links.x_default == "/ko/tags/x/"
+
+
+def test_a_draft_names_only_itself_in_hreflang_but_offers_its_translation():
+    en = Post("s", "en")
+    draft = Post("s", "ko", status="draft", url="drafts/s/")
+    draft.counterparts = counterparts(draft, group_by_slug([en, draft])["s"], SITES)
+    links = page_links(SITES, "ko", "drafts/s/index.html", draft)
+    assert links.alternates == (("ko", "/ko/drafts/s/"),)
+    assert links.switch == {"en": "/posts/s/", "ko": "/ko/drafts/s/"}
+    en.counterparts = counterparts(en, group_by_slug([en, draft])["s"], SITES)
+    assert page_links(SITES, "en", "posts/s/index.html", en).alternates == (("en", "/posts/s/"),)
