@@ -56,18 +56,19 @@ def clean(c):
             print(f"removed {folder.relative_to(ROOT)}/")
 
 
-@task
-def build(c):
+STRICT = {"BILINGUAL_STRICT": "true"}
+
+
+@task(help={"strict": "fail on warnings as well as errors"})
+def build(c, strict=False):
     """Build the development site (drafts visible) into output/."""
-    pelican(c, DEV_SETTINGS)
+    pelican(c, DEV_SETTINGS, overrides=STRICT if strict else None)
 
 
 @task(help={"strict": "fail on warnings as well as errors"})
 def check(c, strict=False):
     """Validate the content without writing a site: findings, summary, translation status."""
-    overrides = {"BILINGUAL_CHECK_ONLY": "true"}
-    if strict:
-        overrides["BILINGUAL_STRICT"] = "true"
+    overrides = {"BILINGUAL_CHECK_ONLY": "true", **(STRICT if strict else {})}
     pelican(c, DEV_SETTINGS, overrides=overrides)
 
 
@@ -82,14 +83,20 @@ def preview(c):
     pelican(c, PUBLISH_SETTINGS)
 
 
-@task(help={"output": "folder to publish into (default: output/)"})
-def publish(c, output=str(OUTPUT)):
+@task(
+    help={
+        "output": "folder to publish into (default: output/)",
+        "strict": "fail on warnings as well as errors",
+    }
+)
+def publish(c, output=str(OUTPUT), strict=False):
     """Build the production site in a temporary folder, check it, then swap it into output/."""
     target = Path(output).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.parent) as tmp:
         staged = Path(tmp) / "site"
-        result = pelican(c, PUBLISH_SETTINGS, output=staged, fail=False)
+        overrides = STRICT if strict else None
+        result = pelican(c, PUBLISH_SETTINGS, output=staged, overrides=overrides, fail=False)
         if result.returncode != 0:
             raise Exit(f"publish failed: {target} was left as it was", code=result.returncode)
         if target.exists():

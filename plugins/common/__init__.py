@@ -14,7 +14,8 @@ Every plugin may import this package; no plugin imports another plugin's modules
 - `Visibility`: which content this build lists (published; drafts where drafts are
   written).
 - `LanguageSites`: the language sites (main language first) and their URLs;
-  `join_url(siteurl, path)`; `group_by_slug(items)`: the versions of each post.
+  `join_url(siteurl, path)`; `group_by_slug(items)`: the versions of each post;
+  `source_lang(group, langs)`: which version is the source the others translate.
 - `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring).
 
 As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
@@ -34,7 +35,7 @@ from .findings import (
     findings_in,
     warning,
 )
-from .sites import LanguageSites, Visibility, group_by_slug, join_url
+from .sites import LanguageSites, Visibility, group_by_slug, join_url, source_lang
 
 __all__ = [
     "BuildStopped",
@@ -48,6 +49,7 @@ __all__ = [
     "group_by_slug",
     "join_url",
     "register",
+    "source_lang",
     "warning",
 ]
 

@@ -83,3 +83,33 @@ def group_by_slug(items) -> dict[str, dict[str, object]]:
     for item in items:
         groups.setdefault(item.slug, {})[item.lang] = item
     return groups
+
+
+def source_lang(group: dict, langs) -> str:
+    """Which version of a post is the source the others translate: its language.
+
+    `group` is {lang: item}. The first version in site-language order (`langs`) that
+    is published and not marked `Translation: true` (`is_translation`), else the first
+    published, else the first not marked, else the first present. Pelican's docs,
+    "Translations": the translation flag marks the translated version.
+    """
+    present = [lang for lang in langs if lang in group] + [
+        lang for lang in group if lang not in langs
+    ]
+
+    def published(lang):
+        return group[lang].status == "published"
+
+    def original(lang):
+        return not getattr(group[lang], "is_translation", False)
+
+    for test in (
+        lambda lang: published(lang) and original(lang),
+        published,
+        original,
+        lambda lang: True,
+    ):
+        found = [lang for lang in present if test(lang)]
+        if found:
+            return found[0]
+    raise ValueError("source_lang needs at least one version")

@@ -6,8 +6,10 @@ hand over (`common.add_findings`). Errors stop the build with file:line, field a
 fix: unreadable files, a missing or bad Title/Date/Status, a `Lang` the site does not
 have or that contradicts the file name, two files with one slug and language, tags
 that cannot have a page, links to missing files, a `Template:` the theme lacks.
-Warnings (stale translations, tags that differ between translations, and the other
-plugins' warnings) are logged, or stop a strict build.
+Warnings (stale translations, and the other plugins' warnings) are logged, counted in
+the build summary, emitted as GitHub Actions annotations there, and stop only a strict
+build. Tags are not compared between translations: a tag in one language only, or
+named differently per language, is normal.
 
 Template API
 ------------
@@ -47,7 +49,6 @@ from .rules import (
     field_line,
     language_errors,
     missing_templates,
-    tag_mismatches,
     tag_problems,
 )
 from .status import report, stale_findings, summarize, translation_status
@@ -116,7 +117,7 @@ def validate(config: CheckSettings, context: dict, articles, pages, rows, has_te
     lang_of_name = functools.partial(filename_lang, config.filename_pattern)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
-    findings += tag_mismatches(articles, display_path) + tag_problems(articles, display_path)
+    findings += tag_problems(articles, display_path)
     for item in articles + pages:
         source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
         findings += broken_content_links(
@@ -142,15 +143,38 @@ def with_line(finding, content_root: str):
         return replace(finding, line=field_line(handle.read(), finding.field))
 
 
-def conclude(config: CheckSettings, findings, rows, files: int) -> None:
+def annotation(finding) -> str:
+    """A finding as a GitHub Actions workflow command (`::warning file=…,line=…::…`).
+
+    Escaping as GitHub documents for workflow commands: `%`, CR and LF everywhere,
+    and `:` and `,` in properties.
+    """
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    where = f"file={prop(finding.path)}"
+    if finding.line:
+        where += f",line={finding.line}"
+    title = prop(f"{finding.field}: {finding.message}")
+    return f"::{finding.severity} {where},title={title}::{data(str(finding))}"
+
+
+def conclude(config: CheckSettings, findings, rows, files: int) -> int:
     """Print the report (check-only) or log the warnings; stop on errors.
 
-    Warnings stop a strict build too. Raises `SystemExit` (check-only, always) or
-    `BuildStopped`.
+    Warnings stop only a strict build. On GitHub Actions every finding is also an
+    annotation. Returns the number of warnings; raises `SystemExit` (check-only,
+    always) or `BuildStopped`.
     """
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity != "error"]
     failed = bool(errors) or (config.strict and bool(warnings))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(annotation(finding) for finding in findings))
     if config.check_only:
         print(report(findings, rows, list(config.langs), files))
         verdict = "failed" if failed else "passed"
@@ -163,6 +187,7 @@ def conclude(config: CheckSettings, findings, rows, files: int) -> None:
         if not errors:
             heading = "bilingual: stopped before writing anything (strict: warnings fail):"
         raise BuildStopped("\n".join([heading, *(str(f) for f in (errors or warnings))]))
+    return len(warnings)
 
 
 def check_settings(pelican):
@@ -177,14 +202,13 @@ def check(generators):
     contents = list(context.get("generated_content", {}).values())
     articles = [c for c in contents if isinstance(c, Article)]
     pages = [c for c in contents if isinstance(c, Page)]
-    listed = [a for a in articles if a.status in ("published", "draft")]
-    rows = translation_status(listed, list(config.langs), display_path)
+    rows = translation_status(articles, list(config.langs), display_path)
     context["translation_status"] = rows
     if subsites.is_main_site(settings):
         has_template = template_finder(generators[0].env, settings["TEMPLATE_EXTENSIONS"])
         findings = validate(config, context, articles, pages, rows, has_template)
-        conclude(config, findings, rows, len(contents))
-        context["translation_summary"] = summarize(articles, list(config.langs), display_path)
+        warnings = conclude(config, findings, rows, len(contents))
+        context["translation_summary"] = summarize(rows, list(config.langs), warnings)
 
 
 def print_summary(generator, writer):

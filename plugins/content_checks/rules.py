@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 
-from common import Finding, error, group_by_slug, warning
+from common import Finding, error
 
 STATUSES = ("published", "draft", "hidden", "skip")
 METADATA_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
@@ -178,29 +178,6 @@ def duplicate_errors(items: Iterable, name: Callable) -> list:
         for (slug, lang), paths in sorted(seen.items())
         if len(paths) > 1
     ]
-
-
-def tag_mismatches(items: Iterable, name: Callable) -> list[Finding]:
-    """Warnings for translations whose tags differ."""
-    findings = []
-    for _slug, group in sorted(group_by_slug(items).items()):
-        versions = sorted(group.values(), key=lambda item: item.lang)
-        first = versions[0]
-        first_tags = sorted(str(tag) for tag in getattr(first, "tags", []))
-        for other in versions[1:]:
-            other_tags = sorted(str(tag) for tag in getattr(other, "tags", []))
-            if other_tags != first_tags:
-                findings.append(
-                    warning(
-                        name(other),
-                        "Tags",
-                        f"tags differ from {name(first)} ({', '.join(first_tags) or 'none'} vs "
-                        f"{', '.join(other_tags) or 'none'})",
-                        "give both versions the same tags",
-                        others=(name(first),),
-                    )
-                )
-    return findings
 
 
 def tag_problems(items: Iterable, name: Callable) -> list[Finding]:

@@ -1,23 +1,33 @@
-"""Where each post's translations stand, the build summary and `invoke check`'s report.
+"""Where each post's translations stand, for the summary, the check and the status page.
+
+One set of rows feeds the build summary, the report of `invoke check` and the
+writer's status page, so they always agree.
 
 Pure functions on content-like objects (`slug`, `lang`, `status`, `date`, optional
-`modified`, `source_path`); no Pelican, no I/O.
+`modified` and `is_translation`, `source_path`); no Pelican, no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from common import Finding, group_by_slug, warning
+from common import Finding, group_by_slug, source_lang, warning
+
+# States of one language's version; the first three are published versions.
+PUBLISHED_STATES = ("source", "ok", "stale")
+# How many posts without a translation the build summary names; the rest are counted.
+SUMMARY_EXAMPLES = 5
 
 
 @dataclass(frozen=True)
 class StatusRow:
     """One post and where each language's version stands.
 
-    `states` is {lang: "source" | "ok" | "stale" | "missing"}; `paths` and `items` are
-    {lang: display path} and {lang: the post} for the versions that exist.
+    `states` is {lang: "source" | "ok" | "stale" | "draft" | "hidden" | "missing"}:
+    a published version is the source, up to date or stale; an unpublished one is
+    its status. `paths` and `items` are {lang: display path} and {lang: the post}
+    for the versions that exist.
     """
 
     slug: str
@@ -26,31 +36,52 @@ class StatusRow:
     items: dict
 
     @property
+    def published_langs(self) -> list[str]:
+        """The languages with a published version."""
+        return [lang for lang, state in self.states.items() if state in PUBLISHED_STATES]
+
+    @property
     def complete(self) -> bool:
-        """Every language has an up-to-date version."""
-        return all(state in ("ok", "source") for state in self.states.values())
+        """Every language has a published version (stale or not)."""
+        return len(self.published_langs) == len(self.states)
+
+    @property
+    def lacking(self) -> list[str]:
+        """The languages without a published version, when some other has one."""
+        if not self.published_langs:
+            return []
+        return [lang for lang in self.states if lang not in self.published_langs]
 
 
 @dataclass(frozen=True)
 class Summary:
-    """What a build holds: published posts per language and complete pairs.
+    """What a build holds, from the status rows.
 
-    `missing` is ((path, lang, (languages it lacks)), ...), sorted.
+    Published posts per language, complete pairs, posts lacking a translation, and
+    the warnings reported.
     """
 
     langs: tuple[str, ...]
     per_lang: dict[str, int]
     pairs: int
-    missing: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
+    missing: tuple  # ((path, lang, (languages it lacks)), ...), sorted
+    warnings: int = 0
 
     def lines(self) -> list[str]:
-        """The summary as lines of text, for the end of a build."""
+        """The summary as lines of text for the end of a build: counts, a few examples."""
         counts = ", ".join(f"{lang}: {self.per_lang.get(lang, 0)}" for lang in self.langs)
         out = [f"posts per language: {counts}; complete pairs: {self.pairs}"]
         if not self.missing:
             out.append("every post has all its translations")
-        for path, lang, absent in self.missing:
-            out.append(f"missing {', '.join(absent)}: {path} ({lang})")
+        else:
+            out.append(f"{len(self.missing)} post(s) without every translation, for example:")
+            for path, lang, absent in self.missing[:SUMMARY_EXAMPLES]:
+                out.append(f"  missing {', '.join(absent)}: {path} ({lang})")
+            if len(self.missing) > SUMMARY_EXAMPLES:
+                out.append(f"  … and {len(self.missing) - SUMMARY_EXAMPLES} more")
+            out.append("the whole list: invoke check, or /translations/ in a development build")
+        if self.warnings:
+            out.append(f"{self.warnings} warning(s) above; none stops the build")
         return out
 
 
@@ -59,30 +90,29 @@ def freshness(item):
     return getattr(item, "modified", None) or item.date
 
 
-def translation_status(items: Iterable, langs: list[str], name: Callable) -> list[StatusRow]:
-    """Every post with its versions: the source, up-to-date, stale or missing translations.
+def state_of(item, lang: str, source, source_lang_: str) -> str:
+    """One version's state next to the source version (see `StatusRow`)."""
+    if item is None:
+        return "missing"
+    if item.status != "published":
+        return item.status
+    if lang == source_lang_:
+        return "source"
+    changed = getattr(source, "modified", None)
+    return "stale" if changed is not None and freshness(item) < changed else "ok"
 
-    The source is the first version in site-language order that is not marked
-    `Translation: true` (`is_translation`), else the first present. A translation is
-    stale when its `Modified` (or `Date`) is older than the source's `Modified`.
+
+def translation_status(items: Iterable, langs: list[str], name: Callable) -> list[StatusRow]:
+    """Every post (any status) with its versions, sorted by slug.
+
+    The source is `common.source_lang` (the first published version not marked
+    `Translation: true`). A translation is stale when its `Modified` (or `Date`) is
+    older than the source's `Modified`.
     """
     rows = []
     for slug, group in sorted(group_by_slug(items).items()):
-        present = [lang for lang in langs if lang in group] or list(group)
-        originals = [lang for lang in present if not getattr(group[lang], "is_translation", False)]
-        source_lang = (originals or present)[0]
-        changed = getattr(group[source_lang], "modified", None)
-        states = {}
-        for lang in langs:
-            item = group.get(lang)
-            if item is None:
-                states[lang] = "missing"
-            elif lang == source_lang:
-                states[lang] = "source"
-            elif changed is not None and freshness(item) < changed:
-                states[lang] = "stale"
-            else:
-                states[lang] = "ok"
+        src = source_lang(group, langs)
+        states = {lang: state_of(group.get(lang), lang, group[src], src) for lang in langs}
         paths = {lang: name(item) for lang, item in group.items()}
         rows.append(StatusRow(slug, states, paths, dict(group)))
     return rows
@@ -107,21 +137,18 @@ def stale_findings(rows: list[StatusRow]) -> list[Finding]:
     return findings
 
 
-def summarize(items, langs, name: Callable) -> Summary:
-    """Published posts per language, complete pairs, and posts lacking a translation."""
-    published = [i for i in items if i.status == "published"]
-    per_lang = {lang: 0 for lang in langs}
-    for item in published:
-        per_lang[item.lang] = per_lang.get(item.lang, 0) + 1
-    groups = group_by_slug(published)
-    pairs = sum(1 for g in groups.values() if all(lang in g for lang in langs))
-    missing = []
-    for _slug, group in sorted(groups.items()):
-        absent = tuple(lang for lang in langs if lang not in group)
-        if absent:
-            for lang, item in group.items():
-                missing.append((name(item), lang, absent))
-    return Summary(tuple(langs), per_lang, pairs, tuple(sorted(missing)))
+def summarize(rows: list[StatusRow], langs, warnings: int = 0) -> Summary:
+    """The build summary of the status rows."""
+    per_lang = {lang: sum(1 for row in rows if lang in row.published_langs) for lang in langs}
+    missing = sorted(
+        (row.paths[lang], lang, tuple(row.lacking))
+        for row in rows
+        if row.lacking
+        for lang in row.published_langs
+    )
+    return Summary(
+        tuple(langs), per_lang, sum(1 for row in rows if row.complete), tuple(missing), warnings
+    )
 
 
 def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], files: int) -> str:
@@ -132,7 +159,6 @@ def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], fil
         out.append(f"         {finding.message}")
         out.append(f"         fix: {finding.fix}")
     errors = sum(1 for f in findings if f.severity == "error")
-    complete = sum(1 for row in rows if row.complete)
     out += [
         "",
         "Summary",
@@ -140,9 +166,11 @@ def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], fil
         f"  {'errors':<22}{errors:>6}",
         f"  {'warnings':<22}{len(findings) - errors:>6}",
         f"  {'posts':<22}{len(rows):>6}",
-        f"  {'fully translated':<22}{complete:>6}",
+        f"  {'in every language':<22}{sum(1 for row in rows if row.complete):>6}",
+        f"  {'stale translations':<22}"
+        f"{sum(1 for row in rows for s in row.states.values() if s == 'stale'):>6}",
         "",
-        "Translations (source · ok · stale · missing)",
+        "Translations (source · ok · stale · draft · hidden · missing)",
         "  " + f"{'post':<40}" + "".join(f"{lang:<10}" for lang in langs),
     ]
     for row in rows:

@@ -10,6 +10,8 @@ Template API
   `links.Counterpart(lang, title, url, status, source_path)`, the other languages'
   versions in site order, with URLs on their own language's site. A published post
   lists only published counterparts.
+- `source_lang` on the same: the language of the version the others translate
+  (`common.source_lang`: the first published one not marked `Translation: true`).
 - `href` on every article, draft and page this site read, in any language: its URL on
   its own language's site (use it, not `url`, for other languages' posts: i18n-subsites
   rewrites their `url` into a relative `../` form).
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from common import LanguageSites, group_by_slug, subsites
+from common import LanguageSites, group_by_slug, source_lang, subsites
 from pelican import signals
 from pelican.contents import Article, Page
 
@@ -105,11 +107,13 @@ class SiteLanguages:
 
 
 def pair(items, sites: LanguageSites, lang: str) -> None:
-    """Give this language's items their `counterparts` (items of one kind: posts or pages)."""
+    """Give this language's items `counterparts` and `source_lang` (posts or pages)."""
     groups = group_by_slug(items)
     for item in items:
         if item.lang == lang:
-            item.counterparts = counterparts(item, groups[item.slug], sites)
+            group = groups[item.slug]
+            item.counterparts = counterparts(item, group, sites)
+            item.source_lang = source_lang(group, sites.langs)
 
 
 def collect(generators):

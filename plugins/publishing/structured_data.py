@@ -28,9 +28,10 @@ def description_of(summary, fallback: str) -> str:
 def blog_posting(post, *, url: str, lang: str, main_lang: str, author: str, description: str):
     """The JSON-LD object of `post` on `lang`'s site at `url` (its canonical URL).
 
-    A main-language post names its translations (`workTranslation`); a translation
-    names the main-language original (`translationOfWork`) when it has one. The
-    series appears as `isPartOf` when this site lists the post in it.
+    The source version (`post.source_lang`, else the main language) names its
+    translations (`workTranslation`); a translation names its source
+    (`translationOfWork`). The series appears as `isPartOf` when this site lists the
+    post in it.
     """
     data = {
         "@context": "https://schema.org",
@@ -52,8 +53,9 @@ def blog_posting(post, *, url: str, lang: str, main_lang: str, author: str, desc
             "url": series.url,
         }
     counterparts = list(getattr(post, "counterparts", []))
-    originals = [c for c in counterparts if c.lang == main_lang]
-    if lang == main_lang and counterparts:
+    source = getattr(post, "source_lang", main_lang)
+    originals = [c for c in counterparts if c.lang == source]
+    if lang == source and counterparts:
         data["workTranslation"] = [{"@id": c.url} for c in counterparts]
     elif originals:
         data["translationOfWork"] = {"@id": originals[0].url}

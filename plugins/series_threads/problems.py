@@ -88,23 +88,26 @@ def disagreements(entries: list, name: Callable) -> list:
 
 
 def numbering_gaps(entries: list, name: Callable) -> list:
-    """Warnings for numbers missing below a (sub-)series' highest, per language."""
+    """Warnings for numbers that no language has below a (sub-)series' highest.
+
+    An episode that exists in one language only fills its number for every language:
+    each site lists it, marked with its language.
+    """
     numbered: dict = {}
     for entry in entries:
         if entry.index is not None:
-            key = (entry.series_id, entry.subseries, entry.lang)
-            numbered.setdefault(key, []).append(entry)
+            numbered.setdefault((entry.series_id, entry.subseries), []).append(entry)
     warnings = []
-    for (series_id, subseries, lang), members in sorted(numbered.items(), key=_place_key):
+    for (series_id, subseries), members in sorted(numbered.items(), key=_place_key):
         indices = {e.index for e in members}
         missing = sorted(set(range(1, max(indices) + 1)) - indices)
         if missing:
-            first = min(members, key=lambda e: e.index)
+            first = min(members, key=lambda e: (e.index, e.lang))
             warnings.append(
                 warning(
                     name(first.item),
                     "Series_index",
-                    f"series '{_where(series_id, subseries)}' ({lang}) has no episode numbered "
+                    f"series '{_where(series_id, subseries)}' has no episode numbered "
                     f"{', '.join(str(i) for i in missing)}",
                     "number the episodes 1, 2, 3 … without gaps",
                 )

@@ -33,8 +33,8 @@ marked `status == "draft"`; a publishing build never lists or links one.
 
 Problems go to the content checks (`common.add_findings`), which report them before
 anything is written: errors (a `Series_index` that is not a positive whole number,
-two episodes with one number, `Subseries` without `Series`) stop the build;
-translations that disagree and gaps in the numbering are warnings.
+two listed episodes with one number, `Subseries` without `Series`) stop the build;
+listed translations that disagree, and numbers that no language has, are warnings.
 """
 
 from __future__ import annotations
@@ -118,10 +118,12 @@ class SeriesGenerator(Generator):
             c for c in self.context.get("generated_content", {}).values() if isinstance(c, Article)
         ]
         entries, errors = collect_entries(items, config.configs, config.slugify, display_path)
-        problems = check_entries(entries, display_path)
+        visible = [e for e in entries if config.visibility.listed(e.item)]
+        # Only what this build lists is compared: a draft left out of a publishing
+        # build cannot clash with anything.
+        problems = check_entries(visible, display_path)
         add_findings(self.context, [*errors, *problems.errors, *problems.warnings])
 
-        visible = [e for e in entries if config.visibility.listed(e.item)]
         links = SeriesLinks(page=config.url, feed=config.feed_atom)
         views, posts = build_views(visible, config.configs, config.lang, config.sites, links)
         for entry in entries:

@@ -153,3 +153,15 @@ def test_a_writers_own_file_name_pattern_is_kept_and_combined():
     assert filename_pattern({"BILINGUAL_FILENAME_PATTERN": "x"}) == "x"
     with pytest.raises(BuildStopped, match="invalid FILENAME_METADATA"):
         filename_pattern({"FILENAME_METADATA": "(?P<date"})
+
+
+def test_the_source_is_the_first_published_original_in_site_order():
+    from common import source_lang
+
+    en, ko = Post("a", "en"), Post("a", "ko")
+    assert source_lang({"ko": ko, "en": en}, ["en", "ko"]) == "en"
+    en.is_translation = True
+    assert source_lang({"en": en, "ko": ko}, ["en", "ko"]) == "ko"
+    ko.status = "draft"
+    assert source_lang({"en": en, "ko": ko}, ["en", "ko"]) == "en"  # what is published
+    assert source_lang({"ja": Post("a", "ja")}, ["en", "ko"]) == "ja"

@@ -10,7 +10,6 @@ from content_checks.rules import (
     field_line,
     language_errors,
     split_metadata,
-    tag_mismatches,
     tag_problems,
 )
 from content_checks.status import report, stale_findings, summarize, translation_status
@@ -81,21 +80,6 @@ class Post:
 
 def name(item):
     return item.source_path
-
-
-def test_tags_that_differ_between_translations_are_warnings():
-    found = tag_mismatches(
-        [
-            Post("a", "en", tags=["x", "y"]),
-            Post("a", "ko", tags=["x"]),
-            Post("b", "en", tags=["z"]),
-            Post("b", "ko", tags=["z"]),
-        ],
-        name,
-    )
-    assert [(f.severity, f.path, f.field, f.message) for f in found] == [
-        ("warning", "a.ko.md", "Tags", "tags differ from a.en.md (x, y vs x)")
-    ]
 
 
 def test_broken_content_links():
@@ -233,9 +217,10 @@ def test_summary_counts_languages_pairs_and_names_the_missing():
         Version("c", "ko"),
         Version("d", "en", status="draft"),
     ]
-    summary = summarize(posts, ["en", "ko"], by_path)
+    summary = summarize(translation_status(posts, ["en", "ko"], by_path), ["en", "ko"], 2)
     assert summary.per_lang == {"en": 2, "ko": 2}
     assert summary.pairs == 1
+    # A post that is only a draft lacks nothing a reader could miss.
     assert summary.missing == (
         ("content/b.en.md", "en", ("ko",)),
         ("content/c.ko.md", "ko", ("en",)),
@@ -243,9 +228,54 @@ def test_summary_counts_languages_pairs_and_names_the_missing():
     text = "\n".join(summary.lines())
     assert "en: 2, ko: 2" in text and "complete pairs: 1" in text
     assert "missing ko: content/b.en.md (en)" in text
+    assert "2 warning(s) above; none stops the build" in text
+
+
+def test_summary_counts_untranslated_posts_and_names_only_a_few():
+    posts = [Version(f"p{n:02d}", "en") for n in range(12)]
+    lines = summarize(translation_status(posts, ["en", "ko"], by_path), ["en", "ko"]).lines()
+    assert "12 post(s) without every translation, for example:" in lines
+    assert sum(1 for line in lines if line.startswith("  missing ko:")) == 5
+    assert "  … and 7 more" in lines
+    assert any("invoke check" in line for line in lines)
+
+
+def test_unpublished_versions_show_their_status_and_the_source_follows_translation_flags():
+    marked = Version("k", "en")
+    marked.is_translation = True
+    rows = translation_status(
+        [
+            Version("a", "en", status="hidden"),
+            Version("a", "ko"),
+            Version("f", "en"),
+            Version("f", "ko", status="draft"),
+            marked,
+            Version("k", "ko"),
+        ],
+        ["en", "ko"],
+        by_path,
+    )
+    assert [(r.slug, r.states) for r in rows] == [
+        ("a", {"en": "hidden", "ko": "source"}),
+        ("f", {"en": "source", "ko": "draft"}),
+        ("k", {"en": "ok", "ko": "source"}),
+    ]
+    assert [r.complete for r in rows] == [False, False, True]
 
 
 def test_summary_of_complete_site_says_so():
-    summary = summarize([Version("a", "en"), Version("a", "ko")], ["en", "ko"], by_path)
+    rows = translation_status([Version("a", "en"), Version("a", "ko")], ["en", "ko"], by_path)
+    summary = summarize(rows, ["en", "ko"])
     assert summary.missing == ()
     assert "every post has all its translations" in summary.lines()[-1]
+
+
+def test_findings_become_github_annotations_with_escaped_properties():
+    from common import warning
+    from content_checks.content_checks import annotation
+
+    found = warning("content/a, b.md", "Modified", "older: 50%", "update it", line=4)
+    assert annotation(found) == (
+        "::warning file=content/a%2C b.md,line=4,title=Modified%3A older%3A 50%25::"
+        "content/a, b.md:4: older: 50%25; update it"
+    )

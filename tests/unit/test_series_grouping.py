@@ -207,15 +207,15 @@ def test_pairs_that_disagree_and_gaps_are_warnings():
             "Series_index",
             "translations disagree on 'Series_index' (3 vs 4)",
         ),
-        ("warning", "content/a.en.md", "Series_index", "series 's' (en) has no episode numbered 2"),
-        (
-            "warning",
-            "content/a.ko.md",
-            "Series_index",
-            "series 's' (ko) has no episode numbered 2, 3",
-        ),
+        # 3 (en) and 4 (ko) exist in some language: only 2 is missing everywhere.
+        ("warning", "content/a.en.md", "Series_index", "series 's' has no episode numbered 2"),
     ]
     assert problems.warnings[0].others == ("content/c.en.md",)
+
+
+def test_an_episode_in_one_language_fills_its_number_for_every_language():
+    problems = check_entries([entry("a", 1), entry("a", 1, lang="ko"), entry("b", 2)])
+    assert problems.warnings == ()
 
 
 @pytest.mark.parametrize(

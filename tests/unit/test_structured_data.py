@@ -67,3 +67,13 @@ def test_description_is_the_summary_without_markup_or_the_fallback():
     assert description_of("<p>One <em>two</em>\n three</p>", "site") == "One two three"
     assert description_of("", "site") == "site"
     assert description_of(None, None) == ""
+
+
+def test_a_korean_source_names_its_english_translation():
+    korean = Post(counterparts=[other("en", "https://x.org/p/")])
+    korean.source_lang = "ko"
+    data = posting(korean, lang="ko")
+    assert data["workTranslation"] == [{"@id": "https://x.org/p/"}]
+    english = Post(counterparts=[other("ko", "https://x.org/ko/p/")])
+    english.source_lang = "ko"
+    assert posting(english)["translationOfWork"] == {"@id": "https://x.org/ko/p/"}
