@@ -8,6 +8,10 @@
 - Code blocks (`<pre>`) in posts and pages get `tabindex="0"`: they scroll sideways,
   and a keyboard must be able to reach a scrolling region (axe `scrollable-region-
   focusable`, WCAG 2.1.1).
+- A `Save_as:` without a `URL:` moves the URL along, and a page of the site's
+  language saved where a theme page goes (Pelican's documented custom 404:
+  `Status: hidden`, `Save_as: 404.html`) replaces the theme's page on that
+  language's site; the other languages keep the bundle's multilingual 404.
 - One stylesheet: the theme's CSS sources (`<THEME>/css/`: tokens.css, base.css, then
   components/*.css by name) are written as one file, `<THEME_STATIC_DIR>/css/site.css`,
   by the main site, so a page loads one stylesheet. The sources live outside
@@ -18,6 +22,7 @@ Settings: none of its own (reads `THEME`, `THEME_STATIC_DIR`, `OUTPUT_PATH`).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -25,9 +30,12 @@ from pathlib import Path
 from common import BuildStopped, subsites
 from markupsafe import Markup, escape
 from pelican import signals
+from pelican.contents import Page
 from pelican.generators import Generator
 
 from .stylesheet import bundle, stylesheet_sources
+
+log = logging.getLogger(__name__)
 
 FOCUSABLE_PRE = re.compile(r"<pre(?![^>]*\btabindex=)([\s>])")
 STYLESHEET = "css/site.css"
@@ -48,6 +56,47 @@ def plain_text_title(instance):
     if isinstance(title, str) and not isinstance(title, Markup):
         is_html = getattr(instance, "metadata", {}).get("reader") == "rst"
         instance.title = Markup(title) if is_html else escape(title)
+
+
+def url_follows_save_as(instance):
+    """`content_object_init`: a `Save_as:` without a `URL:` moves the URL along.
+
+    Pelican's documented custom 404 page (`Status: hidden`, `Save_as: 404.html`)
+    would otherwise keep the `{slug}/` URL, which nothing is written at, and its
+    canonical and hreflang links would lead nowhere.
+    """
+    metadata = getattr(instance, "metadata", {})
+    if metadata.get("save_as") and not metadata.get("url"):
+        save_as = metadata["save_as"]
+        instance.override_url = (
+            save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as
+        )
+
+
+def writers_pages_win(generators):
+    """`all_generators_finalized`: a page saved where a theme page goes replaces it.
+
+    A page of this site's language whose `Save_as:` is a direct template's file (the
+    404 page: `404.html`) is written instead of the theme's, on this language's site
+    only; the other languages keep the theme's page.
+    """
+    settings, context = generators[0].settings, generators[0].context
+    taken = {
+        item.save_as
+        for item in context.get("generated_content", {}).values()
+        if isinstance(item, Page) and item.lang == settings["DEFAULT_LANG"]
+    }
+    kept = []
+    # From the main site's settings as written: i18n-subsites copies each subsite's
+    # settings from the main site's, changes made here included.
+    lang = settings["DEFAULT_LANG"]
+    for template in subsites.language_setting(settings, lang, "DIRECT_TEMPLATES", []):
+        save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+        if save_as in taken:
+            log.info("theme_support: the page saved as %s replaces the theme's", save_as)
+        else:
+            kept.append(template)
+    settings["DIRECT_TEMPLATES"] = kept
 
 
 def focusable_code(instance):
@@ -85,4 +134,6 @@ def register():
     """Connect the handlers, in the order they fire."""
     signals.get_generators.connect(add_generator)
     signals.content_object_init.connect(plain_text_title)
+    signals.content_object_init.connect(url_follows_save_as)
     signals.content_object_init.connect(focusable_code)
+    signals.all_generators_finalized.connect(writers_pages_win)
