@@ -45,6 +45,7 @@ from pelican.utils import get_date
 from .rules import (
     broken_content_links,
     diagnose_source,
+    diagnose_with_reader,
     duplicate_errors,
     field_line,
     language_errors,
@@ -92,15 +93,29 @@ def filename_lang(pattern: str, path: str) -> str | None:
     return match.groupdict().get("lang") if match else None
 
 
-def unreadable_files(config: CheckSettings, generated: dict) -> list:
-    """Findings for the files Pelican read but could not turn into content."""
+SYNTAX = {"rst": "reStructuredText", "html": "HTML", "htm": "HTML"}
+
+
+def unreadable_files(config: CheckSettings, generated: dict, readers) -> list:
+    """Findings for the files Pelican read but could not turn into content.
+
+    Markdown files are diagnosed from their text; other formats by running their
+    Pelican reader (`readers`: Pelican's `Readers`), so its own error is reported.
+    """
     findings = []
     for relative, content in sorted(generated.items()):
-        if content is None:
-            path = os.path.join(config.content_root, relative)
-            with open(path, "rb") as handle:
-                shown = display_path(path, config.content_root)
-                findings += diagnose_source(shown, handle.read(), get_date)
+        if content is not None:
+            continue
+        path = os.path.join(config.content_root, relative)
+        shown = display_path(path, config.content_root)
+        ext = os.path.splitext(path)[1].lstrip(".").lower()
+        reader = readers.readers.get(ext)
+        if ext in SYNTAX and reader is not None:
+            read = functools.partial(reader.read, path)
+            findings += diagnose_with_reader(shown, read, SYNTAX[ext])
+            continue
+        with open(path, "rb") as handle:
+            findings += diagnose_source(shown, handle.read(), get_date)
     return findings
 
 
@@ -110,9 +125,12 @@ def template_finder(env, extensions) -> Callable:
     return lambda name: any(f"{name}{ext}" in known for ext in extensions)
 
 
-def validate(config: CheckSettings, context: dict, articles, pages, rows, has_template) -> list:
+def validate(config: CheckSettings, generator, articles, pages, rows, has_template) -> list:
     """Every finding about this build's content, with the line of its field."""
-    findings = findings_in(context) + unreadable_files(config, context["generated_content"])
+    context = generator.context
+    findings = findings_in(context) + unreadable_files(
+        config, context["generated_content"], generator.readers
+    )
     findings += missing_templates(articles + pages, has_template, display_path)
     lang_of_name = functools.partial(filename_lang, config.filename_pattern)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
@@ -190,9 +208,42 @@ def conclude(config: CheckSettings, findings, rows, files: int) -> int:
     return len(warnings)
 
 
+# Pelican's own log lines for problems this plugin reports with file, line and fix.
+REPORTED_BY_US = (
+    "Could not process %s",
+    "Skipping %s: could not find information about '%s'",
+    "Unknown status '%s' for file %s, skipping it. (Not in %s)",
+    'There are %s items "%s" with lang %s',
+    "There are %s original (not translated) items %s",
+)
+
+
+class ReportedElsewhere(logging.Filter):
+    """Drops Pelican's log lines for problems the content checks report themselves.
+
+    Each problem is then told once, in the bundle's report.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for a record the report covers."""
+        message = str(record.msg)
+        return not any(message.startswith(known) for known in REPORTED_BY_US)
+
+
+def fold_pelican_messages() -> None:
+    """Put `ReportedElsewhere` on the log handlers once (logging is per process)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, ReportedElsewhere) for f in handler.filters):
+            handler.addFilter(ReportedElsewhere())
+
+
 def check_settings(pelican):
-    """`initialized`: stop on a bad setting before anything is read or written."""
+    """`initialized`: stop on a bad setting before anything is read or written.
+
+    Also folds Pelican's messages about unreadable files into the report.
+    """
     CheckSettings.from_settings(pelican.settings)
+    fold_pelican_messages()
 
 
 def check(generators):
@@ -206,7 +257,7 @@ def check(generators):
     context["translation_status"] = rows
     if subsites.is_main_site(settings):
         has_template = template_finder(generators[0].env, settings["TEMPLATE_EXTENSIONS"])
-        findings = validate(config, context, articles, pages, rows, has_template)
+        findings = validate(config, generators[0], articles, pages, rows, has_template)
         warnings = conclude(config, findings, rows, len(contents))
         context["translation_summary"] = summarize(rows, list(config.langs), warnings)
 

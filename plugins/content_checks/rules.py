@@ -88,6 +88,55 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
     ]
 
 
+READER_MESSAGE = re.compile(r"^(?:.*?):(\d+): \((?:ERROR|WARNING|SEVERE|INFO)/\d\) (.*)$", re.S)
+
+
+def diagnose_with_reader(path: str, read: Callable, syntax: str) -> list[Finding]:
+    """Why a non-Markdown file was not read, in its reader's own words.
+
+    `read()` runs the file's Pelican reader (returning (html, metadata) or raising);
+    `syntax` names the format ("reStructuredText"). A reader's error is reported with
+    its line; a file the reader accepts lacks a title or a date, named with the
+    format's own field syntax (`:date:` for reStructuredText).
+    """
+    try:
+        _html, meta = read()
+    except Exception as bad:  # any reader error is the writer's to see
+        text = str(bad).strip()
+        found = READER_MESSAGE.match(text)
+        line, message = (int(found.group(1)), found.group(2)) if found else (None, text)
+        message = message.split("\n\n")[0].strip().rstrip(".")
+        return [
+            error(
+                path,
+                "-",
+                f"{syntax} could not read this file: {message}",
+                f"fix the {syntax} at that line (Pelican stops on warnings as well)",
+                line=line,
+            )
+        ]
+    field = ":{}:" if syntax == "reStructuredText" else "{}:"
+    findings = []
+    if not meta.get("title"):
+        findings.append(
+            error(path, "Title", "the post has no title", f"add {field.format('title')} …")
+        )
+    if not meta.get("date"):
+        findings.append(
+            error(
+                path,
+                "Date",
+                "the post has no date",
+                f"add {field.format('date')} YYYY-MM-DD HH:MM",
+            )
+        )
+    return findings or [
+        error(
+            path, "-", "Pelican could not read this file", "run the build with --debug to see why"
+        )
+    ]
+
+
 def metadata_problems(path: str, meta: dict, parse_date: Callable) -> list[Finding]:
     """A missing title or date, a date that is not one, a status Pelican does not know."""
     findings = []
