@@ -1,0 +1,326 @@
+"""Content as existing Pelican blogs have it: every status, Pelican's metadata, rst,
+time zones, Hangul file names, custom 404 pages, four languages (one fixture per kind)."""
+
+import json
+import os
+import xml.etree.ElementTree as ET
+
+import pytest
+from sitebuild import (
+    DEV_SETTINGS,
+    FIXTURES,
+    PUBLISH_SETTINGS,
+    PUBLISH_SITEURL,
+    assert_stopped_before_writing,
+    link_problems,
+    run_pelican,
+)
+
+PUBLISH_ENV = {**os.environ, "SITEURL": PUBLISH_SITEURL}
+FOUR = ("-e", 'I18N_SUBSITES={"ko": {}, "ja": {}, "de": {}}')
+
+
+def build(tmp_path_factory, fixture, *extra, publish=False, env=None):
+    result = run_pelican(
+        FIXTURES / fixture,
+        tmp_path_factory.mktemp(fixture) / "out",
+        *extra,
+        settings=PUBLISH_SETTINGS if publish else DEV_SETTINGS,
+        env=env or (PUBLISH_ENV if publish else None),
+    )
+    assert result.returncode == 0, result.log
+    assert "Traceback" not in result.log
+    return result
+
+
+@pytest.fixture(scope="module")
+def statuses(tmp_path_factory):
+    return build(tmp_path_factory, "statuses")
+
+
+@pytest.fixture(scope="module")
+def statuses_publish(tmp_path_factory):
+    return build(tmp_path_factory, "statuses", publish=True)
+
+
+def html_lang(site, page):
+    return site.soup(page).html["lang"]
+
+
+# 1. Every status, on its own language's site only.
+
+
+def test_each_version_is_written_on_its_own_site_under_its_status(statuses):
+    out = statuses.output
+    assert html_lang(statuses, "ko/posts/pests/") == "ko"  # published Korean
+    assert html_lang(statuses, "posts/pests/") == "en"  # hidden English, at its URL
+    assert html_lang(statuses, "ko/drafts/frost/") == "ko"  # Korean draft, Korean site
+    assert (
+        not (out / "drafts/frost").exists() and not (out / "ko/posts/frost/../../drafts").is_dir()
+    )
+    assert html_lang(statuses, "drafts/mulch/") == "en"
+    assert not (out / "ko/drafts/mulch").exists()
+    assert html_lang(statuses, "ko/seed-swap/") == "ko"  # hidden page, Korean only
+    assert not (out / "seed-swap").exists()
+    assert html_lang(statuses, "drafts/pages/visiting/") == "en"
+
+
+def test_hidden_content_is_noindex_and_listed_nowhere(statuses_publish):
+    site = statuses_publish
+    for page in (
+        "posts/pests/",
+        "posts/compost-notes/",
+        "ko/posts/compost-notes/",
+        "ko/seed-swap/",
+    ):
+        assert site.soup(page).select_one('meta[name="robots"]')["content"] == "noindex", page
+    listing = "".join(
+        path.read_text("utf-8")
+        for path in site.output.rglob("*")
+        if path.suffix in (".html", ".xml")
+        and "pests/index" not in str(path)
+        and "compost-notes/index" not in str(path)
+        and "seed-swap" not in str(path)
+    )
+    assert "/posts/pests/" not in listing.replace("/ko/posts/pests/", "")
+    assert "compost-notes" not in listing
+    assert "seed-swap" not in listing
+
+
+def test_publishing_build_has_no_draft_and_no_link_to_an_unwritten_page(statuses_publish):
+    out = statuses_publish.output
+    assert not list(out.rglob("drafts"))
+    problems, _pages = link_problems(statuses_publish, PUBLISH_SITEURL)
+    assert problems == []
+
+
+def test_a_tag_of_drafts_only_is_not_a_link(statuses):
+    soup = statuses.soup("drafts/rain-barrel/")
+    tags = soup.select(".post__header .tags li")
+    assert [t.get_text() for t in tags] == ["rainwater", "plumbing"]
+    assert not soup.select(".post__header .tags a")
+    assert not (statuses.output / "tags/rainwater").exists()
+
+
+def test_series_numbering_agrees_on_every_language_site(statuses_publish):
+    box = statuses_publish.soup("ko/posts/garden-log-2/").select_one("aside.series-box")
+    assert box.select_one(".series-box__position").get_text() == "4편 중 2편"
+    rows = [li.get_text(" ", strip=True) for li in box.select(".series-box__list li")]
+    assert rows[2].endswith("EN") and rows[3].endswith("EN")  # 3: English only; 4: a draft here
+    english = statuses_publish.soup("posts/garden-log-2/").select_one(".series-box__position")
+    assert english.get_text() == "Episode 2 of 4"
+
+
+def test_the_summary_and_the_check_count_the_same_pairs(statuses, tmp_path):
+    import subprocess
+    import sys
+
+    from sitebuild import ROOT
+
+    check = subprocess.run(
+        [sys.executable, "-m", "invoke", "check", "--", str(FIXTURES / "statuses")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "400"},
+    )
+    pairs = next(line for line in statuses.stdout.splitlines() if "complete pairs" in line)
+    complete = pairs.rsplit("complete pairs: ", 1)[1]
+    every = next(line for line in check.stdout.splitlines() if "in every language" in line)
+    assert every.split()[-1] == complete
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in check.stdout.splitlines()
+        if line.startswith("  ") and len(line.split()) == 3
+    }
+    assert rows["pests"] == ["hidden", "source"]
+    assert rows["frost"] == ["source", "draft"]
+    assert rows["compost-notes"] == ["hidden", "hidden"]
+
+
+# 2. Pelican's metadata and settings keep their meaning.
+
+
+@pytest.fixture(scope="module")
+def metadata_site(tmp_path_factory):
+    return build(tmp_path_factory, "pelican-metadata")
+
+
+def ld(soup):
+    return json.loads(soup.select_one('script[type="application/ld+json"]').string)
+
+
+def test_translation_true_marks_the_translated_version(metadata_site):
+    korean_source = ld(metadata_site.soup("ko/posts/kimchi-cabbage/"))
+    assert korean_source["workTranslation"] == [{"@id": "/posts/kimchi-cabbage/"}]
+    assert ld(metadata_site.soup("posts/kimchi-cabbage/"))["translationOfWork"] == {
+        "@id": "/ko/posts/kimchi-cabbage/"
+    }
+    assert ld(metadata_site.soup("posts/shade-cloth/"))["workTranslation"] == [
+        {"@id": "/ko/posts/shade-cloth/"}
+    ]
+    status = metadata_site.soup("translations/")
+    row = status.select_one('tr[data-slug="kimchi-cabbage"]')
+    assert row.select_one('td[data-lang="ko"]')["data-state"] == "source"
+
+
+def test_a_date_prefixed_file_name_gives_date_and_slug(metadata_site):
+    soup = metadata_site.soup("posts/seed-trays/")
+    assert soup.select_one(".post__meta time")["datetime"].startswith("2026-04-19")
+    assert metadata_site.soup("ko/posts/seed-trays/").select_one(".lang-switch a")["href"] == (
+        "/posts/seed-trays/"
+    )
+
+
+def test_summary_links_resolve_on_every_site(metadata_site):
+    for page in ("archives/", "ko/archives/"):
+        html = str(metadata_site.soup(page))
+        assert "{filename}" not in html, page
+    assert link_problems(metadata_site)[0] == []
+
+
+def test_the_summary_box_shows_only_a_written_summary(metadata_site):
+    automatic = metadata_site.soup("posts/cold-frame/")
+    assert automatic.select_one(".post__summary") is None
+    assert len(automatic.select("img")) == 1
+    written = metadata_site.soup("posts/pricking-out/")
+    assert written.select_one(".post__summary") is not None
+
+
+def words(text):
+    return len(text.replace("…", " ").split())
+
+
+def test_korean_summaries_count_words_not_syllables(metadata_site):
+    archive = metadata_site.soup("archives/")
+
+    def summary(href):
+        row = archive.select_one(f'.post-row:has(a[href="{href}"])')
+        return row.select_one(".post-row__summary")
+
+    english, korean = summary("/posts/cold-frame/"), summary("/ko/posts/cold-frame/")
+    # SUMMARY_MAX_LENGTH = 40 in pelicanconf.py: 40 words in both languages.
+    assert words(english.get_text()) == 40
+    assert words(korean.get_text()) == 40
+
+
+def test_a_template_the_theme_lacks_is_named_before_writing(tmp_path):
+    output = tmp_path / "out"
+    assert_stopped_before_writing(
+        run_pelican(FIXTURES / "missing-template", output),
+        output,
+        "missing-template/pages/donate.en.md:3: field 'Template' names 'donate', which the "
+        "theme does not have",
+    )
+
+
+def test_a_custom_404_page_replaces_the_theme_page_on_its_site_only(tmp_path):
+    env = {**os.environ, "SITEURL": "https://example.org"}
+    site = run_pelican(
+        FIXTURES / "custom-404", tmp_path / "out", settings=PUBLISH_SETTINGS, env=env
+    )
+    assert site.returncode == 0, site.log
+    mine = site.soup("404.html")
+    assert mine.title.get_text().startswith("Not Found")
+    assert mine.select_one('link[rel="canonical"]')["href"] == "https://example.org/404.html"
+    assert site.soup("ko/404.html").title.get_text().startswith("페이지를 찾을 수 없습니다")
+    assert not (site.output / "not-found").exists()
+
+
+@pytest.fixture(scope="module")
+def rst_site(tmp_path_factory):
+    return build(tmp_path_factory, "rst-site", publish=True)
+
+
+def test_rst_titles_are_escaped_once_everywhere(rst_site):
+    title = "Tips & tricks: a -> b <c>"
+    soup = rst_site.soup("posts/tips-and-tricks/")
+    assert soup.h1.get_text() == title
+    assert soup.title.get_text().startswith(title)
+    assert ld(soup)["headline"] == title
+    assert "&amp;amp;" not in (rst_site.output / "posts/tips-and-tricks/index.html").read_text()
+    feed = (rst_site.output / "feeds/all.atom.xml").read_text("utf-8")
+    assert "<title>Tips &amp; tricks: a -&gt; b &lt;c&gt;</title>" in feed
+
+
+def test_broken_rst_is_reported_in_docutils_words(tmp_path):
+    output = tmp_path / "out"
+    result = run_pelican(FIXTURES / "rst-broken", output)
+    assert_stopped_before_writing(
+        result,
+        output,
+        "rst-broken/cold-frame-video.en.rst:11: reStructuredText could not read this file: "
+        'Unknown directive type "youtube"',
+    )
+    assert "no metadata block" not in result.log
+    assert "Could not process" not in result.log  # said once, in the report
+
+
+# 3. One time zone on every date.
+
+
+def test_every_date_a_reader_sees_is_in_the_site_time_zone(tmp_path_factory):
+    site = build(tmp_path_factory, "timezone")
+    post = site.soup("posts/night-watering/")
+    assert post.select_one(".post__meta time").get_text() == "August 1, 2026"
+    assert site.soup("ko/posts/night-watering/").select_one(".post__meta time").get_text() == (
+        "2026년 8월 1일"
+    )
+    row = site.soup("archives/").select_one('.archive-day[id="d-2026-08-01"] time')
+    assert row.get_text() == "1"
+    assert row["datetime"] == "2026-07-31T16:30:00+00:00"  # the exact instant stays
+
+
+# 4. Addresses valid everywhere, files once.
+
+
+def test_xml_addresses_are_ascii_and_shared_images_written_once(tmp_path_factory):
+    site = build(tmp_path_factory, "hangul-names", publish=True)
+    for xml in ("sitemap.xml", "feeds/all.atom.xml", "ko/feeds/all.atom.xml"):
+        root = ET.fromstring((site.output / xml).read_text("utf-8"))
+        addresses = [
+            value
+            for element in root.iter()
+            for value in (
+                element.text if element.tag.rsplit("}", 1)[-1] in ("loc", "id") else None,
+                element.get("href"),
+            )
+            if value
+        ]
+        assert addresses, xml
+        assert all(value.isascii() for value in addresses), (xml, addresses)
+    assert [p.relative_to(site.output).as_posix() for p in site.output.rglob("leaf.svg")] == [
+        "images/leaf.svg"
+    ]
+    img = site.soup("ko/posts/일상-기록/").select_one(".post__body img")
+    assert img["src"] == f"{PUBLISH_SITEURL}/images/leaf.svg"
+    assert link_problems(site, PUBLISH_SITEURL)[0] == []
+
+
+# Two, three and four languages.
+
+
+def test_four_languages_build_and_publish(tmp_path_factory):
+    dev = build(tmp_path_factory, "quadrilingual", *FOUR)
+    assert html_lang(dev, "de/drafts/hochbeet/") == "de"
+    published = build(tmp_path_factory, "quadrilingual", *FOUR, publish=True)
+    soup = published.soup("ja/posts/hello/")
+    assert soup.html["lang"] == "ja"
+    assert {link["hreflang"] for link in soup.select('head link[rel="alternate"][hreflang]')} == {
+        "en",
+        "ko",
+        "ja",
+        "de",
+        "x-default",
+    }
+    assert (published.output / "ja/posts/umeboshi/index.html").is_file()
+    assert not list(published.output.rglob("hochbeet"))
+    assert link_problems(published, PUBLISH_SITEURL)[0] == []
+
+
+@pytest.mark.parametrize("key", ["jp", "geopolitics"])
+def test_a_subsite_key_that_is_not_a_language_tag_stops_the_build(tmp_path, key):
+    output = tmp_path / "out"
+    result = run_pelican(FIXTURES / "basic", output, "-e", f'I18N_SUBSITES={{"{key}": {{}}}}')
+    assert_stopped_before_writing(result, output, f"invalid I18N_SUBSITES key: '{key}'")
