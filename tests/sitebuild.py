@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from common import subsites
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -56,25 +55,15 @@ def run_pelican(
     content: Path, output: Path, *extra: str, settings: Path = DEV_SETTINGS, env: dict | None = None
 ) -> Build:
     """Build `content` into `output` in a separate process, as `invoke build` does."""
+    return run_settings(settings, output, str(content), *extra, env=env)
+
+
+def run_settings(settings: Path, output: Path, *extra: str, env: dict | None = None) -> Build:
+    """Build with a settings module (and its PATH unless `extra` names a folder)."""
     # A wide console, so that Pelican's log lines are not wrapped mid-message.
     env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **(env or os.environ), "COLUMNS": "400"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-o",
-            str(output),
-            "-s",
-            str(settings),
-            *extra,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
+    result = subsites.run_pelican(
+        settings, [*extra, "-o", str(output)], env=env, cwd=ROOT, capture=True, timeout=300
     )
     return Build(output, result.returncode, result.stdout, result.stderr)
 

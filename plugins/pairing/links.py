@@ -159,3 +159,17 @@ def page_links(
 
 def _x_default(sites: LanguageSites, urls: dict, alternates: tuple) -> str | None:
     return urls.get(sites.main_lang) or (alternates[0][1] if alternates else None)
+
+
+def direct_pages(settings_get, templates) -> dict[str, str]:
+    """{template: site-relative URL} of the pages Pelican writes from `DIRECT_TEMPLATES`.
+
+    `<NAME>_URL` when the settings give one, else the path of `<NAME>_SAVE_AS`
+    (Pelican's default `<name>.html`). `settings_get(key, default)` reads a setting.
+    """
+    pages = {}
+    for name in templates:
+        save_as = settings_get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            pages[name] = settings_get(f"{name.upper()}_URL", None) or page_path(save_as)
+    return pages

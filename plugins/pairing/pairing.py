@@ -21,7 +21,9 @@ Template API
   (`alternates`, `canonical`, `x_default`, `by_lang`) for hreflang, the canonical URL
   and the language switch. A tag, category or author page links only to the
   languages that write it (those with a published post in it);
-  `writes(output_file, lang)` says whether `lang`'s site writes such a page.
+  `writes(output_file, lang)` says whether `lang`'s site writes such a page;
+  `page(template)` is the URL of a direct template's page (`archives`, `tags`; from
+  `<NAME>_URL` or `<NAME>_SAVE_AS`), None when the build does not write it.
 
 Settings: none of its own; it reads `DEFAULT_LANG`, the language sites,
 `THEME_STATIC_DIR` and `TAG_SAVE_AS` / `CATEGORY_SAVE_AS` / `AUTHOR_SAVE_AS`.
@@ -37,7 +39,7 @@ from common import LanguageSites, group_by_slug, source_lang, subsites
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .links import PageLinks, counterparts, page_links, taxonomy_pages
+from .links import PageLinks, counterparts, direct_pages, page_links, taxonomy_pages
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class PairingSettings:
     sites: LanguageSites
     theme_dir: str
     taxonomy_save_as: dict = field(default_factory=dict)
+    direct: dict = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings) -> PairingSettings:
@@ -61,6 +64,7 @@ class PairingSettings:
                 "category": settings.get("CATEGORY_SAVE_AS", ""),
                 "authors": settings.get("AUTHOR_SAVE_AS", ""),
             },
+            direct=direct_pages(settings.get, settings.get("DIRECT_TEMPLATES", [])),
         )
 
 
@@ -72,6 +76,7 @@ class SiteLanguages:
     sites: LanguageSites
     theme_url: str
     taxonomy: dict = field(default_factory=dict)  # output file -> languages that write it
+    direct: dict = field(default_factory=dict)  # direct template -> site-relative URL
 
     @property
     def main_lang(self) -> str:
@@ -91,6 +96,13 @@ class SiteLanguages:
     def url(self, lang: str, path: str = "") -> str:
         """A site-relative path on `lang`'s site."""
         return self.sites.url(lang, path)
+
+    def page(self, template: str) -> str | None:
+        """The site-relative URL of a direct template's page (`archives`, `tags`).
+
+        None when this build does not write it.
+        """
+        return self.direct.get(template)
 
     def writes(self, output_file: str, lang: str) -> bool:
         """Whether `lang`'s site writes the tag, category or author page `output_file`."""
@@ -131,6 +143,7 @@ def collect(generators):
         sites=config.sites,
         theme_url=config.sites.url(config.sites.main_lang, config.theme_dir),
         taxonomy=taxonomy_pages(articles, config.taxonomy_save_as),
+        direct=config.direct,
     )
 
 

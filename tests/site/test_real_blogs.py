@@ -324,3 +324,62 @@ def test_a_subsite_key_that_is_not_a_language_tag_stops_the_build(tmp_path, key)
     output = tmp_path / "out"
     result = run_pelican(FIXTURES / "basic", output, "-e", f'I18N_SUBSITES={{"{key}": {{}}}}')
     assert_stopped_before_writing(result, output, f"invalid I18N_SUBSITES key: '{key}'")
+
+
+# 5. Bring an existing Pelican blog: its own settings module, the bundle's lines added.
+
+THIRD_PARTY = FIXTURES / "third-party"
+
+
+@pytest.fixture(scope="module")
+def third_party(tmp_path_factory):
+    from sitebuild import run_settings
+
+    result = run_settings(THIRD_PARTY / "settings.py", tmp_path_factory.mktemp("tp") / "out")
+    assert result.returncode == 0, result.log
+    assert "Traceback" not in result.log
+    return result
+
+
+@pytest.mark.parametrize(
+    ("source", "written"),
+    [
+        ("posts/2026-03-02_soil-test.en.md", "2026/2026-03-02_soil-test.html"),
+        ("posts/2026-03-02_soil-test.ko.md", "ko/2026/2026-03-02_soil-test.html"),
+        ("posts/2026-03-09_compost.en.rst", "2026/2026-03-09_compost.html"),
+        ("posts/2026-03-09_compost.ja.rst", "ja/2026/2026-03-09_compost.html"),
+        ("posts/2026-03-16_seedlings.en.md", "2026/2026-03-16_seedlings.html"),
+        ("posts/2026-03-16_seedlings.ko.md", "ko/drafts/2026-03-16_seedlings.html"),
+        ("posts/2026-03-20_notes-to-self.ja.md", "ja/2026/2026-03-20_notes-to-self.html"),
+        ("2025/2025-11-30_season-end.en.md", "2025/2025-11-30_season-end.html"),
+        ("pages/about.en.md", "pages/about.html"),
+        ("pages/about.ko.md", "ko/pages/about.html"),
+        ("pages/privacy.en.md", "pages/privacy.html"),
+        ("posts/soil-kit.svg", "posts/soil-kit.svg"),
+        ("images/logo.svg", "images/logo.svg"),
+    ],
+)
+def test_every_source_file_of_an_existing_blog_is_accounted_for(third_party, source, written):
+    assert (THIRD_PARTY / "content" / source).is_file()
+    assert (third_party.output / written).is_file()
+    if written.endswith(".html"):
+        lang = written.split("/")[0] if written.split("/")[0] in ("ko", "ja") else "en"
+        assert third_party.soup(written).html["lang"] == lang
+
+
+def test_an_existing_blog_keeps_its_dates_urls_and_languages(third_party):
+    soup = third_party.soup("2026/2026-03-02_soil-test.html")
+    assert soup.select_one(".post__meta time")["datetime"].startswith("2026-03-02")
+    # The Korean file is marked Translation: true: English is the source.
+    assert ld(soup)["workTranslation"] == [{"@id": "/ko/2026/2026-03-02_soil-test.html"}]
+    assert soup.select_one('.post__body a[href="/posts/soil-kit.svg"]') is not None
+    assert third_party.soup("ja/2026/2026-03-09_compost.html").h1.get_text() == (
+        "堆肥を切り返して温度を測る"
+    )
+    assert third_party.soup("2026/2026-03-09_compost.html").h1.get_text() == (
+        "Turning the compost & checking heat"
+    )
+    assert (third_party.output / "index2.html").is_file()  # the writer's DEFAULT_PAGINATION
+    assert link_problems(third_party)[0] == []
+    nav = [a["href"] for a in third_party.soup("index.html").select(".site-nav a")]
+    assert "/archives.html" in nav and "/tags.html" in nav
