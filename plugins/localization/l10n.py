@@ -47,26 +47,27 @@ def load_catalog(localedir: str, lang: str, domain: str = "messages"):
 
 
 def choose_translations(localedir, lang, fallback_lang, source_lang, domain="messages"):
-    """(translations, warning) for a site in `lang`.
+    """(translations, ui_lang, warning) for a site in `lang`.
 
     The templates are written in `source_lang`, so that language needs no catalog.
-    A language without a catalog falls back to `fallback_lang` (the main site's)
-    and returns a warning to log once.
+    A language without a catalog falls back to `fallback_lang` (the main site's) when
+    that one has a catalog, else to the templates' own text; `ui_lang` is the language
+    the UI text is then in (language names inside it are given in that language too),
+    and `warning` says so, once, naming the file that is missing.
     """
     if lang == source_lang:
-        return gettext.NullTranslations(), None
+        return gettext.NullTranslations(), lang, None
     found = load_catalog(localedir, lang, domain)
     if found is not None:
-        return found, None
+        return found, lang, None
+    fallback = None if fallback_lang == source_lang else load_catalog(localedir, fallback_lang)
+    ui_lang = fallback_lang if fallback is not None else source_lang
     warning = (
-        f"bilingual: no UI catalog for language '{lang}' "
-        f"({catalog_path(localedir, lang, domain)}); pages in '{lang}' use "
-        f"'{fallback_lang}' UI text"
+        f"localization: no UI catalog for language '{lang}' (missing "
+        f"{catalog_path(localedir, lang, domain)}); pages in '{lang}' show the UI in "
+        f"'{ui_lang}'"
     )
-    if fallback_lang == source_lang:
-        return gettext.NullTranslations(), warning
-    fallback = load_catalog(localedir, fallback_lang, domain)
-    return (fallback or gettext.NullTranslations()), warning
+    return (fallback or gettext.NullTranslations()), ui_lang, warning
 
 
 def babel_locale(lang: str, fallback: str = "en") -> Locale:

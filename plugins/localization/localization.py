@@ -8,6 +8,9 @@ Template API
   language's text and the build logs one warning.
 - `gettext_in(lang, message, **variables)`: UI text in another language than the
   page's (bilingual headings, the 404 page).
+- `UI_LANG`: the language the page's UI text is in: the site's, or the one its
+  text falls back to; name languages inside UI sentences in it
+  (`lang|language_name(UI_LANG)`), so a sentence never mixes two languages.
 - Filters: `localdate(fmt="long", lang=<site>)` (a Babel format name, `month`, or a
   CLDR skeleton such as `yMMMM`; shown in the site's `TIMEZONE`), `isodate` (the
   exact instant), `language_name(in_lang=None)` (`ko` ->
@@ -115,9 +118,9 @@ def summary_filter(settings, config: LocalizationSettings):
 def install(generators):
     """`all_generators_finalized`: catalogs, `gettext_in` and filters in every template env."""
     config = LocalizationSettings.from_settings(generators[0].settings)
-    catalogs = {}
+    catalogs, ui_langs = {}, {}
     for lang in config.sites.langs:
-        catalogs[lang], warning = choose_translations(
+        catalogs[lang], ui_langs[lang], warning = choose_translations(
             config.localedir, lang, config.sites.main_lang, config.templates_lang
         )
         if warning and lang == config.lang:
@@ -136,6 +139,7 @@ def install(generators):
         subsites.install_gettext(env, catalogs[config.lang])
         env.filters.update(filters)
         env.globals["gettext_in"] = gettext_in
+        env.globals["UI_LANG"] = ui_langs[config.lang]
 
 
 def register():

@@ -11,8 +11,10 @@ Template API
 After the main site (and with it every language's site) is written, it reads the
 output back and writes:
 - `sitemap.xml` (`SITEMAP_SAVE_AS`) listing every indexable page of every language
-  with its `xhtml:link` hreflang alternates, and `robots.txt` pointing to it, when
-  `SITEURL` is absolute (search engines need absolute URLs);
+  with its `xhtml:link` hreflang alternates, when `SITEURL` is absolute (search
+  engines need absolute URLs), and `robots.txt` pointing to it when the site is at
+  the root of its domain (crawlers read it nowhere else; under a path the build
+  says which line to add to the domain's own);
 - `.nojekyll` when `NOJEKYLL` is true (GitHub Pages serves the files as they are);
 - `CNAME` with the `CNAME` setting's domain, when set.
 With `PUBLISH_CHECKS` true it then checks the whole output (`sitecheck`): every
@@ -28,6 +30,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from common import BuildStopped, subsites
 from feedgenerator.django.utils.encoding import iri_to_uri
@@ -122,9 +125,17 @@ def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:
     output, written = config.output, set()
     if config.sitemap:
         (output / config.sitemap).write_text(sitemap_xml(pages), encoding="utf-8")
-        robots = robots_txt(f"{config.siteurl}/{config.sitemap}")
-        (output / "robots.txt").write_text(robots, encoding="utf-8")
-        written |= {config.sitemap, "robots.txt"}
+        written.add(config.sitemap)
+        sitemap_url = f"{config.siteurl}/{config.sitemap}"
+        if urlsplit(config.siteurl).path in ("", "/"):
+            (output / "robots.txt").write_text(robots_txt(sitemap_url), encoding="utf-8")
+            written.add("robots.txt")
+        else:
+            # Crawlers read robots.txt at the domain root only, never below a path.
+            print(
+                f"publishing: no robots.txt for a site under {urlsplit(config.siteurl).path}/; "
+                f"add 'Sitemap: {sitemap_url}' to the robots.txt at the root of the domain"
+            )
     if config.nojekyll:
         (output / ".nojekyll").write_text("", encoding="utf-8")
     if config.cname:

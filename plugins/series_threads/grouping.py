@@ -43,6 +43,7 @@ class Entry:
     series_id: str
     subseries: str | None
     index: int | None
+    written: str = ""  # `Series_index` as the writer typed it (`02`)
 
     @property
     def lang(self) -> str:
@@ -55,11 +56,18 @@ class Entry:
         return self.item.slug
 
     @property
-    def label(self) -> str:
-        """`KAL-2`, `3`, or `` for a series without numbers."""
+    def number(self) -> str:
+        """The episode number as the writer typed it (`02`), or "" without one."""
         if self.index is None:
             return ""
-        return f"{self.subseries}-{self.index}" if self.subseries else str(self.index)
+        return self.written or str(self.index)
+
+    @property
+    def label(self) -> str:
+        """`KAL-2`, `3`, `02` (as typed), or "" for a series without numbers."""
+        if self.index is None:
+            return ""
+        return f"{self.subseries}-{self.number}" if self.subseries else self.number
 
 
 @dataclass(frozen=True)
@@ -171,5 +179,6 @@ def collect_entries(items: Iterable, configs: dict, slugify=simple_slugify, name
             )
             continue
         series_id = resolve_series_id(series, configs, slugify)
-        entries.append(Entry(item, series_id, subseries, index))
+        written = str(meta.get("series_index") or "").strip()
+        entries.append(Entry(item, series_id, subseries, index, written))
     return entries, errors

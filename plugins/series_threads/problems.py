@@ -69,18 +69,31 @@ def disagreements(entries: list, name: Callable) -> list:
         versions = sorted(by_slug[slug], key=lambda e: e.lang)
         first = versions[0]
         for other in versions[1:]:
+            if first.series_id != other.series_id:
+                typed = (str(e.item.metadata.get("series", "")).strip() for e in (first, other))
+                warnings.append(
+                    warning(
+                        name(other.item),
+                        "Series",
+                        "translations name different series ({!r} vs {!r})".format(*typed),
+                        "give both the same 'Series:', or join the two names in the SERIES "
+                        "setting (a name per language, or 'aliases')",
+                        others=(name(first.item),),
+                    )
+                )
+                continue
             for field_name, a, b in (
-                ("Series", first.series_id, other.series_id),
                 ("Subseries", first.subseries, other.subseries),
-                ("Series_index", first.index, other.index),
+                ("Series_index", first.number, other.number),
             ):
                 if a != b:
                     warnings.append(
                         warning(
                             name(other.item),
                             field_name,
-                            f"translations disagree on '{field_name}' ({a!r} vs {b!r})",
-                            "give both versions the same series, sub-series and number",
+                            f"translations disagree on '{field_name}' "
+                            f"({a or 'none'} vs {b or 'none'})",
+                            "give both versions the same sub-series and number",
                             others=(name(first.item),),
                         )
                     )

@@ -27,7 +27,8 @@ Settings (defaults)
   malformed entry or a language the site does not have stops the build.
 - `SERIES_INDEX_URL` / `SERIES_INDEX_SAVE_AS` (`series/`, `series/index.html`).
 - `SERIES_URL` / `SERIES_SAVE_AS` (`series/{id}/`, `series/{id}/index.html`).
-- `SERIES_FEED_ATOM` (`series/{id}/atom.xml`; None writes no feeds).
+- `SERIES_FEED_ATOM` (`series/{id}/atom.xml`; None writes no feeds). Feeds are
+  written only when `SITEURL` is absolute (a publishing build): their ids need it.
 Drafts count as episodes only where drafts are written (`common.Visibility`),
 marked `status == "draft"`; a publishing build never lists or links one.
 
@@ -124,7 +125,10 @@ class SeriesGenerator(Generator):
         problems = check_entries(visible, display_path)
         add_findings(self.context, [*errors, *problems.errors, *problems.warnings])
 
-        links = SeriesLinks(page=config.url, feed=config.feed_atom)
+        # A feed needs absolute addresses (its entry ids are tag URIs with the domain):
+        # none in a development build with a root-relative SITEURL.
+        absolute = self.settings["SITEURL"].startswith(("http://", "https://"))
+        links = SeriesLinks(page=config.url, feed=config.feed_atom if absolute else None)
         views, posts = build_views(visible, config.configs, config.lang, config.sites, links)
         for entry in entries:
             entry.item.series = post_series(entry, views, posts)
@@ -164,7 +168,7 @@ class SeriesGenerator(Generator):
                 url=config.url.format(id=view.id),
                 series=view,
             )
-            if config.feed_atom and self.feed_items.get(view.id):
+            if view.feed_url and self.feed_items.get(view.id):
                 writer.write_feed(
                     self.feed_items[view.id],
                     self.context,

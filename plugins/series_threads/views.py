@@ -25,6 +25,7 @@ class EpisodeView:
     slug: str
     label: str
     index: int | None
+    number: str  # as typed: `02`
     subseries: str | None
     title: object  # escaped Markup, or str
     lang: str
@@ -72,7 +73,8 @@ class PostSeries:
     """`article.series`: the series of one post, and where the post sits in it.
 
     `id`, `name` (in the site's language), `url` (the series page, "" when this site
-    lists no post of it), `label` (`KAL-2`, `3`, or ""), `number` (`Series_index`) and
+    lists no post of it), `label` (`KAL-2`, `3`, or ""), `number` (`Series_index` as
+    typed, `02`; None without one) and
     `subseries` always; the names pelican-series uses keep its meaning: `index` is the
     post's 1-based place in its thread, `all` the thread's episodes in reading order,
     `previous` / `next` the neighbours across sub-series (None at the ends). `total`
@@ -85,7 +87,7 @@ class PostSeries:
     name: str
     url: str
     label: str
-    number: int | None
+    number: str | None
     subseries: str | None
     index: int | None = None
     total: int | None = None
@@ -117,6 +119,7 @@ def episode_view(entry: Entry, sites: LanguageSites, versions: dict) -> EpisodeV
         slug=item.slug,
         label=entry.label,
         index=entry.index,
+        number=entry.number,
         subseries=entry.subseries,
         title=item.title,
         lang=item.lang,
@@ -193,7 +196,7 @@ def navigation(view: SeriesView, lang: str) -> dict:
             name=view.name,
             url=view.url,
             label=own.label,
-            number=own.index,
+            number=own.number or None,
             subseries=own.subseries,
             index=at + 1,
             total=max([len(episodes), *numbered]),
@@ -244,7 +247,7 @@ def post_series(entry: Entry, views: dict, posts: dict) -> PostSeries:
         name=view.name if view else str(entry.item.metadata["series"]),
         url=view.url if view else "",
         label=entry.label,
-        number=entry.index,
+        number=entry.number or None,
         subseries=entry.subseries,
         view=view,
     )

@@ -74,8 +74,9 @@ def test_sitemap_covers_every_page_with_reciprocal_alternates(basic_publish):
 
 
 def test_robots_nojekyll_and_404_pages(basic_publish):
-    robots = (basic_publish.output / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {BASE}/sitemap.xml" in robots
+    # A project site under /blog: crawlers read robots.txt at the domain root only.
+    assert not (basic_publish.output / "robots.txt").exists()
+    assert f"add 'Sitemap: {BASE}/sitemap.xml' to the robots.txt" in basic_publish.log
     assert (basic_publish.output / ".nojekyll").is_file()
     assert not (basic_publish.output / "CNAME").exists()
     root_404 = basic_publish.soup("404.html")
@@ -132,11 +133,13 @@ def test_json_ld_names_the_series(series_publish):
     }
 
 
-def test_cname_setting_writes_the_file(tmp_path):
+def test_cname_setting_writes_the_file_and_a_root_site_gets_robots(tmp_path):
     env = {**os.environ, "SITEURL": "https://blog.example.org", "CNAME": "blog.example.org"}
     build = run_pelican(FIXTURES / "basic", tmp_path / "out", settings=PUBLISH_SETTINGS, env=env)
     assert build.returncode == 0, build.log
     assert (tmp_path / "out" / "CNAME").read_text() == "blog.example.org\n"
+    robots = (tmp_path / "out" / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://blog.example.org/sitemap.xml" in robots
 
 
 def test_two_builds_with_the_same_source_date_epoch_are_identical(basic_publish, tmp_path):

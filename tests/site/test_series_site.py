@@ -145,15 +145,22 @@ def test_series_page_has_subseries_sections_in_first_date_order(series_site):
     assert soup.select_one(".series-thread .episode__label").get_text() == "ZED-1"
 
 
-def test_series_feed_per_language(series_site):
-    soup = series_site.soup("series/demo-build/")
-    link = soup.select_one('head link[type="application/atom+xml"]')
-    assert link["href"] == "/series/demo-build/atom.xml"
-    feed = feedparser.parse((series_site.output / "series/demo-build/atom.xml").read_bytes())
+def test_series_feed_per_language(series_publish):
+    soup = series_publish.soup("series/demo-build/")
+    links = [link["href"] for link in soup.select('head link[type="application/atom+xml"]')]
+    assert "https://example.org/blog/series/demo-build/atom.xml" in links
+    feed = feedparser.parse((series_publish.output / "series/demo-build/atom.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert [e.title for e in feed.entries] == ["Build two", "Build one"]
-    ko = feedparser.parse((series_site.output / "ko/series/demo-build/atom.xml").read_bytes())
+    ko = feedparser.parse((series_publish.output / "ko/series/demo-build/atom.xml").read_bytes())
     assert [e.title for e in ko.entries] == ["개발 4편 한국어만", "개발 2편", "개발 1편"]
+    assert all(e.id.startswith("tag:example.org,") for e in [*feed.entries, *ko.entries])
+
+
+def test_development_builds_write_no_feeds(series_site):
+    # Feed ids are tag URIs with the site's domain; a root-relative SITEURL has none.
+    assert not list(series_site.output.rglob("*.xml"))
+    assert not series_site.soup("series/demo-build/").select('link[type="application/atom+xml"]')
 
 
 def test_publish_build_never_lists_or_links_a_draft_episode(series_publish):

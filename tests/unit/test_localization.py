@@ -67,21 +67,31 @@ def test_catalog_is_compiled_from_po_and_skips_fuzzy(tmp_path):
 
 
 def test_source_language_needs_no_catalog(tmp_path):
-    translations, warning = choose_translations(str(tmp_path), "en", "en", "en")
+    translations, ui_lang, warning = choose_translations(str(tmp_path), "en", "en", "en")
     assert isinstance(translations, gettext.NullTranslations) and warning is None
+    assert ui_lang == "en"
 
 
 def test_missing_catalog_falls_back_to_main_language_with_a_warning(tmp_path):
     write_po(tmp_path, "ko")
-    translations, warning = choose_translations(str(tmp_path), "ja", "ko", "en")
+    translations, ui_lang, warning = choose_translations(str(tmp_path), "ja", "ko", "en")
     assert translations.gettext("Archive") == "아카이브"
-    assert "no UI catalog for language 'ja'" in warning and "'ko' UI text" in warning
+    assert ui_lang == "ko"
+    assert "no UI catalog for language 'ja'" in warning and "show the UI in 'ko'" in warning
 
 
 def test_missing_catalog_with_english_main_uses_template_text(tmp_path):
-    translations, warning = choose_translations(str(tmp_path), "fr", "en", "en")
+    translations, ui_lang, warning = choose_translations(str(tmp_path), "fr", "en", "en")
     assert translations.gettext("Archive") == "Archive"
-    assert "'fr'" in warning
+    assert ui_lang == "en" and "'fr'" in warning
+
+
+def test_a_main_language_without_catalog_falls_back_to_the_templates_text(tmp_path):
+    # German main site, Japanese subsite, neither has a catalog: the UI is English,
+    # and the warning says so rather than naming German.
+    translations, ui_lang, warning = choose_translations(str(tmp_path), "ja", "de", "en")
+    assert translations.gettext("Archive") == "Archive"
+    assert ui_lang == "en" and "show the UI in 'en'" in warning
 
 
 def test_site_filters_format_in_the_site_language_and_on_request():

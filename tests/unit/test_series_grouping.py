@@ -231,3 +231,11 @@ def test_an_episode_in_one_language_fills_its_number_for_every_language():
 )
 def test_window_keeps_first_last_and_neighbours(count, current, expected):
     assert window(count, current) == expected
+
+
+def test_translations_in_different_series_are_named_as_typed_with_the_setting_as_fix():
+    first = Entry(Post("a", "en", metadata={"series": "Seed Starting"}), "seed-starting", None, 1)
+    other = Entry(Post("a", "ko", metadata={"series": "씨앗 키우기"}), "ssias-kiugi", None, 1)
+    (found,) = check_entries([first, other]).warnings
+    assert found.message == "translations name different series ('Seed Starting' vs '씨앗 키우기')"
+    assert "SERIES setting" in found.fix and "aliases" in found.fix

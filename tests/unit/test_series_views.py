@@ -60,7 +60,7 @@ def test_previous_and_next_run_across_sub_series_in_reading_order():
     assert posts[key(entries[3])].next is None
     # `all`, `index` and `total` stay within the post's own sub-series.
     assert [e.slug for e in p1.all] == ["p1", "p2"]
-    assert (p1.index, p1.total, p1.number, p1.label) == (1, 2, 1, "PID-1")
+    assert (p1.index, p1.total, p1.number, p1.label) == (1, 2, "1", "PID-1")
     assert p1.episode.slug == "p1"
     assert p1.thread.key == "PID"
 
@@ -173,3 +173,11 @@ def test_every_language_counts_and_lists_every_episode_marked_by_its_language():
     _views, posts = views_for(entries, lang="ko")  # a development build lists the draft
     assert [e.status for e in posts[("g2", "ko")].all] == ["published"] * 3 + ["draft"]
     assert posts[("g2", "ko")].next.slug == "g4"
+
+
+def test_episode_numbers_are_shown_as_typed():
+    entry = Entry(Post("a"), "study", None, 2, "02")
+    _views, posts = views_for([entry])
+    series = posts[key(entry)]
+    assert (series.number, series.label, series.all[0].number) == ("02", "02", "02")
+    assert series.total == 2  # counted as the number it is
