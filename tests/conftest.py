@@ -14,6 +14,7 @@ from sitebuild import (
     Build,
     run_pelican,
 )
+from stress import write_stress_corpus
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +62,16 @@ def series_publish(tmp_path_factory) -> Build:
         env=env,
     )
     assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def stress_site(tmp_path_factory) -> Build:
+    """The generated stress corpus (tests/stress.py), development settings."""
+    root = tmp_path_factory.mktemp("stress")
+    build = run_pelican(write_stress_corpus(root), root / "out")
+    assert build.returncode == 0, build.log
+    assert "WARNING" not in build.log, build.log
     return build
 
 

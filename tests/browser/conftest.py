@@ -80,6 +80,14 @@ def served_demo(demo_site):
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def served_stress(stress_site):
+    """The stress corpus on http://127.0.0.1:<free port>/."""
+    server = serve(stress_site.output)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1000, "height": 900})

@@ -31,6 +31,19 @@ DEMO_PAGES = [
 ]
 
 
+STRESS_PAGES = [
+    "/",
+    "/ko/",
+    "/archives/",
+    "/ko/archives/",
+    "/posts/ep-30/",
+    "/ko/posts/ep-30/",
+    "/series/stress-test-thread-with-a-rather-long-name/",
+    "/ko/series/stress-test-thread-with-a-rather-long-name/",
+    "/tags/",
+]
+
+
 def visible_langs(page):
     return page.eval_on_selector_all(
         ".archive-all .post-row",
@@ -144,3 +157,14 @@ def test_demo_screenshots_without_horizontal_overflow(browser, served_demo, sche
 def test_no_horizontal_overflow_and_screenshots(browser, served, scheme, width):
     paths = ("/archives/", "/ko/archives/", "/ko/posts/first-light/")
     check_layout(browser, served, paths, "", width, scheme)
+
+
+@pytest.mark.parametrize("path", STRESS_PAGES)
+def test_stress_pages_have_no_serious_axe_violations(page, served_stress, path):
+    axe_check(page, f"{served_stress}{path}")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 360])
+def test_long_messy_content_never_overflows(browser, served_stress, scheme, width):
+    check_layout(browser, served_stress, STRESS_PAGES, "stress-", width, scheme)
