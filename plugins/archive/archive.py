@@ -14,7 +14,9 @@ Context `archive` (an `ArchiveView`) on every page of the site:
   Month has `weeks` of 7 `Day(date, count, level)`, `total`, `max_count`, and counts
   published posts of every language per day;
 - `today`, `levels` (shades, the empty one included), `weekdays`: the column headers
-  as (short, full) names in the site's language, starting on its first weekday.
+  as (short, full) names in the site's language, starting on its first weekday;
+- `with_summary(item)`: whether the list shows the entry's summary (the newest
+  `ARCHIVE_SUMMARIES` entries do, so a long archive stays light).
 
 Settings (defaults)
 -------------------
@@ -23,6 +25,9 @@ Settings (defaults)
   month included (a whole number, at least 1).
 - `ARCHIVE_FIRST_WEEKDAY` (None: the language's custom, e.g. Sunday for en-US and ko):
   0 = Monday .. 6 = Sunday.
+- `ARCHIVE_SUMMARIES` (50): how many of the newest entries show their summary (None:
+  all). With ~1,200 entries, summaries on every row make the page several times
+  heavier than the list itself.
 "The build date" is `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
 A bad value stops the build, naming the setting.
 """
@@ -58,6 +63,7 @@ class ArchiveSettings:
     months: int
     today: datetime.date
     visibility: Visibility
+    summaries: int | None = 50
 
     @classmethod
     def from_settings(cls, settings, epoch: str | None) -> ArchiveSettings:
@@ -83,11 +89,19 @@ class ArchiveSettings:
             raise BuildStopped(
                 f"archive: invalid ARCHIVE_CALENDAR_MONTHS {months!r}: a whole number, at least 1"
             )
+        summaries = settings.get("ARCHIVE_SUMMARIES", 50)
+        if summaries is not None and (
+            isinstance(summaries, bool) or not isinstance(summaries, int) or summaries < 0
+        ):
+            raise BuildStopped(
+                f"archive: invalid ARCHIVE_SUMMARIES {summaries!r}: a whole number, or None"
+            )
         try:
             today = build_date(epoch, tz)
         except ValueError as bad:
             raise BuildStopped(f"archive: {bad}") from None
-        return cls(tz, locale, first_weekday, months, today, Visibility.from_settings(settings))
+        visibility = Visibility.from_settings(settings)
+        return cls(tz, locale, first_weekday, months, today, visibility, summaries)
 
 
 @dataclass(frozen=True)
@@ -102,6 +116,11 @@ class ArchiveView:
     today: datetime.date
     levels: int
     weekdays: tuple
+    summarized: frozenset = frozenset()  # ids of the entries that show their summary
+
+    def with_summary(self, item) -> bool:
+        """Whether the list shows `item`'s summary."""
+        return id(item) in self.summarized
 
 
 def locale_for(lang: str) -> Locale:
@@ -148,6 +167,7 @@ def archive_view(items, config: ArchiveSettings) -> ArchiveView:
         today=config.today,
         levels=LEVELS,
         weekdays=weekday_names(config.locale, config.first_weekday),
+        summarized=frozenset(id(item) for item in entries[: config.summaries]),
     )
 
 

@@ -198,3 +198,13 @@ def test_calendar_browses_the_months_before_without_javascript(en, ko):
     assert march.select_one(".calendar__total").get_text() == "0 posts in March 2026"
     css = en.select_one("head style").get_text()
     assert '.calendars:has(#cal-2026-03:checked) .calendar[data-month="2026-03"]' in css
+
+
+def test_a_long_archive_shows_summaries_on_the_newest_entries_only(stress_site):
+    archive = stress_site.soup("archives/")
+    rows = archive.select(".archive-all .post-row")
+    with_summary = [row for row in rows if row.select_one(".post-row__summary")]
+    assert len(rows) == 90
+    assert len(with_summary) == 50  # ARCHIVE_SUMMARIES' default
+    assert rows[:50] == with_summary  # newest first
+    assert len((stress_site.output / "archives/index.html").read_bytes()) < 90 * 2048

@@ -72,3 +72,14 @@ def test_publishing_builds_list_no_drafts():
 def test_bad_settings_stop_the_build_naming_the_setting(override, epoch, message):
     with pytest.raises(BuildStopped, match=message):
         ArchiveSettings.from_settings({**SETTINGS, **override}, epoch)
+
+
+def test_only_the_newest_entries_show_their_summaries():
+    config = ArchiveSettings.from_settings({**SETTINGS, "ARCHIVE_SUMMARIES": 2}, EPOCH)
+    posts = [Post(datetime.datetime(2026, 4, day, tzinfo=UTC)) for day in (1, 2, 3)]
+    view = archive_view(posts, config)
+    assert [view.with_summary(p) for p in posts] == [False, True, True]
+    every = ArchiveSettings.from_settings({**SETTINGS, "ARCHIVE_SUMMARIES": None}, EPOCH)
+    assert all(archive_view(posts, every).with_summary(p) for p in posts)
+    with pytest.raises(BuildStopped, match="invalid ARCHIVE_SUMMARIES -1"):
+        ArchiveSettings.from_settings({**SETTINGS, "ARCHIVE_SUMMARIES": -1}, EPOCH)
