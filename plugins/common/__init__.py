@@ -59,6 +59,7 @@ def register():
     from . import subsites
 
     signals.initialized.connect(subsites.configure)
+    signals.readers_init.connect(subsites.read_once)
     signals.article_generator_context.connect(subsites.mark_translation)
     signals.page_generator_context.connect(subsites.mark_translation)
     signals.static_generator_finalized.connect(subsites.share_static_files)

@@ -45,6 +45,10 @@ Run order (what the plugins rely on):
 4. The main site writes last, and its `finalized` runs after every subsite's: the
    place for work on the whole output (`is_main_site`).
 
+Reading: each language's site reads every content file; `read_once` makes the
+second and later reads of a file in one build reuse the first (no module state: the
+cache lives in the build's settings).
+
 Pelican's `Translation: true` marks the translated version of a post; Pelican then
 treats the other version as the original on every site, and i18n-subsites removes a
 site's own-language version from it (and fails to link it). `mark_translation` takes
@@ -274,6 +278,7 @@ def configure(pelican) -> None:
     settings[MAIN_SETTINGS_KEY] = {
         key: value for key, value in settings.items() if key != "I18N_SUBSITES"
     }
+    settings[READ_CACHE_KEY] = {}
 
 
 def capture_site_urls(items: Iterable, sites: LanguageSites, current_lang: str) -> None:
@@ -308,6 +313,39 @@ def share_static_files(generator) -> None:
     for static in generator.staticfiles:
         static.override_url = f"{main_path}/{static.url}"
         static.override_save_as = posixpath.join(to_main, static.save_as)
+
+
+READ_CACHE_KEY = "BUNDLE_READ_CACHE"
+
+
+def read_once(readers) -> None:
+    """`readers_init`: every language's site reuses what a reader made of a file.
+
+    i18n-subsites has each language's site read every content file again; the
+    Markdown or docutils output is the same each time. Each reader class is replaced
+    by a subclass (of the same name: Pelican records it as the `reader` metadata) whose
+    `read` keeps (html, metadata) per (path, size, mtime) in a dict that `configure`
+    stores in the main site's settings, so the subsites, whose settings are copies of
+    it, share it for this build only. Every site still makes its own content objects.
+    """
+    cache = readers.settings.get(READ_CACHE_KEY)
+    if cache is None:
+        return
+    for ext, cls in list(readers.reader_classes.items()):
+        if cls and not getattr(cls, "reads_once", False):
+            readers.reader_classes[ext] = _reading_once(cls, cache)
+
+
+def _reading_once(cls, cache: dict):
+    def read(self, source_path):
+        stat = os.stat(source_path)
+        key = (cls, os.path.abspath(source_path), stat.st_size, stat.st_mtime_ns)
+        if key not in cache:
+            cache[key] = cls.read(self, source_path)
+        html, metadata = cache[key]
+        return html, dict(metadata)
+
+    return type(cls.__name__, (cls,), {"read": read, "reads_once": True})
 
 
 def install_gettext(env, translations) -> None:
