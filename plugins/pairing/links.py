@@ -129,6 +129,7 @@ def page_links(
     output_file: str,
     content=None,
     page_langs: set[str] | None = None,
+    elsewhere: dict[str, str] | None = None,
 ) -> PageLinks:
     """The versions of the page written to `output_file` on `lang`'s site.
 
@@ -136,7 +137,8 @@ def page_links(
     URL and its counterparts'; a draft or hidden one names only itself in hreflang
     (its translations do not name it back) but still offers them in `switch`. For any
     other page: the same path on every language's site that writes it (`page_langs`;
-    None means every language).
+    None means every language), or, for a page whose translations live at other paths
+    (a tag named per language), `elsewhere`: {lang: output file}.
     """
     if content is not None:
         urls = {lang: sites.url(lang, content.url)}
@@ -146,15 +148,35 @@ def page_links(
         switch = {other: versions[other] for other in sites.langs if other in versions}
         alternates = tuple((other, urls[other]) for other in sites.langs if other in urls)
         return PageLinks(alternates, urls.get(lang), _x_default(sites, urls, alternates), switch)
-    else:
-        path = page_path(output_file)
-        urls = {
-            other: sites.url(other, path)
-            for other in sites.langs
-            if page_langs is None or other in page_langs
-        }
+    paths = elsewhere or {
+        other: output_file for other in sites.langs if page_langs is None or other in page_langs
+    }
+    urls = {other: sites.url(other, page_path(path)) for other, path in paths.items()}
     alternates = tuple((other, urls[other]) for other in sites.langs if other in urls)
     return PageLinks(alternates, urls.get(lang), _x_default(sites, urls, alternates), urls)
+
+
+def translated_tags(groups, slugs: dict, save_as: str, taxonomy: dict) -> dict:
+    """Tag pages that are translations of each other (the `TAG_TRANSLATIONS` setting).
+
+    `groups`: [{lang: tag name}]; `slugs`: {(lang, tag name casefolded): slug} of the
+    tags published posts use; `save_as`: `TAG_SAVE_AS`; `taxonomy`: {output file:
+    languages that write it}. Returns {(lang, output file): {lang: output file}} for
+    every tag page with translations, each language's page where that language writes
+    it, so their hreflang and language switch lead to each other.
+    """
+    found = {}
+    for group in groups:
+        files = {}
+        for lang, name in group.items():
+            slug = slugs.get((lang, str(name).casefold()))
+            path = save_as.format(slug=slug) if slug and save_as else None
+            if path and lang in taxonomy.get(path, ()):
+                files[lang] = path
+        if len(files) > 1:
+            for lang, path in files.items():
+                found[(lang, path)] = files
+    return found
 
 
 def _x_default(sites: LanguageSites, urls: dict, alternates: tuple) -> str | None:

@@ -25,8 +25,14 @@ Template API
   `page(template)` is the URL of a direct template's page (`archives`, `tags`; from
   `<NAME>_URL` or `<NAME>_SAVE_AS`), None when the build does not write it.
 
-Settings: none of its own; it reads `DEFAULT_LANG`, the language sites,
-`THEME_STATIC_DIR` and `TAG_SAVE_AS` / `CATEGORY_SAVE_AS` / `AUTHOR_SAVE_AS`.
+Settings (defaults)
+-------------------
+- `TAG_TRANSLATIONS` ([]): tags that are translations of each other, as
+  [{"en": "security", "ko": "보안"}, ...]; their tag pages name each other in hreflang
+  and the language switch. A tag in one language only, or named differently without
+  an entry here, is normal: its page simply has no translation.
+It also reads `DEFAULT_LANG`, the language sites, `THEME_STATIC_DIR`, `TAG_SAVE_AS` /
+`CATEGORY_SAVE_AS` / `AUTHOR_SAVE_AS` and `DIRECT_TEMPLATES`.
 Needs the `common` plugin. Problems with pairs (unknown languages, duplicates) are
 reported by `content_checks`.
 """
@@ -35,11 +41,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from common import LanguageSites, group_by_slug, source_lang, subsites
+from common import BuildStopped, LanguageSites, group_by_slug, source_lang, subsites
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .links import PageLinks, counterparts, direct_pages, page_links, taxonomy_pages
+from .links import (
+    PageLinks,
+    counterparts,
+    direct_pages,
+    page_links,
+    taxonomy_pages,
+    translated_tags,
+)
 
 
 @dataclass(frozen=True)
@@ -51,13 +64,15 @@ class PairingSettings:
     theme_dir: str
     taxonomy_save_as: dict = field(default_factory=dict)
     direct: dict = field(default_factory=dict)
+    tag_groups: tuple = ()
 
     @classmethod
     def from_settings(cls, settings) -> PairingSettings:
         """Read one site's Pelican settings."""
+        sites = subsites.language_sites(settings)
         return cls(
             lang=settings["DEFAULT_LANG"],
-            sites=subsites.language_sites(settings),
+            sites=sites,
             theme_dir=settings["THEME_STATIC_DIR"],
             taxonomy_save_as={
                 "tags": settings.get("TAG_SAVE_AS", ""),
@@ -65,7 +80,25 @@ class PairingSettings:
                 "authors": settings.get("AUTHOR_SAVE_AS", ""),
             },
             direct=direct_pages(settings.get, settings.get("DIRECT_TEMPLATES", [])),
+            tag_groups=tag_groups(settings.get("TAG_TRANSLATIONS"), sites),
         )
+
+
+def tag_groups(setting, sites: LanguageSites) -> tuple:
+    """`TAG_TRANSLATIONS` as a tuple of {lang: tag name}; BuildStopped names a bad one."""
+    groups = []
+    for number, group in enumerate(setting or ()):
+        where = f"pairing: invalid TAG_TRANSLATIONS[{number}]"
+        if not isinstance(group, dict) or not all(isinstance(v, str) for v in group.values()):
+            raise BuildStopped(f"{where}: expected {{language: tag name}}, got {group!r}")
+        unknown = sorted(set(group) - set(sites.langs))
+        if unknown:
+            raise BuildStopped(
+                f"{where}: language '{unknown[0]}' is not one of the site's languages "
+                f"({', '.join(sites.langs)})"
+            )
+        groups.append(dict(group))
+    return tuple(groups)
 
 
 @dataclass(frozen=True)
@@ -77,6 +110,7 @@ class SiteLanguages:
     theme_url: str
     taxonomy: dict = field(default_factory=dict)  # output file -> languages that write it
     direct: dict = field(default_factory=dict)  # direct template -> site-relative URL
+    tag_translations: dict = field(default_factory=dict)  # (lang, file) -> {lang: file}
 
     @property
     def main_lang(self) -> str:
@@ -114,8 +148,11 @@ class SiteLanguages:
         Page 2 and later of a paginated list link to themselves only: another language
         has its own number of pages.
         """
-        langs = {self.lang} if page_number > 1 else self.taxonomy.get(output_file)
-        return page_links(self.sites, self.lang, output_file, content, langs)
+        if page_number > 1:
+            return page_links(self.sites, self.lang, output_file, content, {self.lang})
+        elsewhere = self.tag_translations.get((self.lang, output_file))
+        langs = self.taxonomy.get(output_file)
+        return page_links(self.sites, self.lang, output_file, content, langs, elsewhere)
 
 
 def pair(items, sites: LanguageSites, lang: str) -> None:
@@ -128,6 +165,11 @@ def pair(items, sites: LanguageSites, lang: str) -> None:
             item.source_lang = source_lang(group, sites.langs)
 
 
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    PairingSettings.from_settings(pelican.settings)
+
+
 def collect(generators):
     """`all_generators_finalized`: site URLs, counterparts, the `languages` context."""
     settings, context = generators[0].settings, generators[0].context
@@ -138,15 +180,28 @@ def collect(generators):
     subsites.capture_site_urls(articles + pages, config.sites, config.lang)
     pair(articles, config.sites, config.lang)
     pair(pages, config.sites, config.lang)
+    taxonomy = taxonomy_pages(articles, config.taxonomy_save_as)
     context["languages"] = SiteLanguages(
         lang=config.lang,
         sites=config.sites,
         theme_url=config.sites.url(config.sites.main_lang, config.theme_dir),
-        taxonomy=taxonomy_pages(articles, config.taxonomy_save_as),
+        taxonomy=taxonomy,
         direct=config.direct,
+        tag_translations=translated_tags(
+            config.tag_groups,
+            {
+                (item.lang, str(tag).casefold()): tag.slug
+                for item in articles
+                if item.status == "published"
+                for tag in getattr(item, "tags", ())
+            },
+            config.taxonomy_save_as["tags"],
+            taxonomy,
+        ),
     )
 
 
 def register():
     """Connect the handlers."""
+    signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(collect)

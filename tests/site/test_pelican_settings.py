@@ -67,3 +67,28 @@ def test_later_pages_are_their_own_language_only_and_in_the_sitemap_once(paginat
 def test_tag_pages_paginate_too(paginated):
     assert (paginated.output / "tags/alpha/index2.html").is_file()
     assert len(rows(paginated.soup("tags/alpha/index2.html"))) == 1
+
+
+def test_tags_named_per_language_can_be_joined(tmp_path):
+    build = run_pelican(
+        FIXTURES / "basic",
+        tmp_path / "out",
+        "-e",
+        'TAG_TRANSLATIONS=[{"en": "solo", "ko": "gamma"}]',
+        settings=PUBLISH_SETTINGS,
+        env={**os.environ, "SITEURL": PUBLISH_SITEURL},
+    )
+    assert build.returncode == 0, build.log
+    problems, pages = link_problems(build, PUBLISH_SITEURL)
+    assert problems == []  # hreflang reciprocal, every link resolves
+    assert pages["tags/solo/index.html"].alternates["ko"] == f"{PUBLISH_SITEURL}/ko/tags/gamma/"
+    switch = build.soup("ko/tags/gamma/").select_one("nav.lang-switch a")
+    assert switch["href"] == f"{PUBLISH_SITEURL}/tags/solo/"
+
+
+def test_a_bad_tag_translation_names_the_setting(tmp_path):
+    build = run_pelican(
+        FIXTURES / "basic", tmp_path / "out", "-e", 'TAG_TRANSLATIONS=[{"fr": "x"}]'
+    )
+    assert build.returncode == 1
+    assert "invalid TAG_TRANSLATIONS[0]: language 'fr'" in build.stderr

@@ -1,6 +1,12 @@
 import pytest
 from common import LanguageSites, group_by_slug
-from pairing.links import counterparts, page_links, taxonomy_langs, taxonomy_pages
+from pairing.links import (
+    counterparts,
+    page_links,
+    taxonomy_langs,
+    taxonomy_pages,
+    translated_tags,
+)
 from standins import Post, Tag
 
 SITES = LanguageSites((("en", ""), ("ko", "/ko")))
@@ -96,3 +102,15 @@ def test_a_draft_names_only_itself_in_hreflang_but_offers_its_translation():
     assert links.switch == {"en": "/posts/s/", "ko": "/ko/drafts/s/"}
     en.counterparts = counterparts(en, group_by_slug([en, draft])["s"], SITES)
     assert page_links(SITES, "en", "posts/s/index.html", en).alternates == (("en", "/posts/s/"),)
+
+
+def test_translated_tags_name_each_others_pages_where_written():
+    groups = ({"en": "Security", "ko": "보안"}, {"en": "unused", "ko": "없음"})
+    slugs = {("en", "security"): "security", ("ko", "보안"): "보안"}
+    taxonomy = {"tags/security/": {"en"}, "tags/보안/": {"ko"}}
+    found = translated_tags(groups, slugs, "tags/{slug}/", taxonomy)
+    both = {"en": "tags/security/", "ko": "tags/보안/"}
+    assert found == {("en", "tags/security/"): both, ("ko", "tags/보안/"): both}
+    links = page_links(SITES, "ko", "tags/보안/", None, None, found[("ko", "tags/보안/")])
+    assert links.alternates == (("en", "/tags/security/"), ("ko", "/ko/tags/보안/"))
+    assert links.canonical == "/ko/tags/보안/"
