@@ -46,8 +46,9 @@ Run order (what the plugins rely on):
    place for work on the whole output (`is_main_site`).
 
 Reading: each language's site reads every content file; `read_once` makes the
-second and later reads of a file in one build reuse the first (no module state: the
-cache lives in the build's settings).
+second and later reads of a file in one build reuse the first, and a
+`SharedBytecodeCache` in `JINJA_ENVIRONMENT` compiles each template once per build
+(no module state: both caches live in the build's settings).
 
 Pelican's `Translation: true` marks the translated version of a post; Pelican then
 treats the other version as the original on every site, and i18n-subsites removes a
@@ -76,6 +77,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
+import jinja2
 from babel import Locale, UnknownLocaleError
 
 from .findings import BuildStopped
@@ -279,6 +281,9 @@ def configure(pelican) -> None:
         key: value for key, value in settings.items() if key != "I18N_SUBSITES"
     }
     settings[READ_CACHE_KEY] = {}
+    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    environment.setdefault("bytecode_cache", SharedBytecodeCache())
+    settings["JINJA_ENVIRONMENT"] = environment
 
 
 def capture_site_urls(items: Iterable, sites: LanguageSites, current_lang: str) -> None:
@@ -316,6 +321,28 @@ def share_static_files(generator) -> None:
 
 
 READ_CACHE_KEY = "BUNDLE_READ_CACHE"
+
+
+class SharedBytecodeCache(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept in memory for every language's site of a build.
+
+    Each site (and each of its generators) makes its own Jinja environment; without
+    this every one of them compiles every template again. Jinja checks the template
+    source's checksum before reusing code, so a changed template is compiled anew.
+    """
+
+    def __init__(self):
+        """An empty cache."""
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        """Jinja's hook: fill `bucket` from the cache when it has this template."""
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        """Jinja's hook: keep `bucket`'s compiled code."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def read_once(readers) -> None:
