@@ -383,3 +383,30 @@ def test_an_existing_blog_keeps_its_dates_urls_and_languages(third_party):
     assert link_problems(third_party)[0] == []
     nav = [a["href"] for a in third_party.soup("index.html").select(".site-nav a")]
     assert "/archives.html" in nav and "/tags.html" in nav
+
+
+def test_path_metadata_and_a_per_language_summary_length_are_honoured(third_party):
+    # The category comes from the folder, by the writer's PATH_METADATA.
+    category = third_party.soup("category/2025.html")
+    assert [a["href"] for a in category.select(".post-row__title a")] == [
+        "/2025/2025-11-30_season-end.html"
+    ]
+    # Korean summaries use I18N_SUBSITES["ko"]["SUMMARY_MAX_LENGTH"] = 8, on every site.
+    for archive in ("archives.html", "ko/archives.html", "ja/archives.html"):
+        row = third_party.soup(archive).select_one('.post-row[data-lang="ko"] .post-row__summary')
+        assert words(row.get_text()) == 8, archive
+    english = third_party.soup("ko/archives.html").select_one(
+        '.post-row[data-lang="en"] .post-row__summary'
+    )
+    assert words(english.get_text()) > 8
+
+
+def test_messages_name_files_outside_the_project_relative_to_the_content_folder(tmp_path):
+    import shutil
+
+    content = tmp_path / "elsewhere"
+    shutil.copytree(FIXTURES / "bad-lang", content)
+    result = run_pelican(content, tmp_path / "out")
+    assert result.returncode == 1
+    assert "note.md:2: field 'Lang' is 'fr'" in result.stderr
+    assert "../" not in result.stderr
