@@ -6,12 +6,15 @@ typed, quotes included, so `invoke build -- other/content -o /tmp/site` builds a
 content folder the same way, and `-e KEY=VALUE` settings add to the task's own.
 """
 
+import datetime
 import os
+import re
 import shlex
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from invoke import Exit, task
 
@@ -29,6 +32,12 @@ PORT = 8000
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from common.subsites import run_pelican  # noqa: E402
+
+# A metadata line of a Markdown post (`Key: value`) or of a reStructuredText one (`:key: v`).
+MD_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
+RST_FIELD = re.compile(r"^:([A-Za-z][A-Za-z0-9_-]*):\s*(.*)$")
+# The language a file name gives: `<slug>.<lang>.md`.
+NAME_LANG = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$")
 
 
 def passthrough(c) -> list[str]:
@@ -158,6 +167,156 @@ def lint(c):
         env=env,
         replace_env=True,
     )
+
+
+def read_fields(path: Path) -> dict[str, str]:
+    """A post's metadata fields as typed (lowercased keys), Markdown or rst; no Pelican."""
+    fields: dict[str, str] = {}
+    pattern = RST_FIELD if path.suffix == ".rst" else MD_FIELD
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines()):
+        match = pattern.match(line)
+        if match:
+            fields.setdefault(match.group(1).lower(), match.group(2).strip())
+        elif path.suffix != ".rst" and (not line.strip() or number == 0):
+            break
+    return fields
+
+
+def next_series_index(posts, series_id: str, subseries: str | None, resolve) -> int:
+    """The number after the highest `Series_index` of a (sub-)series in any language.
+
+    `posts` is [(path, fields)]; `resolve(name)` gives a `Series:` name's id.
+    """
+    numbers = [
+        int(fields["series_index"])
+        for _path, fields in posts
+        if fields.get("series")
+        and resolve(fields["series"]) == series_id
+        and (fields.get("subseries") or None) == subseries
+        and fields.get("series_index", "").isdigit()
+    ]
+    return max(numbers, default=0) + 1
+
+
+def post_text(fields: dict[str, str], body: str) -> str:
+    """A Markdown post: the metadata block in `fields`' order, a blank line, the body."""
+    head = "\n".join(f"{key}: {value}" for key, value in fields.items() if value)
+    return f"{head}\n\n{body.rstrip()}\n"
+
+
+def shown(path: Path) -> Path:
+    """A path as the writer would type it: relative to the project when inside it."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
+def site_settings() -> dict:
+    """The development settings as Pelican reads them."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(DEV_SETTINGS))
+
+
+def content_posts(content: Path) -> list:
+    """[(path, fields)] of every Markdown and rst file under `content`."""
+    return [
+        (path, read_fields(path))
+        for path in sorted(content.rglob("*"))
+        if path.suffix in (".md", ".rst") and path.is_file()
+    ]
+
+
+@task(
+    help={
+        "series": "the series the post belongs to (a name, alias or id from SERIES)",
+        "subseries": "its sub-series (KAL, PID, ...)",
+        "lang": "write this language only (default: every language)",
+        "slug": "the slug (default: from the title)",
+        "content": "the content folder (default: PATH in pelicanconf.py)",
+    }
+)
+def new(c, title, series=None, subseries=None, lang=None, slug=None, content=None):
+    """Start a post: a draft per language, with slug, date, series and next episode number."""
+    from pelican.utils import slugify
+    from series_threads.grouping import normalize_config, resolve_series_id
+
+    settings = site_settings()
+    langs = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    if lang and lang not in langs:
+        raise Exit(f"new: --lang {lang} is not one of the site's languages ({', '.join(langs)})")
+    slug = slug or slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    if not slug:
+        raise Exit(f"new: the title {title!r} has no letters to make a slug of; give --slug")
+    content = Path(content or settings["PATH"]).resolve()
+    configs = normalize_config(settings.get("SERIES"))
+    fields = {"Title": title, "Date": "", "Slug": "", "Tags": ""}
+    folder = content
+    if series:
+        series_id = resolve_series_id(series, configs, slugify)
+        index = next_series_index(
+            content_posts(content),
+            series_id,
+            subseries,
+            lambda name: resolve_series_id(name, configs, slugify),
+        )
+        folder = content / series_id
+        fields.update(Series="", Subseries=subseries or "", Series_index=str(index))
+    now = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
+    written = []
+    for each in [lang] if lang else langs:
+        path = folder / f"{slug}.{each}.md"
+        if path.exists():
+            raise Exit(f"new: {shown(path)} exists; nothing was written", code=1)
+        name = series
+        if series and series_id in configs:
+            name = configs[series_id].name(each, series)
+        post = {**fields, "Date": f"{now:%Y-%m-%d %H:%M}", "Series": name or ""}
+        written.append((path, post_text({**post, "Status": "draft"}, "")))
+    for path, text in written:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {shown(path)}")
+
+
+SHARED_FIELDS = ("date", "slug", "tags", "category", "series", "subseries", "series_index")
+
+
+@task(help={"lang": "the language to translate into (default: every missing one)"})
+def translate(c, path, lang=None):
+    """Create the missing translation of a post as a draft, its text marked to translate."""
+    source = Path(path).resolve()
+    if not source.is_file():
+        raise Exit(f"translate: {path} does not exist", code=1)
+    settings = site_settings()
+    langs = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    named = NAME_LANG.match(source.stem)
+    fields = read_fields(source)
+    source_lang = fields.get("lang") or (named.group("lang") if named else langs[0])
+    stem = named.group("stem") if named else source.stem
+    targets = [lang] if lang else [x for x in langs if x != source_lang]
+    body = source.read_text(encoding="utf-8-sig").split("\n\n", 1)
+    written = 0
+    for target in targets:
+        path = source.with_name(f"{stem}.{target}{source.suffix}")
+        if path.exists():
+            print(f"{path.name} exists; left as it is")
+            continue
+        shared = {k.capitalize(): fields[k] for k in SHARED_FIELDS if fields.get(k)}
+        shared.setdefault("Slug", stem)
+        post = {
+            "Title": fields.get("title", ""),
+            **shared,
+            "Status": "draft",
+            "Translation": "true",
+        }
+        text = (
+            f"<!-- Translate this post from {shown(source)} ({source_lang}) into {target}, "
+            "then delete this line and set the Status. -->\n\n" + (body[1] if len(body) > 1 else "")
+        )
+        path.write_text(post_text(post, text), encoding="utf-8")
+        written += 1
+        print(f"wrote {shown(path)}")
+    if not written:
+        print("nothing to translate: every language has this post")
 
 
 @task(name="i18n-extract")

@@ -151,6 +151,31 @@ def summarize(rows: list[StatusRow], langs, warnings: int = 0) -> Summary:
     )
 
 
+def translate_next(rows: list[StatusRow]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """What to translate next: [(kind, source path, languages)].
+
+    Missing translations first, then stale ones, each oldest source first
+    (`invoke translate PATH` makes the draft).
+    """
+
+    def source(row):
+        lang = next(lang for lang, state in row.states.items() if state == "source")
+        return row.items[lang], row.paths[lang]
+
+    missing, stale = [], []
+    for row in rows:
+        if row.lacking and any(state == "source" for state in row.states.values()):
+            item, path = source(row)
+            missing.append((item.date, path, tuple(row.lacking)))
+        langs = tuple(lang for lang, state in row.states.items() if state == "stale")
+        if langs:
+            item, path = source(row)
+            stale.append((item.date, path, langs))
+    return [("missing", path, langs) for _d, path, langs in sorted(missing)] + [
+        ("stale", path, langs) for _d, path, langs in sorted(stale)
+    ]
+
+
 def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], files: int) -> str:
     """What `invoke check` prints: findings, a summary table, the translation status."""
     out = []
@@ -175,4 +200,8 @@ def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], fil
     ]
     for row in rows:
         out.append("  " + f"{row.slug[:39]:<40}" + "".join(f"{row.states[x]:<10}" for x in langs))
+    todo = translate_next(rows)
+    if todo:
+        out += ["", "Translate next (missing, then stale; oldest first; invoke translate PATH)"]
+        out += [f"  {kind:<8} {', '.join(to):<10} {path}" for kind, path, to in todo]
     return "\n".join(out)

@@ -90,3 +90,84 @@ def test_check_keeps_the_writers_extra_settings(tmp_path):
     assert strict.returncode == 1
     assert "check failed (strict: warnings count)" in strict.stdout
     assert not (tmp_path / "b").exists()
+
+
+def demo_copy(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    return content
+
+
+def fields(path):
+    return dict(
+        line.split(": ", 1) for line in path.read_text("utf-8").split("\n\n")[0].splitlines()
+    )
+
+
+def test_new_starts_the_next_episode_in_every_language(tmp_path):
+    content = demo_copy(tmp_path)
+    before = {p for p in content.rglob("*.md")}
+    result = invoke(
+        "new", "Wiring the relays", "--series", "온실 개발기", "--content", str(content)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    made = sorted({p for p in content.rglob("*.md")} - before)
+    assert [p.relative_to(content).as_posix() for p in made] == [
+        "greenhouse-build/wiring-the-relays.en.md",
+        "greenhouse-build/wiring-the-relays.ko.md",
+    ]
+    en, ko = (fields(p) for p in made)
+    highest = max(
+        int(fields(p)["Series_index"]) for p in (content / "greenhouse-build").glob("ep*.md")
+    )
+    assert en["Series_index"] == ko["Series_index"] == str(highest + 1)
+    assert (en["Series"], ko["Series"]) == ("Greenhouse Build", "온실 개발기")
+    assert en["Status"] == ko["Status"] == "draft"
+    assert en["Date"] == ko["Date"] and len(en["Date"]) == len("2026-11-30 12:00")
+    again = invoke(
+        "new", "Wiring the relays", "--series", "Greenhouse Build", "--content", str(content)
+    )
+    assert again.returncode == 1 and "exists; nothing was written" in again.stderr
+    assert "Traceback" not in again.stderr
+
+
+def test_new_makes_an_ascii_slug_of_a_hangul_title_and_writes_one_language(tmp_path):
+    content = demo_copy(tmp_path)
+    result = invoke("new", "칼만 필터 튜닝", "--lang", "ko", "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    assert (content / "kalman-pilteo-tyuning.ko.md").is_file()
+    assert not (content / "kalman-pilteo-tyuning.en.md").exists()
+    bad = invoke("new", "x", "--lang", "fr", "--content", str(content))
+    assert bad.returncode == 1 and "not one of the site's languages" in bad.stderr
+
+
+def test_translate_makes_the_missing_version_as_a_draft_and_check_lists_what_is_left(tmp_path):
+    content = demo_copy(tmp_path)
+    source = content / "field-notes/logging-everything.en.md"
+    listed = invoke("check", "--", str(content), "-o", str(tmp_path / "out"))
+    todo = listed.stdout.split("Translate next")[1]
+    assert "field-notes/logging-everything.en.md" in todo
+    result = invoke("translate", str(source))
+    assert result.returncode == 0, result.stderr
+    made = fields(content / "field-notes/logging-everything.ko.md")
+    original = fields(source)
+    for key in ("Date", "Tags", "Series"):
+        assert made[key] == original[key]
+    assert (made["Slug"], made["Status"], made["Translation"]) == (
+        "logging-everything",
+        "draft",
+        "true",
+    )
+    text = (content / "field-notes/logging-everything.ko.md").read_text("utf-8")
+    assert "Translate this post from" in text and "into ko" in text
+    assert (
+        invoke("translate", str(source))
+        .stdout.strip()
+        .endswith("nothing to translate: every language has this post")
+    )
+    # The draft builds, paired with its source.
+    build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stderr
+    assert (tmp_path / "site/ko/drafts/logging-everything/index.html").is_file()
