@@ -50,7 +50,11 @@ def passthrough(c) -> list[str]:
 def pelican(c, settings, *, output=None, overrides=None, fail=True):
     """Run Pelican on `settings` with the pass-through arguments; Exit on failure."""
     args = passthrough(c) + (["-o", str(output)] if output is not None else [])
-    result = run_pelican(settings, args, overrides=overrides, cwd=ROOT)
+    env = dict(os.environ)
+    if not sys.stdout.isatty():
+        # In CI logs and pipes Pelican's messages would wrap at 80 columns, mid-path.
+        env.setdefault("COLUMNS", "250")
+    result = run_pelican(settings, args, overrides=overrides, cwd=ROOT, env=env)
     if fail and result.returncode != 0:
         raise Exit(code=result.returncode)
     return result
@@ -125,8 +129,11 @@ def serve(c, port=PORT):
         # A failed rebuild is reported and the server keeps the last good site.
         pelican(c, DEV_SETTINGS, fail=False)
 
+    # The content folder given after `--` (`invoke serve -- mysite`), else content/.
+    folders = [Path(arg) for arg in passthrough(c) if not arg.startswith("-")]
+    content = next((folder for folder in folders if folder.is_dir()), CONTENT)
     server = Server()
-    for watched in (CONTENT, THEME, DEV_SETTINGS, ROOT / "plugins"):
+    for watched in (content, THEME, DEV_SETTINGS, ROOT / "plugins"):
         server.watch(str(watched), rebuild_site)
     print(f"serving http://{HOST}:{port}/ (Korean: http://{HOST}:{port}/ko/)")
     server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)

@@ -60,6 +60,6 @@ def register():
 
     signals.initialized.connect(subsites.configure)
     signals.readers_init.connect(subsites.read_once)
-    signals.article_generator_context.connect(subsites.mark_translation)
-    signals.page_generator_context.connect(subsites.mark_translation)
+    signals.article_generator_context.connect(subsites.prepare_metadata)
+    signals.page_generator_context.connect(subsites.prepare_metadata)
     signals.static_generator_finalized.connect(subsites.share_static_files)

@@ -16,9 +16,10 @@ Settings (`configure`, on `initialized` of the main site, before i18n-subsites r
   `[YYYY-MM-DD-]<slug>.<lang>.md` gives its date (as Pelican's default does), slug and
   language; a file without a language suffix gets Pelican's usual treatment (date
   from a date prefix, slug from the title). A writer's own `FILENAME_METADATA` is
-  kept: applied as it is when it names `slug` or `lang` itself, else combined with the
-  `<slug>.<lang>` suffix. `DEFAULT_METADATA["lang"]` becomes the main language, so a
-  file that names no language belongs to the main site;
+  kept: applied as it is when it names `lang` itself; when it names `slug`, the
+  language still comes from the `.<lang>` suffix (and leaves the slug); otherwise it is
+  combined with the `<slug>.<lang>` suffix. `DEFAULT_METADATA["lang"]` becomes the
+  main language, so a file that names no language belongs to the main site;
 - every `*_LANG_URL` / `*_LANG_SAVE_AS` equals `*_URL` / `*_SAVE_AS`: each language has
   its own site, so a translation keeps its path there;
 - each subsite gets the main site's `STATIC_PATHS` and `THEME_STATIC_DIR` and no
@@ -52,7 +53,7 @@ second and later reads of a file in one build reuse the first, and a
 
 Pelican's `Translation: true` marks the translated version of a post; Pelican then
 treats the other version as the original on every site, and i18n-subsites removes a
-site's own-language version from it (and fails to link it). `mark_translation` takes
+site's own-language version from it (and fails to link it). `prepare_metadata` takes
 the flag out of the metadata before Pelican sees it and keeps it as `is_translation`
 (the content checks use it to tell the source from its translations), so each site
 lists its own language's version.
@@ -166,14 +167,24 @@ def generators_info() -> dict:
     }
 
 
-def mark_translation(generator, metadata) -> None:
-    """`*_generator_context`: `Translation: true` becomes `is_translation`.
+def prepare_metadata(generator, metadata) -> None:
+    """`*_generator_context`: a post's metadata, before Pelican makes the post of it.
 
-    See the module docstring for why.
+    - `Translation: true` becomes `is_translation` (see the module docstring).
+    - A slug that a writer's own `FILENAME_METADATA` took with the language suffix
+      (`hand-plane.de`) loses the suffix, so the versions pair.
+    - The written `Summary:` is kept as `summary_source`: Pelican resolves its
+      `{filename}` links before i18n-subsites moves other languages' URLs, so the
+      `localization` plugin resolves them again from this text when it shows it.
     """
     flag = metadata.pop("translation", None)
     if flag is not None and str(flag).strip().lower() not in ("false", "no", "0", ""):
         metadata["is_translation"] = True
+    slug, lang = metadata.get("slug"), metadata.get("lang")
+    if isinstance(slug, str) and isinstance(lang, str) and slug.endswith(f".{lang}"):
+        metadata["slug"] = slug[: -len(lang) - 1]
+    if "summary" in metadata:
+        metadata["summary_source"] = metadata["summary"]
 
 
 # Country codes often typed for a language: the language tag they most likely mean.
@@ -240,11 +251,46 @@ def filename_pattern(settings: Mapping) -> str:
         groups = re.compile(own).groupindex
     except (re.error, TypeError) as bad:
         raise BuildStopped(f"common: invalid FILENAME_METADATA {own!r}: {bad}") from None
-    if "slug" in groups or "lang" in groups:
+    if "lang" in groups:
         return own
+    if "slug" in groups:
+        # The writer's slug, and the language from the suffix (`prepare_metadata` then
+        # takes the suffix off the slug).
+        return rf"(?:(?=.*\.(?P<lang>{LANG_SUFFIX})$))?{own}"
     ours = SLUG_LANG if "date" in groups else FILENAME_PATTERN
     # The writer's groups from a look-ahead at the start, then the bundle's suffix.
     return rf"(?:(?=(?:{own})))?{ours}"
+
+
+# Pelican settings whose wrong type would fail deep inside a build: (name, allowed, text).
+NUMBER_SETTINGS = (
+    ("DEFAULT_PAGINATION", lambda v: v in (False, None) or _whole(v, 1), "a whole number or False"),
+    ("SUMMARY_MAX_LENGTH", lambda v: v is None or _whole(v, 0), "a whole number or None"),
+    ("SUMMARY_MAX_PARAGRAPHS", lambda v: v is None or _whole(v, 1), "a whole number or None"),
+)
+
+
+def _whole(value, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
+def check_numbers(settings) -> None:
+    """Stop the build on a Pelican number setting of the wrong type, naming it.
+
+    Checks the main settings and every `I18N_SUBSITES` entry (Pelican itself would
+    fail mid-build, after writing part of the site).
+    """
+    places = [("", settings)] + [
+        (f"I18N_SUBSITES['{lang}']", overrides or {})
+        for lang, overrides in settings.get("I18N_SUBSITES", {}).items()
+    ]
+    for where, values in places:
+        for name, allowed, text in NUMBER_SETTINGS:
+            if name in values and not allowed(values[name]):
+                raise BuildStopped(
+                    f"common: invalid {where}{'[' + repr(name) + ']' if where else name} "
+                    f"{values[name]!r}: {text}"
+                )
 
 
 def configure(pelican) -> None:
@@ -253,6 +299,7 @@ def configure(pelican) -> None:
     if SITES_KEY in settings:
         return  # a subsite: it inherits the main site's configured settings
     check_languages(settings)
+    check_numbers(settings)
     settings["BILINGUAL_FILENAME_PATTERN"] = settings["FILENAME_METADATA"] = filename_pattern(
         settings
     )
@@ -365,7 +412,10 @@ def read_once(readers) -> None:
 
 def _reading_once(cls, cache: dict):
     def read(self, source_path):
-        stat = os.stat(source_path)
+        try:
+            stat = os.stat(source_path)
+        except OSError:  # a linked file that is missing: the reader reports it
+            return cls.read(self, source_path)
         key = (cls, os.path.abspath(source_path), stat.st_size, stat.st_mtime_ns)
         if key not in cache:
             cache[key] = cls.read(self, source_path)

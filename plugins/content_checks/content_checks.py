@@ -51,6 +51,7 @@ from .rules import (
     language_errors,
     missing_templates,
     tag_problems,
+    unpaired_versions,
 )
 from .status import report, stale_findings, summarize, translation_status
 
@@ -66,6 +67,7 @@ class CheckSettings:
     filename_pattern: str
     content_root: str
     langs: tuple
+    default_date: bool = False
 
     @classmethod
     def from_settings(cls, settings) -> CheckSettings:
@@ -83,6 +85,7 @@ class CheckSettings:
             filename_pattern=pattern,
             content_root=settings["PATH"],
             langs=tuple(subsites.language_sites(settings).langs),
+            default_date=bool(settings.get("DEFAULT_DATE")),
         )
 
 
@@ -114,8 +117,10 @@ def unreadable_files(config: CheckSettings, generated: dict, readers) -> list:
             read = functools.partial(reader.read, path)
             findings += diagnose_with_reader(shown, read, SYNTAX[ext])
             continue
+        named = re.match(config.filename_pattern, os.path.splitext(os.path.basename(path))[0])
+        dated = bool(named and named.groupdict().get("date")) or config.default_date
         with open(path, "rb") as handle:
-            findings += diagnose_source(shown, handle.read(), get_date)
+            findings += diagnose_source(shown, handle.read(), get_date, dated)
     return findings
 
 
@@ -135,6 +140,7 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     lang_of_name = functools.partial(filename_lang, config.filename_pattern)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
+    findings += unpaired_versions(articles + pages, lang_of_name, display_path)
     findings += tag_problems(articles, display_path)
     for item in articles + pages:
         source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")

@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 
-from common import Finding, error
+from common import Finding, error, warning
 
 STATUSES = ("published", "draft", "hidden", "skip")
 METADATA_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
@@ -37,18 +37,33 @@ def split_metadata(text: str) -> dict[str, tuple[int, str]]:
     return found
 
 
+RST_FIELD_LINE = re.compile(r"^:([A-Za-z][A-Za-z0-9_-]*):")
+
+
 def field_line(text: str, field: str) -> int | None:
-    """The 1-based line of a metadata field in a source file's text, or None."""
+    """The 1-based line of a metadata field in a source file's text, or None.
+
+    Markdown's `Field: value` block, or reStructuredText's `:field: value` lines.
+    """
     entry = split_metadata(text).get(field.lower())
-    return entry[0] if entry else None
+    if entry:
+        return entry[0]
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = RST_FIELD_LINE.match(line)
+        if found and found.group(1).lower() == field.lower():
+            return number
+    return None
 
 
-def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Finding]:
+def diagnose_source(
+    path: str, data: bytes, parse_date: Callable, dated: bool = False
+) -> list[Finding]:
     """Why Pelican could not read a file, from its raw `data`.
 
     Empty, not UTF-8, no metadata, no or a bad title, date or status.
     `parse_date(text)` raises ValueError or OverflowError for text that is not a date
-    (Pelican's `utils.get_date`).
+    (Pelican's `utils.get_date`). `dated`: the date comes from elsewhere (the file
+    name, `DEFAULT_DATE`), so a missing `Date:` is no problem.
     """
     if not data.strip():
         return [
@@ -81,7 +96,7 @@ def diagnose_source(path: str, data: bytes, parse_date: Callable) -> list[Findin
                 line=1,
             )
         ]
-    return metadata_problems(path, meta, parse_date) or [
+    return metadata_problems(path, meta, parse_date, dated) or [
         error(
             path, "-", "Pelican could not read this file", "run the build with --debug to see why"
         )
@@ -137,8 +152,10 @@ def diagnose_with_reader(path: str, read: Callable, syntax: str) -> list[Finding
     ]
 
 
-def metadata_problems(path: str, meta: dict, parse_date: Callable) -> list[Finding]:
-    """A missing title or date, a date that is not one, a status Pelican does not know."""
+def metadata_problems(
+    path: str, meta: dict, parse_date: Callable, dated: bool = False
+) -> list[Finding]:
+    """A missing title or date (unless `dated`), a bad date, an unknown status."""
     findings = []
     if not meta.get("title", (0, ""))[1]:
         findings.append(
@@ -146,7 +163,7 @@ def metadata_problems(path: str, meta: dict, parse_date: Callable) -> list[Findi
                 path, "Title", "the post has no title", "add a line 'Title: …' at the top", line=1
             )
         )
-    if "date" not in meta:
+    if "date" not in meta and not dated:
         findings.append(
             error(
                 path, "Date", "the post has no date", "add a line 'Date: YYYY-MM-DD HH:MM'", line=1
@@ -209,6 +226,40 @@ def language_errors(items: Iterable, langs, lang_of_name: Callable, name: Callab
                 )
             )
     return errors
+
+
+def unpaired_versions(items: Iterable, lang_of_name: Callable, name: Callable) -> list:
+    """Warnings for files named as versions of one post whose slugs differ.
+
+    `notes.md` and `notes.ko.md` (or `2026-02-01_notes.de.md` beside
+    `2026-02-01_notes.md`) look like one post in two languages; when their slugs
+    differ (one from its title, one from its file name) they are not paired, silently.
+    """
+    groups: dict = {}
+    for item in items:
+        folder, base = posixpath.split(item.source_path.replace("\\", "/"))
+        stem = posixpath.splitext(base)[0]
+        lang = lang_of_name(item.source_path)
+        if lang and stem.endswith(f".{lang}"):
+            stem = stem[: -len(lang) - 1]
+        groups.setdefault((folder, stem), []).append(item)
+    findings = []
+    for _key, versions in sorted(groups.items()):
+        slugs = sorted({item.slug for item in versions})
+        named = any(lang_of_name(item.source_path) for item in versions)
+        if len(slugs) > 1 and named:
+            paths = sorted(name(item) for item in versions)
+            findings.append(
+                warning(
+                    paths[0],
+                    "Slug",
+                    "these files are named as versions of one post but their slugs differ "
+                    f"({', '.join(repr(s) for s in slugs)}), so they are not paired",
+                    "give them the same 'Slug:'",
+                    others=tuple(paths[1:]),
+                )
+            )
+    return findings
 
 
 def duplicate_errors(items: Iterable, name: Callable) -> list:

@@ -180,7 +180,8 @@ def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], fil
     """What `invoke check` prints: findings, a summary table, the translation status."""
     out = []
     for finding in sorted(findings, key=lambda f: (f.severity != "error", f.path, f.line or 0)):
-        out.append(f"{finding.severity.upper():8} {finding.where}  [{finding.field}]")
+        where = " and ".join((finding.where, *finding.others))
+        out.append(f"{finding.severity.upper():8} {where}  [{finding.field}]")
         out.append(f"         {finding.message}")
         out.append(f"         fix: {finding.fix}")
     errors = sum(1 for f in findings if f.severity == "error")

@@ -100,6 +100,12 @@ def summary_filter(settings, config: LocalizationSettings):
         key = id(item)
         if key not in done:
             if "summary" in item.metadata:
+                # From the text as written: Pelican resolved its links before
+                # i18n-subsites moved other languages' URLs (common.subsites).
+                if hasattr(item, "summary_source"):
+                    item.metadata["summary"] = item.summary_source
+                    if hasattr(item, "_summary"):
+                        del item._summary
                 item.refresh_metadata_intersite_links()
                 done[key] = item.summary
             else:

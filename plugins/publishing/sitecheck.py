@@ -112,7 +112,10 @@ def broken_refs(pages: dict, files: set, siteurl: str) -> list[str]:
             if target not in files and posixpath.join(target, "index.html") in files:
                 target = posixpath.join(target, "index.html")
             if target not in files:
-                problems.append(f"{page}: link to {ref} leads nowhere")
+                hint = ""
+                if "drafts/" in target:
+                    hint = " (a draft: link to a published post, or publish the draft)"
+                problems.append(f"{page}: link to {ref} leads nowhere{hint}")
                 continue
             fragment = urlsplit(ref).fragment
             if fragment and target in pages and fragment not in pages[target].ids:
@@ -167,7 +170,10 @@ def draft_problems(pages: dict) -> list[str]:
     problems = []
     for page, facts in sorted(pages.items()):
         if "drafts/" in page or facts.draft_rows:
-            problems.append(f"{page}: shows a draft")
+            problems.append(
+                f"{page}: shows a draft (publishing settings need DRAFT_SAVE_AS = '' "
+                "and DRAFT_PAGE_SAVE_AS = '')"
+            )
     return problems
 
 

@@ -82,11 +82,11 @@ def disagreements(entries: list, name: Callable) -> list:
                     )
                 )
                 continue
-            for field_name, a, b in (
-                ("Subseries", first.subseries, other.subseries),
-                ("Series_index", first.number, other.number),
+            for field_name, a, b, same in (
+                ("Subseries", first.subseries, other.subseries, first.subseries == other.subseries),
+                ("Series_index", first.number, other.number, first.index == other.index),
             ):
-                if a != b:
+                if not same:
                     warnings.append(
                         warning(
                             name(other.item),

@@ -119,6 +119,8 @@ class SeriesGenerator(Generator):
             c for c in self.context.get("generated_content", {}).values() if isinstance(c, Article)
         ]
         entries, errors = collect_entries(items, config.configs, config.slugify, display_path)
+        # A post in a language without a site is the content checks' error to report.
+        entries = [e for e in entries if e.lang in config.sites.langs]
         visible = [e for e in entries if config.visibility.listed(e.item)]
         # Only what this build lists is compared: a draft left out of a publishing
         # build cannot clash with anything.
@@ -132,7 +134,9 @@ class SeriesGenerator(Generator):
         views, posts = build_views(visible, config.configs, config.lang, config.sites, links)
         for entry in entries:
             entry.item.series = post_series(entry, views, posts)
-        self.context["series_list"] = sorted(views.values(), key=lambda v: v.latest, reverse=True)
+        # Newest first; series with the same latest date by id, so builds repeat exactly.
+        ordered = sorted(views.values(), key=lambda v: v.id)
+        self.context["series_list"] = sorted(ordered, key=lambda v: v.latest, reverse=True)
         self.config = config
         self.feed_items = {
             series_id: sorted(

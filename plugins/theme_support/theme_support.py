@@ -17,7 +17,9 @@
   by the main site, so a page loads one stylesheet. The sources live outside
   `static/`, so only the bundle is published.
 
-Settings: none of its own (reads `THEME`, `THEME_STATIC_DIR`, `OUTPUT_PATH`).
+Settings: `HOME_RECENT_POSTS` (8): how many posts the home page lists when the site
+is not paginated. It reads `THEME`, `THEME_STATIC_DIR`, `OUTPUT_PATH`,
+`DIRECT_TEMPLATES`.
 """
 
 from __future__ import annotations
@@ -125,6 +127,15 @@ class StylesheetGenerator(Generator):
         target.write_text(text, encoding="utf-8")
 
 
+def check_settings(pelican):
+    """`initialized`: the theme's own setting, `HOME_RECENT_POSTS` (8), a whole number."""
+    value = pelican.settings.get("HOME_RECENT_POSTS", 8)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise BuildStopped(
+            f"theme_support: invalid HOME_RECENT_POSTS {value!r}: a whole number, at least 1"
+        )
+
+
 def add_generator(pelican):
     """`get_generators`: the stylesheet's generator."""
     return StylesheetGenerator
@@ -132,6 +143,7 @@ def add_generator(pelican):
 
 def register():
     """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(add_generator)
     signals.content_object_init.connect(plain_text_title)
     signals.content_object_init.connect(url_follows_save_as)

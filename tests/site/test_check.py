@@ -56,7 +56,11 @@ def test_check_reports_each_problem_with_file_line_field_and_fix(
     problems_report, where, field, message
 ):
     lines = problems_report.stdout.splitlines()
-    heads = [i for i, line in enumerate(lines) if f"{where}  [{field}]" in line]
+    heads = [
+        i
+        for i, line in enumerate(lines)
+        if line.split()[1:2] and line.split()[1].endswith(where) and line.endswith(f"  [{field}]")
+    ]
     assert heads, problems_report.stdout
     assert any(message in lines[i + 1] and lines[i + 2].strip().startswith("fix: ") for i in heads)
 
@@ -70,14 +74,18 @@ def test_check_exits_non_zero_with_a_summary(problems_report):
 
 
 def test_check_lists_translation_status(problems_report):
+    table, todo = problems_report.stdout.split("Translate next")
     rows = {
         line.split()[0]: line.split()[1:]
-        for line in problems_report.stdout.splitlines()
+        for line in table.split("Translations (")[1].splitlines()
         if line.startswith("  ") and len(line.split()) == 3
     }
     assert rows["stale"] == ["source", "stale"]
     assert rows["tags"] == ["source", "ok"]
     assert rows["links"] == ["source", "missing"]
+    # What to translate next: missing first, then stale.
+    kinds = [line.split()[0] for line in todo.splitlines() if line.startswith("  ")]
+    assert kinds == ["missing", "stale"]
 
 
 def test_clean_content_passes_even_strict(tmp_path):

@@ -410,3 +410,59 @@ def test_messages_name_files_outside_the_project_relative_to_the_content_folder(
     assert result.returncode == 1
     assert "note.md:2: field 'Lang' is 'fr'" in result.stderr
     assert "../" not in result.stderr
+
+
+def write(folder, name, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_a_korean_summary_linking_an_english_only_post_leads_to_it(tmp_path):
+    content = tmp_path / "content"
+    write(content, "loaf.en.md", "Title: First loaf\nDate: 2026-04-01\n\nBread.\n")
+    write(
+        content,
+        "notes.ko.md",
+        "Title: 메모\nDate: 2026-04-02\nSummary: [첫 빵]({filename}loaf.en.md) 이야기.\n\n본문.\n",
+    )
+    site = run_pelican(content, tmp_path / "out")
+    assert site.returncode == 0, site.log
+    for page in ("ko/index.html", "ko/archives/index.html", "archives/index.html"):
+        links = [a["href"] for a in site.soup(page).select(".post-row__summary a")]
+        assert links == ["/posts/loaf/"], page
+    assert link_problems(site)[0] == []
+
+
+def test_a_writers_slug_pattern_still_reads_the_language_suffix(tmp_path):
+    content = tmp_path / "content"
+    body = "Date: 2026-02-01\nSeries: Old Tools\nSeries_index: 1\n\nText.\n"
+    write(content, "2026-02-01_hand-plane.md", "Title: Hand plane\n" + body)
+    write(content, "2026-02-01_hand-plane.ko.md", "Title: 대패\n" + body)
+    site = run_pelican(
+        content,
+        tmp_path / "out",
+        "-e",
+        'FILENAME_METADATA="(?P<date>\\\\d{4}-\\\\d{2}-\\\\d{2})_(?P<slug>.*)"',
+    )
+    assert site.returncode == 0, site.log
+    assert site.soup("ko/posts/hand-plane/").html["lang"] == "ko"
+    assert "complete pairs: 1" in site.stdout
+
+
+def test_files_named_alike_with_different_slugs_get_a_warning(tmp_path):
+    content = tmp_path / "content"
+    write(content, "hand-plane.md", "Title: Notes on a hand plane\nDate: 2026-02-01\n\nText.\n")
+    write(content, "hand-plane.ko.md", "Title: 대패\nDate: 2026-02-01\n\n글.\n")
+    site = run_pelican(content, tmp_path / "out")
+    assert site.returncode == 0, site.log
+    assert "named as versions of one post but their slugs differ" in site.log
+    assert "give them the same 'Slug:'" in site.log
+
+
+def test_a_series_episode_in_a_language_without_a_site_is_a_named_error(tmp_path):
+    content = tmp_path / "content"
+    write(content, "ep.ja.md", "Title: 一\nDate: 2026-02-01\nSeries: S\nSeries_index: 1\n\nx\n")
+    output = tmp_path / "out"
+    assert_stopped_before_writing(
+        run_pelican(content, output), output, "field 'Lang' is 'ja', which this site does not have"
+    )

@@ -148,8 +148,15 @@ def test_a_writers_own_file_name_pattern_is_kept_and_combined():
         "slug": "garden_2026-04-19_beds",
         "lang": "ko",
     }
-    naming = r"(?P<slug>[^.]+)\.(?P<lang>\w+)"  # names slug and lang itself: used as it is
+    naming = r"(?P<slug>[^.]+)\.(?P<lang>\w+)"  # names the language itself: used as it is
     assert filename_pattern({"FILENAME_METADATA": naming}) == naming
+    slugged = filename_pattern({"FILENAME_METADATA": r"(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.*)"})
+    assert match(slugged, "2026-02-01_hand-plane.de") == {
+        "date": "2026-02-01",
+        "slug": "hand-plane.de",  # prepare_metadata takes the suffix off
+        "lang": "de",
+    }
+    assert match(slugged, "2026-02-01_hand-plane") == {"date": "2026-02-01", "slug": "hand-plane"}
     assert filename_pattern({"BILINGUAL_FILENAME_PATTERN": "x"}) == "x"
     with pytest.raises(BuildStopped, match="invalid FILENAME_METADATA"):
         filename_pattern({"FILENAME_METADATA": "(?P<date"})
@@ -165,3 +172,20 @@ def test_the_source_is_the_first_published_original_in_site_order():
     ko.status = "draft"
     assert source_lang({"en": en, "ko": ko}, ["en", "ko"]) == "en"  # what is published
     assert source_lang({"ja": Post("a", "ja")}, ["en", "ko"]) == "ja"
+
+
+def test_metadata_is_prepared_for_pairing_and_for_summaries():
+    from common.subsites import prepare_metadata
+
+    metadata = {"slug": "hand-plane.de", "lang": "de", "translation": "True", "summary": "<p>s</p>"}
+    prepare_metadata(None, metadata)
+    assert metadata == {
+        "slug": "hand-plane",
+        "lang": "de",
+        "is_translation": True,
+        "summary": "<p>s</p>",
+        "summary_source": "<p>s</p>",
+    }
+    kept = {"slug": "v1.0", "lang": "en", "translation": "false"}
+    prepare_metadata(None, kept)
+    assert kept == {"slug": "v1.0", "lang": "en"}

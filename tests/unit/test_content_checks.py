@@ -279,3 +279,19 @@ def test_findings_become_github_annotations_with_escaped_properties():
         "::warning file=content/a%2C b.md,line=4,title=Modified%3A older%3A 50%25::"
         "content/a, b.md:4: older: 50%25; update it"
     )
+
+
+def test_files_named_as_one_post_with_different_slugs_are_a_warning():
+    from content_checks.rules import unpaired_versions
+
+    plain = Version("hand-plane-notes", "en", source_path="c/hand-plane.md")
+    german = Version("hand-plane", "de", source_path="c/hand-plane.de.md")
+    paired = Version("x", "ko", source_path="c/other.ko.md")
+    also = Version("x", "en", source_path="c/other.md")
+    found = unpaired_versions(
+        [plain, german, paired, also], lambda p: filename_lang(PATTERN, p), by_path
+    )
+    assert [(f.path, f.others, f.field) for f in found] == [
+        ("c/hand-plane.de.md", ("c/hand-plane.md",), "Slug")
+    ]
+    assert "'hand-plane', 'hand-plane-notes'" in found[0].message

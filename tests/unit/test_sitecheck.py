@@ -96,10 +96,12 @@ def test_drafts_are_found_by_path_and_by_row():
         "archives/index.html": page("en", f"{SITE}/archives/", extra='<p data-status="draft"></p>'),
         "index.html": page("en", f"{SITE}/"),
     }
-    assert draft_problems(pages) == [
+    found = draft_problems(pages)
+    assert [problem.split(" (")[0] for problem in found] == [
         "archives/index.html: shows a draft",
         "drafts/x/index.html: shows a draft",
     ]
+    assert "DRAFT_SAVE_AS = ''" in found[0]
 
 
 def test_sitemap_lists_indexable_pages_with_alternates():
