@@ -37,12 +37,11 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import get_day_names
-from common import BuildStopped, Visibility
+from common import BuildStopped, Visibility, site_timezone
 from pelican import signals
 from pelican.contents import Article
 
@@ -68,13 +67,7 @@ class ArchiveSettings:
     @classmethod
     def from_settings(cls, settings, epoch: str | None) -> ArchiveSettings:
         """Read and check one site's settings; BuildStopped names a bad one."""
-        try:
-            tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
-        except (ZoneInfoNotFoundError, ValueError):
-            raise BuildStopped(
-                f"archive: invalid TIMEZONE {settings.get('TIMEZONE')!r}: "
-                "use a tz database name such as 'Asia/Seoul'"
-            ) from None
+        tz = site_timezone(settings)
         locale = locale_for(settings["DEFAULT_LANG"])
         first_weekday = settings.get("ARCHIVE_FIRST_WEEKDAY")
         if first_weekday is None:

@@ -15,7 +15,8 @@ Every plugin may import this package; no plugin imports another plugin's modules
   written).
 - `LanguageSites`: the language sites (main language first) and their URLs;
   `join_url(siteurl, path)`; `group_by_slug(items)`: the versions of each post;
-  `source_lang(group, langs)`: which version is the source the others translate.
+  `source_lang(group, langs)`: which version is the source the others translate;
+  `site_timezone(settings)`: the site's `TIMEZONE`, checked.
 - `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring).
 
 As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
@@ -35,7 +36,14 @@ from .findings import (
     findings_in,
     warning,
 )
-from .sites import LanguageSites, Visibility, group_by_slug, join_url, source_lang
+from .sites import (
+    LanguageSites,
+    Visibility,
+    group_by_slug,
+    join_url,
+    site_timezone,
+    source_lang,
+)
 
 __all__ = [
     "BuildStopped",
@@ -49,6 +57,7 @@ __all__ = [
     "group_by_slug",
     "join_url",
     "register",
+    "site_timezone",
     "source_lang",
     "warning",
 ]

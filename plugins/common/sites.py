@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .findings import BuildStopped
 
 
 def join_url(siteurl: str, path: str) -> str:
@@ -113,3 +117,17 @@ def source_lang(group: dict, langs) -> str:
         if found:
             return found[0]
     raise ValueError("source_lang needs at least one version")
+
+
+def site_timezone(settings) -> datetime.tzinfo:
+    """The site's `TIMEZONE` (Pelican's setting; UTC when unset) as a tzinfo.
+
+    Raises BuildStopped naming the setting when the tz database has no such zone.
+    """
+    try:
+        return ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BuildStopped(
+            f"invalid TIMEZONE {settings.get('TIMEZONE')!r}: "
+            "use a tz database name such as 'Asia/Seoul'"
+        ) from None

@@ -32,9 +32,8 @@ import datetime
 import logging
 import os
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from common import BuildStopped, LanguageSites, subsites
+from common import BuildStopped, LanguageSites, site_timezone, subsites
 from pelican import signals
 
 from .l10n import choose_translations, make_filters
@@ -65,13 +64,7 @@ class LocalizationSettings:
         localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
             settings["THEME"], "translations"
         )
-        try:
-            tz = ZoneInfo(settings.get("TIMEZONE") or "UTC")
-        except (ZoneInfoNotFoundError, ValueError):
-            raise BuildStopped(
-                f"localization: invalid TIMEZONE {settings.get('TIMEZONE')!r}: "
-                "use a tz database name such as 'Asia/Seoul'"
-            ) from None
+        tz = site_timezone(settings)
         return cls(
             settings["DEFAULT_LANG"],
             subsites.language_sites(settings),
