@@ -66,6 +66,7 @@ class Summary:
     pairs: int
     missing: tuple  # ((path, lang, (languages it lacks)), ...), sorted
     warnings: int = 0
+    untranslated: int = 0  # posts (not files) without every translation
 
     def lines(self) -> list[str]:
         """The summary as lines of text for the end of a build: counts, a few examples."""
@@ -74,7 +75,8 @@ class Summary:
         if not self.missing:
             out.append("every post has all its translations")
         else:
-            out.append(f"{len(self.missing)} post(s) without every translation, for example:")
+            count = self.untranslated or len(self.missing)
+            out.append(f"{count} post(s) without every translation, for example:")
             for path, lang, absent in self.missing[:SUMMARY_EXAMPLES]:
                 out.append(f"  missing {', '.join(absent)}: {path} ({lang})")
             if len(self.missing) > SUMMARY_EXAMPLES:
@@ -147,7 +149,12 @@ def summarize(rows: list[StatusRow], langs, warnings: int = 0) -> Summary:
         for lang in row.published_langs
     )
     return Summary(
-        tuple(langs), per_lang, sum(1 for row in rows if row.complete), tuple(missing), warnings
+        tuple(langs),
+        per_lang,
+        sum(1 for row in rows if row.complete),
+        tuple(missing),
+        warnings,
+        sum(1 for row in rows if row.lacking),
     )
 
 

@@ -11,6 +11,8 @@ Template API
 - `UI_LANG`: the language the page's UI text is in: the site's, or the one its
   text falls back to; name languages inside UI sentences in it
   (`lang|language_name(UI_LANG)`), so a sentence never mixes two languages.
+- `UI_OTHERS`: [(lang, UI language)] of the other languages whose UI text differs
+  from the page's, for bilingual headings (no block repeats the page's language).
 - Filters: `localdate(fmt="long", lang=<site>)` (a Babel format name, `month`, or a
   CLDR skeleton such as `yMMMM`; shown in the site's `TIMEZONE`), `isodate` (the
   exact instant), `language_name(in_lang=None)` (`ko` ->
@@ -114,6 +116,20 @@ def summary_filter(settings, config: LocalizationSettings):
     return summary_of
 
 
+def other_ui_langs(others, ui_langs: dict, own_ui: str) -> list[tuple[str, str]]:
+    """[(lang, its UI language)] for the other languages whose UI text is new to a page.
+
+    A language that falls back to another's text (or to this page's) adds nothing to a
+    bilingual heading.
+    """
+    seen, found = {own_ui}, []
+    for lang in others:
+        if ui_langs[lang] not in seen:
+            seen.add(ui_langs[lang])
+            found.append((lang, ui_langs[lang]))
+    return found
+
+
 def install(generators):
     """`all_generators_finalized`: catalogs, `gettext_in` and filters in every template env."""
     config = LocalizationSettings.from_settings(generators[0].settings)
@@ -139,6 +155,9 @@ def install(generators):
         env.filters.update(filters)
         env.globals["gettext_in"] = gettext_in
         env.globals["UI_LANG"] = ui_langs[config.lang]
+        env.globals["UI_OTHERS"] = other_ui_langs(
+            config.sites.others(config.lang), ui_langs, ui_langs[config.lang]
+        )
 
 
 def register():

@@ -66,3 +66,12 @@ def test_another_language_pair_with_korean_main(tmp_path):
         for link in build.soup("posts/hello/").select('head link[rel="alternate"]')
     }
     assert alts["x-default"] == "/posts/hello/" and alts["en"] == "/en/posts/hello/"
+
+
+def test_a_page_without_its_own_catalog_repeats_no_language(trilingual):
+    # Japanese pages show English UI text: the 404 adds Korean only, not English again.
+    blocks = trilingual.soup("ja/404.html").select(".not-found__other")
+    assert [block["lang"] for block in blocks] == ["ko"]
+    assert [block["lang"] for block in trilingual.soup("404.html").select(".not-found__other")] == [
+        "ko"
+    ]

@@ -113,3 +113,12 @@ def test_dates_show_the_day_of_the_site_time_zone():
     assert seoul["localdate"](datetime.date(2026, 7, 31)) == "July 31, 2026"
     assert seoul["isodate"](moment) == "2026-07-31T16:30:00+00:00"
     assert make_filters("en")["localdate"](moment) == "July 31, 2026"
+
+
+def test_bilingual_headings_never_repeat_a_language():
+    from localization.localization import other_ui_langs
+
+    ui = {"en": "en", "ko": "ko", "ja": "en", "de": "en"}
+    assert other_ui_langs(["ko", "ja", "de"], ui, "en") == [("ko", "ko")]
+    assert other_ui_langs(["en", "ko", "de"], ui, "en") == [("ko", "ko")]  # a Japanese page
+    assert other_ui_langs(["en", "ja", "de"], ui, "ko") == [("en", "en")]
