@@ -6,6 +6,8 @@ Languages are configuration: `DEFAULT_LANG` is the main site at `/`, every key o
 a language; the theme's UI text comes from `theme/translations/<lang>/`.
 """
 
+from markdown.extensions.toc import slugify_unicode
+
 AUTHOR = "Hana Seo"
 SITENAME = "Greenhouse Notes"
 SITESUBTITLE = "A build log, a study thread and field notes"
@@ -34,6 +36,8 @@ PLUGINS = [
     "pairing",
     "localization",
     "theme_support",
+    "reading_time",
+    "contents",
     "series_threads",
     "archive",
     "content_checks",
@@ -130,7 +134,13 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {"permalink": False},
+        # Heading ids that keep Hangul readable, and a "#" link a reader can copy.
+        "markdown.extensions.toc": {
+            "slugify": slugify_unicode,
+            "permalink": "#",
+            "permalink_class": "heading-anchor",
+            "permalink_title": "",
+        },
     },
     "output_format": "html5",
 }

@@ -43,3 +43,29 @@ def test_every_demo_link_resolves(demo_site):
 def test_code_blocks_can_be_reached_by_keyboard(demo_site):
     blocks = demo_site.soup("ko/posts/kal-2-one-dimensional/").select(".post__body pre")
     assert blocks and all(pre.get("tabindex") == "0" for pre in blocks)
+
+
+def test_posts_show_reading_time_in_their_language(demo_site):
+    english = demo_site.soup("posts/kal-2-one-dimensional/").select_one(".post__meta .reading-time")
+    korean = demo_site.soup("ko/posts/kal-2-one-dimensional/").select_one(
+        ".post__meta .reading-time"
+    )
+    assert english.get_text().endswith("min read")
+    assert korean.get_text().endswith("분 분량")
+    rows = demo_site.soup("ko/archives/").select(".archive-all .post-row .reading-time")
+    assert rows and all(row.get_text()[0].isdigit() for row in rows)
+
+
+def test_long_posts_get_a_contents_box_linking_unique_heading_ids(demo_site):
+    soup = demo_site.soup("ko/posts/kal-2-one-dimensional/")
+    box = soup.select_one("details.contents-box")
+    assert box.summary.get_text() == "목차"
+    targets = [a["href"][1:] for a in box.select("a")]
+    assert len(targets) >= 3 and len(set(targets)) == len(targets)
+    ids = {tag["id"] for tag in soup.select(".post__body [id]")}
+    assert set(targets) <= ids
+    assert "모델" in targets  # Hangul headings keep readable ids
+    heading = soup.select_one(f'.post__body [id="{targets[0]}"]')
+    assert heading.select_one("a.heading-anchor")["href"] == f"#{targets[0]}"
+    english = demo_site.soup("posts/kal-2-one-dimensional/").select_one("details.contents-box")
+    assert english.summary.get_text() == "Contents"

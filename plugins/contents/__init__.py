@@ -1,0 +1,3 @@
+from .contents import register
+
+__all__ = ["register"]

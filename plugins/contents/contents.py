@@ -1,0 +1,50 @@
+"""contents: a contents box for long posts, linking to their sections.
+
+Template API
+------------
+`article.contents`: list of `headings.Section(level, id, text)` (h2 and h3 with an
+id) on every article and page; the theme shows a collapsible "Contents" / "목차" box
+(`<details>`, no JavaScript) when a post has at least `CONTENTS_MIN_HEADINGS`.
+Headings carry a permalink (`a.heading-anchor`) from Markdown's `toc` extension as
+the bundle's `MARKDOWN` setting configures it.
+
+Settings (defaults)
+-------------------
+- `CONTENTS_MIN_HEADINGS` (3): fewer headings, no box. A bad value stops the build.
+"""
+
+from __future__ import annotations
+
+from common import BuildStopped
+from pelican import signals
+
+from .headings import sections
+
+
+def minimum(settings) -> int:
+    """`CONTENTS_MIN_HEADINGS`, checked (a whole number, at least 1)."""
+    value = settings.get("CONTENTS_MIN_HEADINGS", 3)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise BuildStopped(
+            f"contents: invalid CONTENTS_MIN_HEADINGS {value!r}: a whole number, at least 1"
+        )
+    return value
+
+
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    minimum(pelican.settings)
+
+
+def collect(instance):
+    """`content_object_init`: `contents` when the post has enough sections."""
+    if not hasattr(instance, "_content"):
+        return
+    found = sections(instance._content or "")
+    instance.contents = found if len(found) >= minimum(instance.settings) else []
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(collect)

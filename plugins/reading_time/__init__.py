@@ -1,0 +1,3 @@
+from .reading_time import register
+
+__all__ = ["register"]

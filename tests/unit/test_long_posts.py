@@ -1,0 +1,54 @@
+"""Reading time per language and the contents box's sections."""
+
+import pytest
+from contents.headings import Section, sections
+from reading_time.counting import reading_minutes, unit_of
+
+ENGLISH = "<p>" + " ".join(["word"] * 460) + "</p>"  # 460 words: 2 minutes at 230/min
+KOREAN = "<p>" + "가나다라마 " * 300 + "</p>"  # 1,500 characters: 3 minutes at 500/min
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit"),
+    [
+        ("en", "words"),
+        ("ko", "characters"),
+        ("ja", "characters"),
+        ("pt-BR", "words"),
+        ("zh_Hant", "characters"),
+    ],
+)
+def test_each_language_is_counted_in_its_own_unit(lang, unit):
+    assert unit_of(lang) == unit
+
+
+def test_minutes_follow_the_language():
+    assert reading_minutes(ENGLISH, "en") == 2
+    assert reading_minutes(KOREAN, "ko") == 3
+    # Korean counted in words would be 300 words: about 1 minute, far too short.
+    assert reading_minutes(KOREAN, "ko", {"ko": 250}) == 6
+
+
+def test_code_counts_as_words_and_a_short_post_takes_a_minute():
+    code = "<pre><code>" + "x = read()\n" * 230 + "</code></pre>"
+    assert reading_minutes("<p>Hi.</p>" + code, "ko") == 2  # 460 words of code at 230/min
+    assert reading_minutes("<p>Hi.</p>", "en") == 1
+    assert reading_minutes("", "en") == 1
+
+
+MARKDOWN_HTML = (
+    '<h2 id="모델">모델<a class="heading-anchor" href="#모델">#</a></h2><p>x</p>'
+    '<h3 id="why-q-r">Why Q &amp; R<a class="heading-anchor" href="#why-q-r">#</a></h3>'
+    "<h2>No id</h2>"
+    '<h4 id="deep">Too deep</h4>'
+)
+RST_HTML = '<div class="section" id="first-steps"><h2>First steps</h2><p>x</p></div>'
+
+
+def test_sections_come_with_their_ids_and_without_permalinks():
+    assert sections(MARKDOWN_HTML) == [
+        Section(2, "모델", "모델"),
+        Section(3, "why-q-r", "Why Q & R"),
+    ]
+    assert sections(RST_HTML) == [Section(2, "first-steps", "First steps")]
+    assert sections("") == []
