@@ -18,7 +18,10 @@
   `static/`, so only the bundle is published.
 
 Settings: `HOME_RECENT_POSTS` (8): how many posts the home page lists when the site
-is not paginated. It reads `THEME`, `THEME_STATIC_DIR`, `OUTPUT_PATH`,
+is not paginated; `CODE_STYLE` ("default") and `CODE_STYLE_DARK` ("github-dark"):
+the Pygments styles code is highlighted with, light and dark, generated into the
+stylesheet with every colour made to read at WCAG AA on the code background
+(`code_style.py`). It reads `THEME`, `THEME_STATIC_DIR`, `OUTPUT_PATH`,
 `DIRECT_TEMPLATES`.
 """
 
@@ -34,7 +37,9 @@ from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Page
 from pelican.generators import Generator
+from pygments.styles import get_all_styles
 
+from .code_style import code_css
 from .stylesheet import bundle, stylesheet_sources
 
 log = logging.getLogger(__name__)
@@ -116,9 +121,12 @@ class StylesheetGenerator(Generator):
         if not subsites.is_main_site(self.settings):
             return
         source_dir = Path(self.theme) / "css"
+        light, dark = code_styles(self.settings)
         try:
             text = bundle(stylesheet_sources(source_dir), Path(self.theme))
-        except FileNotFoundError as missing:
+            tokens = (source_dir / "tokens.css").read_text(encoding="utf-8")
+            text += code_css(light, dark, tokens)
+        except (FileNotFoundError, ValueError) as missing:
             raise BuildStopped(
                 f"theme_support: the theme's stylesheet is incomplete: {missing}"
             ) from None
@@ -127,8 +135,29 @@ class StylesheetGenerator(Generator):
         target.write_text(text, encoding="utf-8")
 
 
+def code_styles(settings) -> tuple[str, str]:
+    """(`CODE_STYLE`, `CODE_STYLE_DARK`): Pygments style names, checked.
+
+    Raises BuildStopped naming a style Pygments does not have.
+    """
+    styles = (settings.get("CODE_STYLE", "default"), settings.get("CODE_STYLE_DARK", "github-dark"))
+    known = set(get_all_styles())
+    for name, value in zip(("CODE_STYLE", "CODE_STYLE_DARK"), styles, strict=True):
+        if value not in known:
+            raise BuildStopped(
+                f"theme_support: invalid {name} {value!r}: a Pygments style name "
+                f"({', '.join(sorted(known)[:6])}, …)"
+            )
+    return styles
+
+
 def check_settings(pelican):
-    """`initialized`: the theme's own setting, `HOME_RECENT_POSTS` (8), a whole number."""
+    """`initialized`: the theme's settings, checked before anything is written.
+
+    `HOME_RECENT_POSTS` (8) is a whole number; `CODE_STYLE` / `CODE_STYLE_DARK` are
+    Pygments styles.
+    """
+    code_styles(pelican.settings)
     value = pelican.settings.get("HOME_RECENT_POSTS", 8)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise BuildStopped(

@@ -142,3 +142,23 @@ def test_the_theme_bundle_holds_every_source_rule_once():
 
 def test_no_css_is_published_from_theme_static():
     assert not list((THEME / "static").rglob("*.css"))
+
+
+def test_generated_code_colours_read_at_wcag_aa_in_both_modes():
+    import re
+
+    from theme_support.code_style import code_backgrounds, code_css, contrast, readable
+
+    tokens = (ROOT / "theme" / "css" / "tokens.css").read_text(encoding="utf-8")
+    light_bg, dark_bg = code_backgrounds(tokens)
+    css = code_css("default", "github-dark", tokens)
+    light, dark = css.split("@media (prefers-color-scheme: dark)")
+    for part, background in ((light, light_bg), (dark, dark_bg)):
+        colours = re.findall(r"(?<![-\w])color: (#[0-9a-fA-F]{3,6})", part)
+        assert colours
+        assert all(contrast(colour, background) >= 4.5 for colour in colours)
+    keyword = re.compile(r"\.highlight \.k[,\s{]")  # keywords, alone or grouped
+    assert keyword.search(light) and keyword.search(dark)
+    moved = readable("#ffffff", "#ffffff")  # white on white: moved toward black
+    assert contrast(moved, "#ffffff") >= 4.5 and moved != "#000000"
+    assert readable("#1d1f1c", "#ffffff") == "#1d1f1c"
