@@ -38,6 +38,7 @@ PLUGINS = [
     "theme_support",
     "reading_time",
     "contents",
+    "figures",
     "series_threads",
     "archive",
     "content_checks",

@@ -69,3 +69,12 @@ def test_long_posts_get_a_contents_box_linking_unique_heading_ids(demo_site):
     assert heading.select_one("a.heading-anchor")["href"] == f"#{targets[0]}"
     english = demo_site.soup("posts/kal-2-one-dimensional/").select_one("details.contents-box")
     assert english.summary.get_text() == "Contents"
+
+
+def test_images_have_sizes_and_a_titled_image_is_a_captioned_figure(demo_site):
+    for page in ("posts/ep2-wiring-the-sensors/", "ko/posts/ep5-first-season-results/"):
+        for img in demo_site.soup(page).select(".post__body img"):
+            assert int(img["width"]) > 0 and int(img["height"]) > 0, (page, img)
+    figure = demo_site.soup("ko/posts/ep5-first-season-results/").select_one(".post__body figure")
+    assert figure.figcaption.get_text() == "월별 평균 상대습도, 하우스 안과 밖"
+    assert figure.img["alt"].startswith("월별")

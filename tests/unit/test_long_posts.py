@@ -1,6 +1,7 @@
 """Reading time per language and the contents box's sections."""
 
 import pytest
+from bs4 import BeautifulSoup
 from contents.headings import Section, sections
 from reading_time.counting import reading_minutes, unit_of
 
@@ -52,3 +53,40 @@ def test_sections_come_with_their_ids_and_without_permalinks():
     ]
     assert sections(RST_HTML) == [Section(2, "first-steps", "First steps")]
     assert sections("") == []
+
+
+def test_images_get_sizes_lazy_loading_and_captioned_figures():
+    from figures.images import enhance
+
+    html = (
+        '<p><img alt="chart" src="{static}/images/a.svg" title="Humidity per month"></p>'
+        '<p>See <img alt="icon" src="b.png"> inline.</p>'
+        '<p><img alt="far" src="https://example.org/c.png"></p>'
+    )
+    sizes = {"{static}/images/a.svg": (520.0, 300.0), "b.png": (16, 16)}
+    out = BeautifulSoup(enhance(html, sizes.get), "html.parser")
+    first, second, third = out.find_all("img")
+    assert (first["width"], first["height"]) == ("520", "300")
+    assert "loading" not in first.attrs  # the first screen loads at once
+    assert second["loading"] == "lazy" and third["loading"] == "lazy"
+    assert "width" not in third.attrs  # a size nobody knows is not made up
+    figure = out.find("figure")
+    assert figure.img is first and figure.figcaption.get_text() == "Humidity per month"
+    assert "title" not in first.attrs
+    assert second.parent.name == "p"  # not alone in its paragraph: no figure
+    assert enhance("<p>No images.</p>", sizes.get) == "<p>No images.</p>"
+
+
+def test_image_sizes_are_read_from_the_content_folder(tmp_path):
+    from figures.figures import image_size
+
+    (tmp_path / "images").mkdir()
+    (tmp_path / "posts").mkdir()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"></svg>'
+    (tmp_path / "images" / "a.svg").write_text(svg, encoding="utf-8")
+    (tmp_path / "posts" / "b.svg").write_text(svg, encoding="utf-8")
+    assert image_size(str(tmp_path), "posts", "{static}/images/a.svg") == (40, 20)
+    assert image_size(str(tmp_path), "posts", "b.svg") == (40, 20)
+    assert image_size(str(tmp_path), "posts", "{attach}b.svg") == (40, 20)
+    assert image_size(str(tmp_path), "posts", "missing.png") is None
+    assert image_size(str(tmp_path), "posts", "https://example.org/x.png") is None
