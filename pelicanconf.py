@@ -39,6 +39,7 @@ PLUGINS = [
     "reading_time",
     "contents",
     "figures",
+    "mathml",
     "series_threads",
     "archive",
     "content_checks",
@@ -127,6 +128,9 @@ DIRECT_TEMPLATES = [
 TRANSLATION_STATUS_SAVE_AS = "translations/index.html"
 TRANSLATION_STATUS_URL = "translations/"
 
+# reStructuredText's :math: and .. math:: as MathML (docutils renders them itself).
+DOCUTILS_SETTINGS = {"math_output": "MathML"}
+
 DEFAULT_PAGINATION = False
 HOME_RECENT_POSTS = 8
 SUMMARY_MAX_LENGTH = 40
@@ -135,6 +139,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
         "markdown.extensions.extra": {},
+        # Formulas ($…$, $$…$$, \(…\), \[…\]) for the mathml plugin to render.
+        "pymdownx.arithmatex": {"generic": True},
         # Heading ids that keep Hangul readable, and a "#" link a reader can copy.
         "markdown.extensions.toc": {
             "slugify": slugify_unicode,

@@ -43,4 +43,4 @@ def enhance(html: str, size_of: Callable) -> str:
             parent.replace_with(figure)
             figure.append(img)
             figure.append(figcaption)
-    return soup.decode(formatter="html5")
+    return soup.decode(formatter="minimal")

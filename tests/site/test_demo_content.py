@@ -78,3 +78,13 @@ def test_images_have_sizes_and_a_titled_image_is_a_captioned_figure(demo_site):
     figure = demo_site.soup("ko/posts/ep5-first-season-results/").select_one(".post__body figure")
     assert figure.figcaption.get_text() == "월별 평균 상대습도, 하우스 안과 밖"
     assert figure.img["alt"].startswith("월별")
+
+
+def test_formulas_are_mathml_without_javascript(demo_site):
+    for page in ("posts/kal-2-one-dimensional/", "ko/posts/kal-2-one-dimensional/"):
+        soup = demo_site.soup(page)
+        assert soup.select(".post__body math[display=inline]"), page
+        block = soup.select_one(".post__body .math-display math[display=block]")
+        assert block["alttext"].startswith("p^- = p + q")
+        assert not soup.select('script:not([type="application/ld+json"])')
+        assert "$$" not in soup.select_one(".post__body").get_text()

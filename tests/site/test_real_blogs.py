@@ -466,3 +466,27 @@ def test_a_series_episode_in_a_language_without_a_site_is_a_named_error(tmp_path
     assert_stopped_before_writing(
         run_pelican(content, output), output, "field 'Lang' is 'ja', which this site does not have"
     )
+
+
+def test_a_broken_formula_stops_the_build_naming_file_line_and_formula(tmp_path):
+    content = tmp_path / "content"
+    write(content, "f.en.md", "Title: F\nDate: 2026-04-01\n\nCosts $5.\n\nSee $\\left( x$ here.\n")
+    output = tmp_path / "out"
+    assert_stopped_before_writing(
+        run_pelican(content, output),
+        output,
+        "f.en.md:6: the formula $\\left( x$ cannot be rendered",
+    )
+
+
+def test_rst_math_is_mathml_too(tmp_path):
+    content = tmp_path / "content"
+    rst = (
+        "Sums\n####\n\n:date: 2026-04-01\n\n"
+        "A :math:`a^2 + b^2` here.\n\n.. math::\n\n   \\frac{1}{2}\n"
+    )
+    write(content, "sums.en.rst", rst)
+    site = run_pelican(content, tmp_path / "out")
+    assert site.returncode == 0, site.log
+    body = site.soup("posts/sums/").select_one(".post__body")
+    assert body.select("math") and body.select_one('math[display="block"]')

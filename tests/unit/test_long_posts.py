@@ -90,3 +90,44 @@ def test_image_sizes_are_read_from_the_content_folder(tmp_path):
     assert image_size(str(tmp_path), "posts", "{attach}b.svg") == (40, 20)
     assert image_size(str(tmp_path), "posts", "missing.png") is None
     assert image_size(str(tmp_path), "posts", "https://example.org/x.png") is None
+
+
+def test_formulas_become_mathml_and_money_stays_text():
+    import latex2mathml.converter
+    from mathml.formulas import render
+
+    html = (
+        '<p>It costs <span class="arithmatex">\\(5 and US\\)</span>10, while '
+        '<span class="arithmatex">\\(a^2\\)</span> is math.</p>'
+        '<div class="arithmatex">\\[ \\frac{1}{2} \\]</div>'
+        "<pre><code>$not math$</code></pre>"
+    )
+    out, problems = render(
+        html, lambda latex, display: latex2mathml.converter.convert(latex, display=display)
+    )
+    assert problems == []
+    soup = BeautifulSoup(out, "html.parser")
+    assert "costs $5 and US$10" in soup.p.get_text()
+    inline = soup.select("p math")
+    assert len(inline) == 1 and inline[0]["alttext"] == "a^2" and inline[0]["display"] == "inline"
+    block = soup.select_one("div.math-display math")
+    assert block["display"] == "block" and block["alttext"] == "\\frac{1}{2}"
+    assert soup.select_one("div.math-display")["tabindex"] == "0"
+    assert soup.pre.get_text() == "$not math$"
+
+
+def test_a_formula_the_converter_cannot_read_is_reported_with_its_line():
+    import latex2mathml.converter
+    from mathml.formulas import line_of, render
+
+    html = (
+        '<p><span class="arithmatex">\\(\\left( x\\)</span> '
+        '<span class="arithmatex">\\(\\nosuch{y}\\)</span></p>'
+    )
+    out, problems = render(
+        html, lambda latex, display: latex2mathml.converter.convert(latex, display=display)
+    )
+    assert [latex for latex, _problem in problems] == ["\\left( x", "\\nosuch{y}"]
+    assert "unknown command \\nosuch" in problems[1][1]
+    assert "\\left( x" in out  # left as written, not dropped
+    assert line_of("Title: A\n\nSee $\\nosuch{y}$ here.\n", "\\nosuch{y}") == 3

@@ -1,0 +1,3 @@
+from .mathml import register
+
+__all__ = ["register"]

@@ -1,0 +1,76 @@
+r"""LaTeX formulas in a post's HTML, rendered to MathML at build time. Pure, no Pelican.
+
+Markdown's formulas come from pymdown-extensions' arithmatex in its generic mode:
+`<span class="arithmatex">\(…\)</span>` (from `$…$` or `\(…\)`) and
+`<div class="arithmatex">\[…\]</div>` (from `$$…$$` or `\[…\]`). `render` replaces
+each with MathML from `convert(latex, display)` (latex2mathml in the plugin), keeping the
+LaTeX as `alttext` for assistive technology; a display formula sits in a block that
+scrolls sideways on a narrow screen. Money is not math: an inline formula followed
+directly by a digit (`$5 and US$10`) is put back as the text it was (Pandoc's rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bs4 import BeautifulSoup
+
+INLINE = re.compile(r"^\\\((.*)\\\)$", re.S)
+DISPLAY = re.compile(r"^\\\[(.*)\\\]$", re.S)
+# A command latex2mathml did not know stays in the output as its own text.
+LEFT_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
+def render(html: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
+    """(the HTML with MathML, [(latex, problem)] for formulas that could not be read).
+
+    `convert(latex, display)` returns MathML (`display` is "inline" or "block") or
+    raises; a formula that fails keeps its LaTeX text in the page.
+    """
+    if "arithmatex" not in html:
+        return html, []
+    soup = BeautifulSoup(html, "html.parser")
+    problems = []
+    for node in soup.select(".arithmatex"):
+        text = node.get_text()
+        display = node.name == "div"
+        found = (DISPLAY if display else INLINE).match(text.strip())
+        if not found:
+            continue
+        latex = found.group(1).strip()
+        following = node.next_sibling
+        if not display and isinstance(following, str) and following[:1].isdigit():
+            node.replace_with(f"${found.group(1)}$")
+            continue
+        try:
+            mathml = convert(latex, "block" if display else "inline")
+        except Exception as bad:  # the converter's own error, for the writer
+            problems.append((latex, f"{type(bad).__name__}: {bad}".rstrip(": ")))
+            continue
+        math = BeautifulSoup(mathml, "html.parser").find("math")
+        unknown = [
+            token.get_text()
+            for token in (math.find_all(["mi", "mo", "mtext"]) if math else [])
+            if LEFT_COMMAND.match(token.get_text())
+        ]
+        if math is None or unknown:
+            problems.append((latex, f"unknown command {unknown[0]}" if unknown else "no MathML"))
+            continue
+        math["alttext"] = latex
+        if display:
+            block = soup.new_tag("div", attrs={"class": "math-display", "tabindex": "0"})
+            block.append(math)
+            node.replace_with(block)
+        else:
+            node.replace_with(math)
+    return soup.decode(formatter="minimal"), problems
+
+
+def line_of(source: str, latex: str) -> int | None:
+    """The 1-based line where `latex` (or its first line) appears in the source text."""
+    first = latex.splitlines()[0] if latex else ""
+    for number, line in enumerate(source.splitlines(), start=1):
+        if first and first in line:
+            return number
+    return None
