@@ -138,7 +138,11 @@ SUMMARY_MAX_LENGTH = 40
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
-        "markdown.extensions.extra": {},
+        # Footnotes, definition lists, tables...; the footnotes' back links carry no
+        # English title (the same HTML serves every language).
+        "markdown.extensions.extra": {"footnotes": {"BACKLINK_TITLE": ""}},
+        # Notes and warnings: `!!! note "Title in the post's language"`.
+        "markdown.extensions.admonition": {},
         # Formulas ($…$, $$…$$, \(…\), \[…\]) for the mathml plugin to render.
         "pymdownx.arithmatex": {"generic": True},
         # Heading ids that keep Hangul readable, and a "#" link a reader can copy.

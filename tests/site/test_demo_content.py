@@ -88,3 +88,13 @@ def test_formulas_are_mathml_without_javascript(demo_site):
         assert block["alttext"].startswith("p^- = p + q")
         assert not soup.select('script:not([type="application/ld+json"])')
         assert "$$" not in soup.select_one(".post__body").get_text()
+
+
+def test_admonitions_and_footnotes_read_in_the_posts_language(demo_site):
+    soup = demo_site.soup("ko/posts/kal-2-one-dimensional/")
+    note = soup.select_one(".post__body .admonition.note")
+    assert note.select_one(".admonition-title").get_text() == "숫자의 출처"
+    assert note.select("math")  # formulas inside notes too
+    back = soup.select_one(".footnote .footnote-backref")
+    assert back["href"].startswith("#fnref") and not back.get("title")
+    assert soup.select_one(f'[id="{back["href"][1:]}"]') is not None
