@@ -40,6 +40,7 @@ PLUGINS = [
     "contents",
     "figures",
     "mathml",
+    "attachments",
     "series_threads",
     "archive",
     "content_checks",

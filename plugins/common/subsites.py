@@ -70,6 +70,7 @@ own: `run_pelican` is the one way tasks, tests and benchmarks start one.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -351,7 +352,8 @@ def share_static_files(generator) -> None:
     and every language links there: its URL becomes root-relative on the main site
     (Pelican joins it to a subsite's URL with `urljoin`, which keeps the root path),
     its `save_as` points into the main site's folder. A file that a post `{attach}`es
-    still moves next to that post.
+    moves next to that post where the main site has it: the same path, since every
+    language's site uses the same URL patterns (`attach_on_main_site`).
     """
     settings = generator.settings
     if is_main_site(settings):
@@ -365,6 +367,23 @@ def share_static_files(generator) -> None:
     for static in generator.staticfiles:
         static.override_url = f"{main_path}/{static.url}"
         static.override_save_as = posixpath.join(to_main, static.save_as)
+        static.attach_to = functools.partial(attach_on_main_site, static, main_path, to_main)
+
+
+def attach_on_main_site(static, main_path: str, to_main: str, content) -> None:
+    """`Static.attach_to` on a subsite: Pelican's own rule, moved to the main site.
+
+    Pelican puts an `{attach}`ed file next to the post that links it; on a subsite that
+    place is under `/<lang>/`. The same relative place on the main site is where the
+    main language's version of the post attaches it (or, for a post in this language
+    only, a place no other file takes), so the file is written once.
+    """
+    del static.override_url, static.override_save_as
+    static._output_location_referenced = False
+    type(static).attach_to(static, content)
+    if hasattr(static, "override_save_as"):
+        static.override_url = f"{main_path}/{static.override_url}"
+        static.override_save_as = posixpath.join(to_main, static.override_save_as)
 
 
 READ_CACHE_KEY = "BUNDLE_READ_CACHE"

@@ -490,3 +490,29 @@ def test_rst_math_is_mathml_too(tmp_path):
     assert site.returncode == 0, site.log
     body = site.soup("posts/sums/").select_one(".post__body")
     assert body.select("math") and body.select_one('math[display="block"]')
+
+
+def test_an_attachment_linked_by_both_languages_is_published_once(tmp_path):
+    content = tmp_path / "content"
+    write(
+        content / "posts",
+        "refs.en.md",
+        "Title: Refs\nDate: 2026-04-01\n\n[paper]({attach}paper.pdf)\n",
+    )
+    write(
+        content / "posts",
+        "refs.ko.md",
+        "Title: 참고\nDate: 2026-04-01\n\n[논문]({attach}paper.pdf)\n",
+    )
+    (content / "posts" / "paper.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 2_400_000)
+    site = run_pelican(content, tmp_path / "out", settings=PUBLISH_SETTINGS, env={**PUBLISH_ENV})
+    assert site.returncode == 0, site.log
+    assert [p.relative_to(site.output).as_posix() for p in site.output.rglob("*.pdf")] == [
+        "posts/refs/paper.pdf"
+    ]
+    for page in ("posts/refs/", "ko/posts/refs/"):
+        link = site.soup(page).select_one(".post__body a")
+        assert link["href"] == f"{PUBLISH_SITEURL}/posts/refs/paper.pdf", page
+        assert link.find_next_sibling("span").get_text() == "(PDF, 2.4 MB)"
+    assert link_problems(site, PUBLISH_SITEURL)[0] == []
+    assert "Cannot use {attach}" not in site.log

@@ -131,3 +131,32 @@ def test_a_formula_the_converter_cannot_read_is_reported_with_its_line():
     assert "unknown command \\nosuch" in problems[1][1]
     assert "\\left( x" in out  # left as written, not dropped
     assert line_of("Title: A\n\nSee $\\nosuch{y}$ here.\n", "\\nosuch{y}") == 3
+
+
+@pytest.mark.parametrize(
+    ("size", "lang", "text"),
+    [
+        (2_400_000, "en", "2.4 MB"),
+        (9_400, "ko", "9.4 KB"),
+        (12, "en", "12 bytes"),
+        (1_234_500, "de", "1,2 MB"),
+    ],
+)
+def test_file_sizes_are_written_the_languages_way(size, lang, text):
+    from attachments.files import file_size
+
+    assert file_size(size, lang) == text
+
+
+def test_links_to_attached_files_say_type_and_size():
+    from attachments.files import annotate
+
+    html = (
+        '<p><a href="{attach}paper.pdf">paper</a>, <a href="{static}/images/a.png">a</a>, '
+        '<a href="{filename}other.md">post</a>, <a href="{attach}gone.zip">gone</a></p>'
+    )
+    sizes = {"{attach}paper.pdf": 2_400_000}
+    out = BeautifulSoup(annotate(html, sizes.get, "en"), "html.parser")
+    metas = out.select(".attachment-meta")
+    assert [m.get_text() for m in metas] == ["(PDF, 2.4 MB)"]
+    assert metas[0].find_previous_sibling("a")["href"] == "{attach}paper.pdf"

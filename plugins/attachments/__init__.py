@@ -1,0 +1,3 @@
+from .attachments import register
+
+__all__ = ["register"]
