@@ -5,7 +5,9 @@ arithmatex, generic mode, which the bundle's `MARKDOWN` setting enables); dollar
 code and money (`$5`, `US$10`) stay text. reStructuredText: `:math:` and `.. math::`,
 rendered by docutils itself (`DOCUTILS_SETTINGS = {"math_output": "MathML"}`).
 Each formula keeps its LaTeX as `alttext`; a display formula scrolls sideways on a
-narrow screen. A formula the converter (latex2mathml) cannot read is an error naming
+narrow screen. Formulas in a written `Summary:` are rendered too; a title is plain
+text, so `$x$` in a title reads as typed everywhere (`<title>`, feeds, JSON-LD). A
+formula the converter (latex2mathml) cannot read is an error naming
 the file, line and formula, reported with the other content checks before anything is
 written.
 
@@ -27,11 +29,22 @@ def convert(latex: str, display: str) -> str:
 
 
 def render_formulas(instance):
-    """`content_object_init`: MathML for the post's formulas; problems to the checks."""
+    """`content_object_init`: MathML for the post's formulas; problems to the checks.
+
+    The body and a written `Summary:` (where lists show it; its text, formulas
+    included, is what meta descriptions and feeds strip it to).
+    """
+    problems = []
     content = getattr(instance, "_content", None)
-    if not content or "arithmatex" not in content:
-        return
-    instance._content, problems = render(content, convert)
+    if content and "arithmatex" in content:
+        instance._content, problems = render(content, convert)
+    metadata = getattr(instance, "metadata", {})
+    for key in ("summary", "summary_source"):
+        if "arithmatex" in str(metadata.get(key, "")):
+            metadata[key], found = render(metadata[key], convert)
+            problems += [problem for problem in found if problem not in problems]
+            # Pelican copied the metadata onto the post already.
+            setattr(instance, "_summary" if key == "summary" else key, metadata[key])
     if not problems:
         return
     try:

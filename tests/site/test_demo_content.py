@@ -1,5 +1,6 @@
 """The demo blog that `invoke build` makes: what the README promises a new user."""
 
+import pytest
 from sitebuild import link_problems
 
 
@@ -98,3 +99,19 @@ def test_admonitions_and_footnotes_read_in_the_posts_language(demo_site):
     back = soup.select_one(".footnote .footnote-backref")
     assert back["href"].startswith("#fnref") and not back.get("title")
     assert soup.select_one(f'[id="{back["href"][1:]}"]') is not None
+
+
+@pytest.mark.parametrize("prefix", ["", "ko/"])
+def test_the_last_study_episode_uses_every_long_post_feature(demo_site, prefix):
+    soup = demo_site.soup(f"{prefix}posts/kal-3-tuning-q-and-r/")
+    body = soup.select_one(".post__body")
+    assert body.select_one(".math-display math[display=block]")
+    assert soup.select_one("details.contents-box")
+    assert soup.select_one(".post__meta .reading-time")
+    assert body.select_one("figure figcaption") and body.select_one("figure img[width]")
+    assert body.select_one(".highlight .filename").get_text() == "measure_r.py"
+    assert body.select_one(".admonition.warning .admonition-title")
+    assert body.select_one(".footnote li")
+    attachment = body.select_one('a[href$=".csv"]')
+    assert attachment.find_next_sibling("span").get_text().startswith("(CSV, ")
+    assert demo_site.resolve(attachment["href"])

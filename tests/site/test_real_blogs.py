@@ -516,3 +516,20 @@ def test_an_attachment_linked_by_both_languages_is_published_once(tmp_path):
         assert link.find_next_sibling("span").get_text() == "(PDF, 2.4 MB)"
     assert link_problems(site, PUBLISH_SITEURL)[0] == []
     assert "Cannot use {attach}" not in site.log
+
+
+def test_formulas_in_a_summary_are_rendered_and_a_title_keeps_its_text(tmp_path):
+    content = tmp_path / "content"
+    write(
+        content,
+        "gain.en.md",
+        "Title: Why $k$ settles\nDate: 2026-04-01\nSummary: The gain $k$ stops moving.\n\nBody.\n",
+    )
+    site = run_pelican(content, tmp_path / "out", settings=PUBLISH_SETTINGS, env={**PUBLISH_ENV})
+    assert site.returncode == 0, site.log
+    row = site.soup("archives/").select_one(".post-row__summary")
+    assert row.select_one("math")["alttext"] == "k"
+    post = site.soup("posts/gain/")
+    assert post.title.get_text().startswith("Why $k$ settles")
+    assert ld(post)["headline"] == "Why $k$ settles"
+    assert "arithmatex" not in (site.output / "feeds/all.atom.xml").read_text("utf-8")
