@@ -34,6 +34,8 @@ PAGES = [
     "/ko/archives/",
     "/posts/kal-2-one-dimensional/",
     "/ko/posts/kal-2-one-dimensional/",
+    "/posts/kal-3-tuning-q-and-r/",
+    "/ko/posts/kal-3-tuning-q-and-r/",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLOOR = 95

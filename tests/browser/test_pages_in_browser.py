@@ -22,6 +22,8 @@ DEMO_PAGES = [
     "/ko/",
     "/posts/kal-2-one-dimensional/",
     "/ko/posts/kal-2-one-dimensional/",
+    "/posts/kal-3-tuning-q-and-r/",
+    "/ko/posts/kal-3-tuning-q-and-r/",
     "/archives/",
     "/ko/archives/",
     "/series/control-study/",
@@ -147,7 +149,7 @@ def check_layout(browser, base, paths, prefix, width, scheme):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("width", [1280, 360, 320])
 def test_demo_screenshots_without_horizontal_overflow(browser, served_demo, scheme, width):
     check_layout(browser, served_demo, DEMO_PAGES, "demo-", width, scheme)
 
