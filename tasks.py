@@ -118,25 +118,91 @@ def publish(c, output=str(OUTPUT), strict=False):
     print(f"published into {target}")
 
 
+STOP_LINE = "stopped before writing anything"
+
+
+def build_problems(log: str) -> list[str]:
+    """The report lines of a failed build's log (file:line: message; fix), else its end."""
+    lines = [line.rstrip() for line in log.splitlines() if line.strip()]
+    for number, line in enumerate(lines):
+        if STOP_LINE in line:
+            return lines[number + 1 :] or lines[-5:]
+    return lines[-10:]
+
+
+def build_error_page(problems: list[str], lang: str) -> str:
+    """The browser's page for a failed development build, UI text in `lang`."""
+    import jinja2
+    from localization.l10n import load_catalog
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(THEME / "templates")),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    catalog = load_catalog(str(TRANSLATIONS), lang)
+    if catalog is not None:
+        env.install_gettext_translations(catalog, newstyle=True)
+    else:
+        env.install_null_translations(newstyle=True)
+    return env.get_template("build_error.html").render(lang=lang, problems=problems)
+
+
+def page_lang(path: str, langs: list[str]) -> str:
+    """The language of a requested path: `/ko/...` is Korean, anything else the main one."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in langs[1:] else langs[0]
+
+
 @task
 def serve(c, port=PORT):
-    """Build, then serve output/ on 127.0.0.1 with live reload on content, theme and settings."""
-    from livereload import Server
+    """Build, then serve output/ on 127.0.0.1 with live reload on content, theme and settings.
 
-    pelican(c, DEV_SETTINGS)
+    While the content cannot be built, every page shows the build's report (in the
+    page's language) instead of the last good site, which comes back on the next
+    successful build.
+    """
+    from livereload import Server
+    from livereload.handlers import StaticFileHandler
+
+    settings = site_settings()
+    langs = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    failed: dict[str, list[str]] = {}  # this server's state: the last build's report
 
     def rebuild_site():
-        # A failed rebuild is reported and the server keeps the last good site.
-        pelican(c, DEV_SETTINGS, fail=False)
+        args = passthrough(c)
+        result = run_pelican(DEV_SETTINGS, args, cwd=ROOT, capture=True)
+        print(result.stdout, end="")
+        print(result.stderr, end="", file=sys.stderr)
+        failed.clear()
+        if result.returncode != 0:
+            failed["problems"] = build_problems(result.stdout + result.stderr)
+
+    class ReportingHandler(StaticFileHandler):
+        def get(self, path, include_body=True):
+            if failed and (path == "" or path.endswith(("/", ".html"))):
+                self.set_status(500)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(build_error_page(failed["problems"], page_lang(path, langs)))
+                return None
+            return super().get(path, include_body)
+
+    rebuild_site()
+    args = passthrough(c)
+    output = next(
+        (Path(args[i + 1]) for i, arg in enumerate(args[:-1]) if arg in ("-o", "--output")),
+        OUTPUT,
+    )
+    server = Server()
+    server.SFH = ReportingHandler  # livereload's hook for its static file handler
 
     # The content folder given after `--` (`invoke serve -- mysite`), else content/.
-    folders = [Path(arg) for arg in passthrough(c) if not arg.startswith("-")]
+    folders = [Path(arg) for arg in args if not arg.startswith("-") and Path(arg) != output]
     content = next((folder for folder in folders if folder.is_dir()), CONTENT)
-    server = Server()
     for watched in (content, THEME, DEV_SETTINGS, ROOT / "plugins"):
         server.watch(str(watched), rebuild_site)
     print(f"serving http://{HOST}:{port}/ (Korean: http://{HOST}:{port}/ko/)")
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    server.serve(host=HOST, port=int(port), root=str(output), open_url_delay=None)
 
 
 @task

@@ -171,3 +171,56 @@ def test_translate_makes_the_missing_version_as_a_draft_and_check_lists_what_is_
     build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
     assert build.returncode == 0, build.stderr
     assert (tmp_path / "site/ko/drafts/logging-everything/index.html").is_file()
+
+
+def test_serve_shows_a_build_error_in_the_browser_and_the_site_once_fixed(tmp_path):
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    content = demo_copy(tmp_path)
+    output = tmp_path / "site"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = ["serve", "--port", str(port), "--", str(content), "-o", str(output)]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", *command],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "400"},
+    )
+
+    def fetch(path):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as reply:
+                return reply.status, reply.read().decode("utf-8")
+        except urllib.error.HTTPError as reply:
+            return reply.code, reply.read().decode("utf-8")
+        except OSError:
+            return None, ""
+
+    def wait_for(path, status, seconds=60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            got = fetch(path)
+            if got[0] == status:
+                return got[1]
+            time.sleep(0.5)
+        raise AssertionError(f"{path} never answered {status}")
+
+    try:
+        assert "<html" in wait_for("/", 200)
+        bad = content / "field-notes" / "broken.ko.md"
+        bad.write_text("Title: 고장\nDate: 2026-04-01\nLang: fr\n\n본문\n", encoding="utf-8")
+        page = wait_for("/ko/", 500)
+        assert "사이트를 빌드하지 못했습니다" in page and "broken.ko.md" in page
+        assert "Lang" in page
+        assert "The site could not be built" in wait_for("/posts/", 500)
+        bad.unlink()
+        assert "사이트를 빌드하지 못했습니다" not in wait_for("/ko/", 200)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
