@@ -45,6 +45,7 @@ PLUGINS = [
     "archive",
     "content_checks",
     "publishing",
+    "progress",
 ]
 
 # Series threads: optional names and descriptions per language (ids are the keys).

@@ -224,3 +224,44 @@ def test_serve_shows_a_build_error_in_the_browser_and_the_site_once_fixed(tmp_pa
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_build_on_a_terminal_shows_progress_and_stays_quiet_in_logs(tmp_path):
+    import pty
+
+    main, child = pty.openpty()
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(FIXTURES / "basic"),
+            "-o",
+            str(tmp_path / "a"),
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "-e",
+            "PROGRESS_AFTER=0",
+        ],
+        cwd=ROOT,
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert build.wait(timeout=120) == 0
+    os.close(main)
+    assert b"reading " in seen and b"pages" in seen
+    logged = invoke("build", "--", str(FIXTURES / "basic"), "-o", str(tmp_path / "b"))
+    assert logged.returncode == 0
+    assert "reading " not in logged.stdout + logged.stderr

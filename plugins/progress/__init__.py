@@ -1,0 +1,3 @@
+from .progress import register
+
+__all__ = ["register"]
