@@ -7,6 +7,7 @@ content folder the same way, and `-e KEY=VALUE` settings add to the task's own.
 """
 
 import datetime
+import itertools
 import os
 import re
 import shlex
@@ -321,15 +322,20 @@ def new(c, title, series=None, subseries=None, lang=None, slug=None, content=Non
         raise Exit(f"new: the title {title!r} has no letters to make a slug of; give --slug")
     content = Path(content or settings["PATH"]).resolve()
     configs = normalize_config(settings.get("SERIES"))
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+
+    def slug_of(name):
+        return slugify(name, regex_subs=subs)
+
     fields = {"Title": title, "Date": "", "Slug": "", "Tags": ""}
     folder = content
     if series:
-        series_id = resolve_series_id(series, configs, slugify)
+        series_id = resolve_series_id(series, configs, slug_of)
         index = next_series_index(
             content_posts(content),
             series_id,
             subseries,
-            lambda name: resolve_series_id(name, configs, slugify),
+            lambda name: resolve_series_id(name, configs, slug_of),
         )
         folder = content / series_id
         fields.update(Series="", Subseries=subseries or "", Series_index=str(index))
@@ -353,6 +359,47 @@ def new(c, title, series=None, subseries=None, lang=None, slug=None, content=Non
 SHARED_FIELDS = ("date", "slug", "tags", "category", "series", "subseries", "series_index")
 
 
+RST_UNDERLINE = re.compile(r"^([#=\-~^*+`'\"])\1{2,}\s*$")
+
+
+def translate_rst(source: Path, stem: str, source_lang: str, targets: list[str]) -> None:
+    """`invoke translate` for a reStructuredText post: the same format, fields as `:key:`."""
+    lines = source.read_text(encoding="utf-8-sig").splitlines()
+    title = next(
+        (line for line, under in itertools.pairwise(lines) if RST_UNDERLINE.match(under)),
+        "",
+    )
+    fields = read_fields(source)
+    body_start = max(
+        (number + 1 for number, line in enumerate(lines) if RST_FIELD.match(line)), default=0
+    )
+    for target in targets:
+        path = source.with_name(f"{stem}.{target}{source.suffix}")
+        if path.exists():
+            print(f"{path.name} exists; left as it is")
+            continue
+        shared = [f":{key}: {fields[key]}" for key in SHARED_FIELDS if fields.get(key)]
+        shared += [] if fields.get("slug") else [f":slug: {stem}"]
+        text = "\n".join(
+            [
+                title,
+                "#" * max(len(title), 3),
+                "",
+                *shared,
+                f":lang: {target}",
+                ":status: draft",
+                ":translation: true",
+                "",
+                f".. Translate this post from {shown(source)} ({source_lang}) into {target},",
+                "   then delete this comment and set the status.",
+                "",
+                *lines[body_start:],
+            ]
+        )
+        path.write_text(text.rstrip() + "\n", encoding="utf-8")
+        print(f"wrote {shown(path)}")
+
+
 @task(help={"lang": "the language to translate into (default: every missing one)"})
 def translate(c, path, lang=None):
     """Create the missing translation of a post as a draft, its text marked to translate."""
@@ -366,6 +413,9 @@ def translate(c, path, lang=None):
     source_lang = fields.get("lang") or (named.group("lang") if named else langs[0])
     stem = named.group("stem") if named else source.stem
     targets = [lang] if lang else [x for x in langs if x != source_lang]
+    if source.suffix == ".rst":
+        translate_rst(source, stem, source_lang, targets)
+        return
     body = source.read_text(encoding="utf-8-sig").split("\n\n", 1)
     written = 0
     for target in targets:

@@ -50,6 +50,7 @@ from .rules import (
     field_line,
     language_errors,
     missing_templates,
+    plain_images,
     tag_problems,
     unpaired_versions,
 )
@@ -144,14 +145,18 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     findings += tag_problems(articles, display_path)
     for item in articles + pages:
         source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
+        exists = functools.partial(is_content_file, config.content_root)
         findings += broken_content_links(
-            display_path(item),
-            source_dir,
-            item._content or "",
-            lambda relative: os.path.isfile(os.path.join(config.content_root, relative)),
+            display_path(item), source_dir, item._content or "", exists
         )
+        findings += plain_images(display_path(item), source_dir, item._content or "", exists)
     findings += stale_findings(rows)
     return [with_line(finding, config.content_root) for finding in findings]
+
+
+def is_content_file(content_root: str, relative: str) -> bool:
+    """Whether the content folder has the file at `relative` (a posix path)."""
+    return os.path.isfile(os.path.join(content_root, relative))
 
 
 def with_line(finding, content_root: str):

@@ -327,6 +327,33 @@ def missing_templates(items: Iterable, has_template: Callable, name: Callable) -
     return errors
 
 
+PLAIN_IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(["'])([^"'{}]+)\1""")
+
+
+def plain_images(path: str, source_dir: str, html: str, exists: Callable) -> list:
+    """Errors for `<img>` linked by a plain relative path (`img/a.svg`).
+
+    Pelican publishes only files it is told about, so such an image is missing from the
+    site even when it sits next to the post; `{attach}` (or `{static}`) publishes it.
+    """
+    findings = []
+    for match in PLAIN_IMG.finditer(html):
+        target = match.group(2)
+        if "://" in target or target.startswith(("/", "data:", "#")):
+            continue
+        relative = posixpath.normpath(posixpath.join(source_dir, target.split("?")[0]))
+        there = "is in the content folder but" if exists(relative) else "does not exist and"
+        findings.append(
+            error(
+                path,
+                "body",
+                f"image {target} {there} is not published by a plain link",
+                f"link it as {{attach}}{target} (next to the post) or {{static}}/{relative}",
+            )
+        )
+    return findings
+
+
 def content_links(html: str) -> list[tuple[str, str]]:
     """(kind, target) of every `{filename}`, `{static}` and `{attach}` link in a post's HTML."""
     return [(m.group(2), m.group(3)) for m in CONTENT_LINK.finditer(html)]

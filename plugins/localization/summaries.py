@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bs4 import BeautifulSoup
 from pelican.utils import (
     _HTMLWordTruncator,
     strip_toc_elements_from_html,
@@ -62,4 +63,25 @@ def automatic_summary(
         html = truncate_html_paragraphs(html, max_paragraphs)
     if max_length is not None:
         html = truncate_words(html, max_length, lang, end_text)
-    return strip_toc_elements_from_html(html)
+    return listable(strip_toc_elements_from_html(html))
+
+
+def listable(html: str) -> str:
+    """An excerpt fit for a list page.
+
+    Headings become paragraphs, heading anchors and footnote references go, and no
+    element keeps an `id` (the page it came from keeps them; a list holding several
+    excerpts would repeat them).
+    """
+    if "<h" not in html and " id=" not in html and "footnote-ref" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for anchor in soup.select("a.heading-anchor, a.headerlink"):
+        anchor.decompose()
+    for reference in soup.select("a.footnote-ref"):
+        (reference.parent if reference.parent.name == "sup" else reference).decompose()
+    for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        heading.name = "p"
+    for tag in soup.find_all(id=True):
+        del tag["id"]
+    return soup.decode(formatter="minimal")

@@ -43,6 +43,9 @@ def render(html: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
         if not display and isinstance(following, str) and following[:1].isdigit():
             node.replace_with(f"${found.group(1)}$")
             continue
+        if not balanced(latex):
+            problems.append((latex, "unbalanced braces { }"))
+            continue
         try:
             mathml = convert(latex, "block" if display else "inline")
         except Exception as bad:  # the converter's own error, for the writer
@@ -65,6 +68,22 @@ def render(html: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
         else:
             node.replace_with(math)
     return soup.decode(formatter="minimal"), problems
+
+
+def balanced(latex: str) -> bool:
+    r"""Whether every `{` has its `}` (escaped `\{` and `\}` aside).
+
+    latex2mathml accepts `\frac{a}{b` without a word; a writer would not.
+    """
+    depth = 0
+    for token in re.findall(r"\\.|[{}]", latex):
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def line_of(source: str, latex: str) -> int | None:

@@ -28,6 +28,7 @@ Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `NOJEKYLL` (False),
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,6 +41,8 @@ from .sitecheck import read_output, robots_txt, site_problems, sitemap_xml
 from .structured_data import blog_posting, description_of
 
 log = logging.getLogger(__name__)
+
+HEADING_ANCHOR = re.compile(r'<a class="heading-anchor"[^>]*>[^<]*</a>')
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,10 @@ def mark_feed_language(context, feed):
         for key in ("link", "unique_id"):
             if item.get(key):
                 item[key] = iri_to_uri(item[key])
+        for key in ("description", "content"):
+            if item.get(key) and "heading-anchor" in item[key]:
+                # A "#" after every heading means nothing in a feed reader.
+                item[key] = HEADING_ANCHOR.sub("", item[key])
 
 
 def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:

@@ -7,7 +7,12 @@ Pure: takes a content-like post (`title`, `summary`, `date`, optional `modified`
 
 from __future__ import annotations
 
+import html
+import re
+
 from markupsafe import Markup
+
+FORMULA = re.compile(r'<math\b[^>]*\balttext="([^"]*)"[^>]*>.*?</math>', re.S)
 
 
 def plain_text(value) -> str:
@@ -22,7 +27,9 @@ def description_of(summary, fallback: str) -> str:
     """
     if not summary:
         return fallback or ""
-    return Markup(summary).striptags()
+    # A formula reads as its LaTeX, not as MathML's bare letters ("A−1" for A^{-1}).
+    text = FORMULA.sub(lambda m: f" ${html.unescape(m.group(1))}$ ", str(summary))
+    return Markup(text).striptags()
 
 
 def blog_posting(post, *, url: str, lang: str, main_lang: str, author: str, description: str):

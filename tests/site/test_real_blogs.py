@@ -104,7 +104,7 @@ def test_a_tag_of_drafts_only_is_not_a_link(statuses):
 
 def test_series_numbering_agrees_on_every_language_site(statuses_publish):
     box = statuses_publish.soup("ko/posts/garden-log-2/").select_one("aside.series-box")
-    assert box.select_one(".series-box__position").get_text() == "4편 중 2편"
+    assert box.select_one(".series-box__position").get_text() == "4화 중 2화"
     rows = [li.get_text(" ", strip=True) for li in box.select(".series-box__list li")]
     assert rows[2].endswith("EN") and rows[3].endswith("EN")  # 3: English only; 4: a draft here
     english = statuses_publish.soup("posts/garden-log-2/").select_one(".series-box__position")
@@ -533,3 +533,50 @@ def test_formulas_in_a_summary_are_rendered_and_a_title_keeps_its_text(tmp_path)
     assert post.title.get_text().startswith("Why $k$ settles")
     assert ld(post)["headline"] == "Why $k$ settles"
     assert "arithmatex" not in (site.output / "feeds/all.atom.xml").read_text("utf-8")
+
+
+def test_a_plainly_linked_image_next_to_a_post_is_an_error_with_the_fix(tmp_path):
+    content = tmp_path / "content"
+    write(
+        content / "posts",
+        "bill.en.md",
+        "Title: Bill\nDate: 2026-04-01\n\n![split](img/split.svg)\n",
+    )
+    write(content / "posts" / "img", "split.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    output = tmp_path / "out"
+    assert_stopped_before_writing(
+        run_pelican(content, output),
+        output,
+        "image img/split.svg is in the content folder but is not published by a plain link; "
+        "link it as {attach}img/split.svg",
+    )
+
+
+def test_unbalanced_braces_and_korean_particles_after_rst_math(tmp_path):
+    content = tmp_path / "content"
+    write(content, "a.en.md", "Title: A\nDate: 2026-04-01\n\nSee $\\frac{s}{\\hat{s}$ here.\n")
+    output = tmp_path / "out"
+    assert_stopped_before_writing(
+        run_pelican(content, output), output, "cannot be rendered (unbalanced braces { })"
+    )
+    # reStructuredText needs "\ " between inline markup and a Korean particle.
+    rst = "온도\n####\n\n:date: 2026-04-01\n\n온도는 :math:`T(t)`\\ 의 모양을 따른다.\n"
+    write(tmp_path / "rst", "t.ko.rst", rst)
+    site = run_pelican(tmp_path / "rst", tmp_path / "rst-out")
+    assert site.returncode == 0, site.log
+    assert site.soup("ko/posts/t/").select_one(".post__body math")
+
+
+def test_feeds_and_descriptions_read_well(tmp_path):
+    content = tmp_path / "content"
+    body = "## Background\n\nWords here.\n\n## More\n\nText.\n\n## Last\n\nEnd.\n"
+    write(content, "a.en.md", "Title: A\nDate: 2026-04-01\n\n" + body)
+    write(content, "b.en.md", "Title: B\nDate: 2026-04-02\nSummary: $A^{-1}$ exists.\n\n" + body)
+    site = run_pelican(content, tmp_path / "out", settings=PUBLISH_SETTINGS, env={**PUBLISH_ENV})
+    assert site.returncode == 0, site.log
+    home = site.soup("index.html")
+    assert not home.select(".post-row__summary h2, .post-row__summary [id]")
+    assert "heading-anchor" not in (site.output / "feeds/all.atom.xml").read_text("utf-8")
+    description = site.soup("posts/b/").select_one('meta[name="description"]')["content"]
+    assert "$A^{-1}$" in description
+    assert link_problems(site, PUBLISH_SITEURL)[0] == []

@@ -36,7 +36,7 @@ def test_korean_series_box_is_korean_and_counts_the_korean_only_episode(series_s
     soup = series_site.soup("ko/posts/build-2/")
     aside = box(soup)
     assert aside.select_one(".series-box__title a").get_text() == "데모 개발기"
-    assert aside.select_one(".series-box__position").get_text() == "4편 중 2편"
+    assert aside.select_one(".series-box__position").get_text() == "4화 중 2화"
     assert box_titles(soup) == [
         "1화 개발 1편",
         "2화 개발 2편",

@@ -41,3 +41,12 @@ def test_automatic_summary_applies_paragraphs_then_words():
     assert automatic_summary(html, "ko", None, 1) == "<p>첫 문단 입니다.</p>"
     assert automatic_summary(html, "ko", 2, None) == "<p>첫 문단 …</p>"
     assert automatic_summary(html, "ko", None, None) == html
+
+
+def test_an_excerpt_has_no_headings_anchors_footnotes_or_ids():
+    html = (
+        '<h2 id="background">Background<a class="heading-anchor" href="#background">#</a></h2>'
+        '<p>Words.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+    )
+    out = automatic_summary(html, "en", 40)
+    assert out == "<p>Background</p><p>Words.</p>"
