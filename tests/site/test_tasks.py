@@ -265,3 +265,31 @@ def test_a_build_on_a_terminal_shows_progress_and_stays_quiet_in_logs(tmp_path):
     logged = invoke("build", "--", str(FIXTURES / "basic"), "-o", str(tmp_path / "b"))
     assert logged.returncode == 0
     assert "reading " not in logged.stdout + logged.stderr
+
+
+def test_new_puts_a_new_series_in_a_folder_named_by_its_id(tmp_path):
+    content = demo_copy(tmp_path)
+    result = invoke(
+        "new", "Splitting a bill", "--series", "Kitchen Math", "--content", str(content)
+    )
+    assert result.returncode == 0, result.stderr
+    assert (content / "kitchen-math" / "splitting-a-bill.en.md").is_file()
+    assert fields(content / "kitchen-math" / "splitting-a-bill.ko.md")["Series_index"] == "1"
+
+
+def test_translate_keeps_restructuredtext(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = content / "oven.en.rst"
+    source.write_text(
+        "Oven heat\n#########\n\n:date: 2026-04-01\n:tags: oven\n\nThe oven heats.\n",
+        encoding="utf-8",
+    )
+    assert invoke("translate", str(source)).returncode == 0
+    made = (content / "oven.ko.rst").read_text("utf-8")
+    assert made.startswith("Oven heat\n#########\n")
+    assert ":date: 2026-04-01" in made and ":status: draft" in made and ":lang: ko" in made
+    assert "The oven heats." in made
+    build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stderr
+    assert (tmp_path / "site/ko/drafts/oven/index.html").is_file()
