@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: I001 (corpus puts plugins/ on the path)
 from common.subsites import run_pelican
+from hugo_site import write_hugo_site
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_SETTINGS = """
@@ -70,6 +73,33 @@ def build(content: Path, output: Path, settings: Path) -> tuple[float, int]:
     return elapsed, peak
 
 
+# Runs Hugo and reports its peak memory: the only child of this small Python process.
+HUGO_RUNNER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "print('MAXRSS', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def build_hugo(site: Path, output: Path) -> tuple[float, int] | None:
+    """(seconds, peak KiB) of a Hugo build of `site`, or None without Hugo installed."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", HUGO_RUNNER, hugo, "--quiet", "-s", str(site), "-d", str(output)],
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        sys.exit(f"hugo failed:\n{result.stderr}")
+    peak = int(next(line.split()[1] for line in result.stderr.splitlines() if "MAXRSS" in line))
+    return elapsed, peak
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, nargs="+", default=[100, 1000])
@@ -82,10 +112,14 @@ def main() -> None:
         plain.write_text(PLAIN_SETTINGS, encoding="utf-8")
         for pairs in args.pairs:
             content = write_corpus(tmp / f"corpus-{pairs}", pairs)
-            ours, theirs = [], []
+            ours, theirs, hugos = [], [], []
+            hugo_site = write_hugo_site(content, tmp / f"hugo-{pairs}")
             for run in range(args.runs):
                 ours.append(build(content, tmp / f"ours-{pairs}-{run}", ROOT / "pelicanconf.py"))
                 theirs.append(build(content, tmp / f"plain-{pairs}-{run}", plain))
+                hugo = build_hugo(hugo_site, tmp / f"hugo-out-{pairs}-{run}")
+                if hugo:
+                    hugos.append(hugo)
             our_s = statistics.median(t for t, _ in ours)
             plain_s = statistics.median(t for t, _ in theirs)
             results[pairs] = {
@@ -95,11 +129,22 @@ def main() -> None:
                 "ours_peak_mib": round(max(m for _, m in ours) / 1024),
                 "plain_peak_mib": round(max(m for _, m in theirs) / 1024),
             }
+            if hugos:
+                hugo_s = statistics.median(t for t, _ in hugos)
+                results[pairs]["hugo_s"] = round(hugo_s, 2)
+                results[pairs]["hugo_ratio"] = round(our_s / hugo_s, 3)
+                results[pairs]["hugo_peak_mib"] = round(max(m for _, m in hugos) / 1024)
             r = results[pairs]
+            hugo_text = (
+                f"  hugo {r['hugo_s']:7.2f} s ({r['hugo_peak_mib']} MiB peak)  "
+                f"ours/hugo {r['hugo_ratio']:.2f}"
+                if "hugo_s" in r
+                else "  (hugo not installed)"
+            )
             print(
                 f"{pairs:>5} pairs: ours {r['ours_s']:7.2f} s ({r['ours_peak_mib']} MiB peak)  "
                 f"plain {r['plain_s']:7.2f} s ({r['plain_peak_mib']} MiB peak)  "
-                f"ratio {r['ratio']:.3f}"
+                f"ours/plain {r['ratio']:.3f}{hugo_text}"
             )
     print(json.dumps(results))
     biggest = results[max(results)]
