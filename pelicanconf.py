@@ -44,6 +44,7 @@ PLUGINS = [
     "series_threads",
     "archive",
     "content_checks",
+    "search",
     "publishing",
     "progress",
 ]

@@ -131,6 +131,20 @@ def language_setting(settings: Mapping, lang: str, key: str, default=None):
     return settings.get(MAIN_SETTINGS_KEY, settings).get(key, default)
 
 
+def add_direct_template(settings: dict, name: str) -> None:
+    """Add the direct template `name` to `DIRECT_TEMPLATES`, for every language's site.
+
+    A plugin's own page (the search page). It goes into this site's settings and into
+    the main site's kept settings, which `language_setting` reads (the main site's
+    `DIRECT_TEMPLATES` as i18n-subsites gives it to every subsite).
+    """
+    for target in (settings, settings.get(MAIN_SETTINGS_KEY)):
+        if target is not None:
+            templates = list(target.get("DIRECT_TEMPLATES", []))
+            if name not in templates:
+                target["DIRECT_TEMPLATES"] = [*templates, name]
+
+
 def is_main_site(settings: Mapping) -> bool:
     """Whether these settings are the main language's site (it reads first, writes last)."""
     return settings["DEFAULT_LANG"] == language_sites(settings).main_lang
