@@ -89,7 +89,8 @@ def _index_all(jobs: list[IndexJob], staging: Path, binary: Path) -> dict[str, i
     for number, job, process in running:
         output, _ = process.communicate()
         if process.returncode != 0:
-            reason = output.strip() or f"exit status {process.returncode}"
+            lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
+            reason = " ".join(lines) or f"exit status {process.returncode}"
             failures.append(f"{job.folder}: {reason}")
         counts[job.lang] = indexed_count(staging / str(number))
     if failures:

@@ -36,6 +36,7 @@ Errors: "search: Pagefind is not installed" (install `pagefind[extended]` or tak
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,11 @@ def jobs_for(config: SearchSettings) -> tuple[list[pagefind_run.IndexJob], dict[
         skip = (*root.nested, config.bundle)
         folders = [path.name for path in root.folder.iterdir() if path.is_dir()]
         expected[root.lang] = len(marked_pages(root.folder, skip))
+        if not expected[root.lang]:
+            # Nothing published in this language yet: no index (Pagefind would fail),
+            # and none left over from an earlier build.
+            shutil.rmtree(root.folder / config.bundle, ignore_errors=True)
+            continue
         jobs.append(
             pagefind_run.IndexJob(
                 lang=root.lang,
@@ -133,6 +139,8 @@ def index_sites(pelican):
         return
     started = time.monotonic()
     jobs, expected = jobs_for(config)
+    if not jobs:
+        return
     try:
         results = pagefind_run.run(jobs)
     except pagefind_run.PagefindMissing as exc:

@@ -30,6 +30,8 @@ DEMO_PAGES = [
     "/ko/series/control-study/",
     "/series/",
     "/ko/translations/",
+    "/search/",
+    "/ko/search/",
 ]
 
 

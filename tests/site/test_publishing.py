@@ -142,13 +142,29 @@ def test_cname_setting_writes_the_file_and_a_root_site_gets_robots(tmp_path):
     assert "Sitemap: https://blog.example.org/sitemap.xml" in robots
 
 
+def pagefind_order(path) -> bool:
+    """A search bundle file that Pagefind 1.5 writes in a different order on every run:
+    its filter files, and the two files naming them by hash. The pages' fragments and the
+    word index do not change."""
+    return "pagefind" in path.parts and (
+        path.suffix in (".pf_filter", ".pf_meta") or path.name == "pagefind-entry.json"
+    )
+
+
 def test_two_builds_with_the_same_source_date_epoch_are_identical(basic_publish, tmp_path):
     env = {**os.environ, "SITEURL": PUBLISH_SITEURL}
     again = run_pelican(FIXTURES / "basic", tmp_path / "again", settings=PUBLISH_SETTINGS, env=env)
     assert again.returncode == 0, again.log
-    first = sorted(p.relative_to(basic_publish.output) for p in basic_publish.output.rglob("*"))
-    second = sorted(p.relative_to(again.output) for p in again.output.rglob("*"))
+    first = sorted(
+        p.relative_to(basic_publish.output)
+        for p in basic_publish.output.rglob("*")
+        if not pagefind_order(p)
+    )
+    second = sorted(
+        p.relative_to(again.output) for p in again.output.rglob("*") if not pagefind_order(p)
+    )
     assert first == second
+    assert any("fragment" in p.parts for p in first)  # the search index's pages are compared
     files = [str(p) for p in first if (basic_publish.output / p).is_file()]
     match, mismatch, errors = filecmp.cmpfiles(
         basic_publish.output, again.output, files, shallow=False

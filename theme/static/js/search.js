@@ -51,8 +51,13 @@ async function loadPagefind() {
   if (allLanguages?.checked) {
     for (const [other, bundle] of Object.entries(bundles)) {
       if (other !== lang && !merged.has(other)) {
-        await pagefind.mergeIndex(bundle, { language: other });
         merged.add(other);
+        try {
+          await pagefind.mergeIndex(bundle, { language: other });
+        } catch (error) {
+          // A language with nothing published yet has no index: nothing to add.
+          console.info("search: no index for", other, error);
+        }
       }
     }
   }
@@ -174,10 +179,12 @@ async function run() {
     none.hidden = false;
     return;
   }
+  await showMore(false);
+  if (number !== searchNumber) return;
+  // Announced once the first results are on the page.
   const count = results.length;
   const key = plural.select(count) === "one" ? "resultsOne" : "resultsOther";
   say(message(query ? key : `${key}Series`, { num: count.toLocaleString(lang), query }));
-  await showMore(false);
 }
 
 let timer = 0;
