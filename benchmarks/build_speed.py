@@ -1,7 +1,10 @@
 """Build speed: our bundle against plain Pelican + pelican-i18n-subsites and Pelican's theme.
 
 Builds the same generated corpus (100 and 1,000 EN/KO pairs by default) both ways in one
-run, alternating, and prints each time, the ratio and the peak memory of each build.
+run, alternating, and prints each time, the ratio and the peak memory of each build;
+then what the search index adds to our build (the same build with `SEARCH_SAVE_AS=""`
+beside it: a subsite's index runs while the main site is written), Pagefind's time on
+its own after a build, and the index size per 100 pages.
 The target: our full build of 1,000 pairs within 1.3x the plain one.
 
     python benchmarks/build_speed.py [--pairs 100 1000] [--runs 1]
@@ -24,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: I001 (corpus puts plugins/ on the path)
 from common.subsites import run_pelican
 from hugo_site import write_hugo_site
+from search.pagefind_run import run as run_pagefind
+from search.search import SearchSettings, jobs_for
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_SETTINGS = """
@@ -53,12 +58,12 @@ RUNNER = (
 )
 
 
-def build(content: Path, output: Path, settings: Path) -> tuple[float, int]:
+def build(content: Path, output: Path, settings: Path, *extra: str) -> tuple[float, int]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     started = time.perf_counter()
     result = run_pelican(
         settings,
-        [str(content), "-o", str(output), "-q"],
+        [str(content), "-o", str(output), "-q", *extra],
         env=env,
         cwd=ROOT,
         capture=True,
@@ -100,6 +105,19 @@ def build_hugo(site: Path, output: Path) -> tuple[float, int] | None:
     return elapsed, peak
 
 
+def index_time(output: Path) -> tuple[float, int, int]:
+    """Pagefind again on a finished build of ours: (seconds, pages indexed, bundle bytes).
+
+    The same step the build ends with (plugins/search), timed on its own.
+    """
+    config = SearchSettings(True, output, "pagefind", (("en", ""), ("ko", "ko")))
+    started = time.perf_counter()
+    jobs, _expected = jobs_for(config)
+    results = run_pagefind(jobs)
+    elapsed = time.perf_counter() - started
+    return elapsed, sum(r.pages for r in results), sum(r.size for r in results)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, nargs="+", default=[100, 1000])
@@ -112,17 +130,32 @@ def main() -> None:
         plain.write_text(PLAIN_SETTINGS, encoding="utf-8")
         for pairs in args.pairs:
             content = write_corpus(tmp / f"corpus-{pairs}", pairs)
-            ours, theirs, hugos = [], [], []
+            ours, theirs, hugos, unsearched = [], [], [], []
             hugo_site = write_hugo_site(content, tmp / f"hugo-{pairs}")
             for run in range(args.runs):
                 ours.append(build(content, tmp / f"ours-{pairs}-{run}", ROOT / "pelicanconf.py"))
+                unsearched.append(
+                    build(
+                        content,
+                        tmp / f"nosearch-{pairs}-{run}",
+                        ROOT / "pelicanconf.py",
+                        "-e",
+                        'SEARCH_SAVE_AS=""',
+                    )
+                )
                 theirs.append(build(content, tmp / f"plain-{pairs}-{run}", plain))
                 hugo = build_hugo(hugo_site, tmp / f"hugo-out-{pairs}-{run}")
                 if hugo:
                     hugos.append(hugo)
             our_s = statistics.median(t for t, _ in ours)
             plain_s = statistics.median(t for t, _ in theirs)
+            index_s, indexed, index_bytes = index_time(tmp / f"ours-{pairs}-0")
+            unsearched_s = statistics.median(t for t, _ in unsearched)
             results[pairs] = {
+                "index_s": round(index_s, 2),
+                "search_added_s": round(our_s - unsearched_s, 2),
+                "search_share": round((our_s - unsearched_s) / our_s, 3),
+                "index_kib_per_100_pages": round(index_bytes / 1024 / indexed * 100),
                 "ours_s": round(our_s, 2),
                 "plain_s": round(plain_s, 2),
                 "ratio": round(our_s / plain_s, 3),
@@ -140,6 +173,11 @@ def main() -> None:
                 f"ours/hugo {r['hugo_ratio']:.2f}"
                 if "hugo_s" in r
                 else "  (hugo not installed)"
+            )
+            print(
+                f"{pairs:>5} pairs: search adds {r['search_added_s']:.2f} s to the build "
+                f"({100 * r['search_share']:.0f} % of it; Pagefind alone {r['index_s']:.2f} s "
+                f"after the build), {r['index_kib_per_100_pages']} KiB of index per 100 pages"
             )
             print(
                 f"{pairs:>5} pairs: ours {r['ours_s']:7.2f} s ({r['ours_peak_mib']} MiB peak)  "

@@ -1,11 +1,12 @@
-"""Lighthouse (mobile profile) on home, archive and an article in both languages.
+"""Lighthouse (mobile profile) on home, archive, articles and search in both languages.
 
 Builds the demo blog with the publishing settings for a local address, serves it on
 127.0.0.1, runs the pinned `lighthouse` from node_modules (`npm ci`) with Debian's
 chromium, and prints the four category scores per page. Exits non-zero when any score
 is below 95 (the target is 100 everywhere).
 
-    python benchmarks/lighthouse.py
+    python benchmarks/lighthouse.py            # every page
+    python benchmarks/lighthouse.py /search/   # the pages given
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ PAGES = [
     "/ko/posts/kal-2-one-dimensional/",
     "/posts/kal-3-tuning-q-and-r/",
     "/ko/posts/kal-3-tuning-q-and-r/",
+    "/search/",
+    "/ko/search/",
+    "/search/?q=kalman",
+    "/ko/search/?q=%ED%95%84%ED%84%B0%EB%A5%BC",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLOOR = 95
@@ -71,7 +76,7 @@ def main() -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"{'page':<36}" + "".join(f"{c:>16}" for c in CATEGORIES))
         try:
-            for path in PAGES:
+            for path in sys.argv[1:] or PAGES:
                 report = Path(tmp) / "report.json"
                 subprocess.run(
                     [

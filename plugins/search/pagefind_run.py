@@ -10,6 +10,8 @@ message, which is why the command line is used.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -69,33 +71,75 @@ def executable() -> Path | None:
     return get_executable()
 
 
-def _index_all(jobs: list[IndexJob], staging: Path, binary: Path) -> dict[str, int]:
-    """Run Pagefind's command line once per job, all at once (one core each)."""
-    running = []
-    for number, job in enumerate(jobs):
-        command = [
-            str(binary),
-            "--site", str(job.folder),
-            "--glob", job.glob,
-            "--output-path", str(staging / str(number)),
-            "--exclude-selectors", EXCLUDE,
-            "--silent",
-        ]  # fmt: skip
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        running.append((number, job, process))
-    counts, failures = {}, []
-    for number, job, process in running:
-        output, _ = process.communicate()
-        if process.returncode != 0:
-            lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
-            reason = " ".join(lines) or f"exit status {process.returncode}"
-            failures.append(f"{job.folder}: {reason}")
-        counts[job.lang] = indexed_count(staging / str(number))
-    if failures:
-        raise RuntimeError("; ".join(failures))
-    return counts
+@dataclass
+class Running:
+    """A Pagefind process indexing one job's site into a staging folder of its own."""
+
+    job: IndexJob
+    staging: Path
+    process: subprocess.Popen
+
+
+def start(job: IndexJob) -> Running:
+    """Start Pagefind's command line on one job and return at once.
+
+    Indexing a language site as soon as it is written lets it run on the second core
+    while Pelican writes the next site. Raises `PagefindMissing` without the package.
+    """
+    binary = executable()
+    if binary is None:
+        raise PagefindMissing("Pagefind is not installed")
+    # Beside the bundle, on the same file system: putting it in place is a rename.
+    job.bundle.parent.mkdir(parents=True, exist_ok=True)
+    for stale in job.bundle.parent.glob(".pagefind-*"):  # left by an interrupted build
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=job.bundle.parent))
+    command = [
+        str(binary),
+        "--site", str(job.folder),
+        "--glob", job.glob,
+        "--output-path", str(staging / "bundle"),
+        "--exclude-selectors", EXCLUDE,
+        "--silent",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return Running(job, staging, process)
+
+
+def discard(run: Running) -> None:
+    """Stop a run whose index is not wanted after all, and remove what it wrote."""
+    run.process.kill()
+    run.process.communicate()
+    shutil.rmtree(run.staging, ignore_errors=True)
+
+
+def finish(runs: list[Running]) -> list[IndexResult]:
+    """Wait for every run, then put each bundle in place (`sync_tree`).
+
+    Raises `RuntimeError` with Pagefind's own words when any run failed; no bundle is
+    put in place then. Staging folders are removed either way.
+    """
+    try:
+        failures = []
+        for run in runs:
+            output, _ = run.process.communicate()
+            if run.process.returncode != 0:
+                lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
+                reason = " ".join(lines) or f"exit status {run.process.returncode}"
+                failures.append(f"{run.job.folder}: {reason}")
+        if failures:
+            raise RuntimeError("; ".join(failures))
+        results = []
+        for run in runs:
+            bundle = run.staging / "bundle"
+            pages = indexed_count(bundle)  # before sync_tree moves the files away
+            written, removed = sync_tree(bundle, run.job.bundle)
+            size = sum(p.stat().st_size for p in run.job.bundle.rglob("*") if p.is_file())
+            results.append(IndexResult(run.job.lang, pages, written, removed, size))
+        return results
+    finally:
+        for run in runs:
+            shutil.rmtree(run.staging, ignore_errors=True)
 
 
 def indexed_count(bundle: Path) -> int:
@@ -111,51 +155,49 @@ def indexed_count(bundle: Path) -> int:
 
 
 def sync_tree(source: Path, target: Path) -> tuple[int, int]:
-    """Make `target` hold exactly `source`'s files, leaving files with equal bytes untouched.
+    """Move `source`'s files into `target`, leaving files with equal bytes untouched.
 
-    Returns (files written, files removed). Unchanged files keep their bytes and their
-    modification time, so a deploy uploads only what changed.
+    `target` ends up holding exactly `source`'s files (Pagefind's unused UIs left out);
+    `source` is used up. Returns (files written, files removed). Unchanged files keep
+    their bytes and their modification time, so a deploy uploads only what changed.
+    Both folders must be on one file system (files are renamed, not copied).
     """
-    wanted = {
-        path.relative_to(source)
-        for path in source.rglob("*")
-        if path.is_file() and not path.name.startswith(UNUSED)
-    }
+    for path in source.rglob("*"):
+        if path.is_file() and path.name.startswith(UNUSED):
+            path.unlink()
+    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    if not target.exists():
+        os.replace(source, target)
+        return len(wanted), 0
     written = removed = 0
-    if target.exists():
-        for path in sorted(target.rglob("*"), reverse=True):
-            relative = path.relative_to(target)
-            if path.is_file() and relative not in wanted:
-                path.unlink()
-                removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target)
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
     for relative in sorted(wanted):
         new, old = source / relative, target / relative
-        data = new.read_bytes()
-        if old.is_file() and old.read_bytes() == data:
+        if old.is_file() and same_bytes(new, old):
             continue
         old.parent.mkdir(parents=True, exist_ok=True)
-        old.write_bytes(data)
+        os.replace(new, old)
         written += 1
     return written, removed
 
 
+def same_bytes(first: Path, second: Path) -> bool:
+    """Whether two files hold the same bytes (sizes first, then contents)."""
+    if first.stat().st_size != second.stat().st_size:
+        return False
+    return first.read_bytes() == second.read_bytes()
+
+
 def run(jobs: list[IndexJob]) -> list[IndexResult]:
-    """Index every job's site and put each bundle in place.
+    """Index every job's site, all at once, and put each bundle in place.
 
     Raises `PagefindMissing` without the package, and `RuntimeError` with Pagefind's
     message when it fails (nothing is put in place then).
     """
-    binary = executable()
-    if binary is None:
-        raise PagefindMissing("Pagefind is not installed")
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
-        staging = Path(tmp)
-        counts = _index_all(jobs, staging, binary)
-        results = []
-        for number, job in enumerate(jobs):
-            written, removed = sync_tree(staging / str(number), job.bundle)
-            size = sum(path.stat().st_size for path in job.bundle.rglob("*") if path.is_file())
-            results.append(IndexResult(job.lang, counts[job.lang], written, removed, size))
-    return results
+    return finish([start(job) for job in jobs])

@@ -1,11 +1,13 @@
 """search: a static search page per language, indexed by Pagefind after the build.
 
-After every language's site is written (the main site's `finalized`, which runs last),
-Pagefind (PyPI `pagefind[extended]`; the binary comes in the wheel, nothing is
-downloaded) indexes each language site into its own bundle: `pagefind/` on the main
-site, `ko/pagefind/` on the Korean one. Only pages whose main content the theme marks
-with `data-pagefind-body` are indexed: published posts and pages. Drafts, hidden
-content, lists, the archive and the search page itself carry no mark. The build then
+As soon as a language's site is written (its `finalized`), Pagefind (PyPI
+`pagefind[extended]`; the binary comes in the wheel, nothing is downloaded) starts
+indexing it into its own bundle, `pagefind/` on the main site, `ko/pagefind/` on the
+Korean one: a subsite's index runs on the second core while Pelican writes the main
+site, which is written last and waits for every index at its own `finalized`. Only
+pages whose main content the theme marks with `data-pagefind-body` are indexed:
+published posts and pages. Drafts, hidden content, lists, the archive and the search
+page itself carry no mark. The build then
 checks that each bundle holds every marked page of its language; a missing package, a
 Pagefind failure or a short index stops the build (so `invoke publish` never deploys a
 broken search) with a message that says what to do.
@@ -49,6 +51,8 @@ from .collect import marked_pages, site_glob, site_roots
 
 log = logging.getLogger(__name__)
 
+RUNS_KEY = "SEARCH_INDEX_RUNS"
+
 DEFAULTS = {
     "SEARCH_URL": "search/",
     "SEARCH_SAVE_AS": "search/index.html",
@@ -83,7 +87,8 @@ class SearchSettings:
         )
         return cls(
             enabled=bool(settings.get("SEARCH_SAVE_AS")),
-            output=Path(settings["OUTPUT_PATH"]),
+            # The main site's output (a subsite's OUTPUT_PATH is its own folder in it).
+            output=Path(subsites.language_setting(settings, sites.main_lang, "OUTPUT_PATH")),
             bundle=bundle.strip("/"),
             lang_paths=lang_paths,
         )
@@ -98,66 +103,102 @@ def set_defaults(pelican):
     if not config.enabled:
         return
     subsites.add_direct_template(settings, "search")
-    if subsites.is_main_site(settings) and not pagefind_run.executable() is not None:
+    if subsites.is_main_site(settings):
+        # Shared with every subsite (i18n-subsites copies the settings shallowly): each
+        # language's running index, by language, for the main site to wait for.
+        settings[RUNS_KEY] = {}
+    if subsites.is_main_site(settings) and pagefind_run.executable() is None:
         raise BuildStopped(
             "search: Pagefind is not installed; run "
             "`pip install 'pagefind[extended]'`, or take \"search\" out of PLUGINS"
         )
 
 
+def job_for(config: SearchSettings, root) -> pagefind_run.IndexJob:
+    """The index job of one language site (`collect.SiteRoot`), its folder written."""
+    skip = (*root.nested, config.bundle)
+    folders = [path.name for path in root.folder.iterdir() if path.is_dir()]
+    return pagefind_run.IndexJob(
+        lang=root.lang,
+        folder=root.folder,
+        glob=site_glob(folders, skip),
+        bundle=root.folder / config.bundle,
+    )
+
+
+def marked_count(config: SearchSettings, root) -> int:
+    """How many pages of one language site the theme marked for search."""
+    return len(marked_pages(root.folder, (*root.nested, config.bundle)))
+
+
 def jobs_for(config: SearchSettings) -> tuple[list[pagefind_run.IndexJob], dict[str, int]]:
-    """One index job per language site, and how many marked pages each site has."""
+    """Every language site's index job, and how many marked pages each site has.
+
+    A site with no marked page gets no job.
+    """
     jobs, expected = [], {}
     for root in site_roots(config.output, config.lang_paths):
-        if not root.folder.is_dir():
-            continue
-        skip = (*root.nested, config.bundle)
-        folders = [path.name for path in root.folder.iterdir() if path.is_dir()]
-        expected[root.lang] = len(marked_pages(root.folder, skip))
-        if not expected[root.lang]:
-            # Nothing published in this language yet: no index (Pagefind would fail),
-            # and none left over from an earlier build.
-            shutil.rmtree(root.folder / config.bundle, ignore_errors=True)
-            continue
-        jobs.append(
-            pagefind_run.IndexJob(
-                lang=root.lang,
-                folder=root.folder,
-                glob=site_glob(folders, skip),
-                bundle=root.folder / config.bundle,
-            )
-        )
+        expected[root.lang] = marked_count(config, root) if root.folder.is_dir() else 0
+        if expected[root.lang]:
+            jobs.append(job_for(config, root))
     return jobs, expected
 
 
-def index_sites(pelican):
-    """`finalized`: index every language site, once all are written (main site only)."""
-    if not subsites.is_main_site(pelican.settings):
+def start_index(pelican):
+    """`finalized` of every site: index this language site now that it is written.
+
+    A subsite's index runs in the background while the next site is written; the main
+    site, written last, waits for all of them (`finish_indexes`). Pagefind starts
+    first and the marked pages are counted while it runs; a site with none gets no
+    index (Pagefind would fail on it) and loses the one an earlier build left.
+    """
+    settings = pelican.settings
+    config = SearchSettings.from_settings(settings)
+    runs = settings.get(RUNS_KEY)
+    if not config.enabled or runs is None:
         return
-    config = SearchSettings.from_settings(pelican.settings)
-    if not config.enabled:
-        return
+    lang = settings["DEFAULT_LANG"]
+    root = next(r for r in site_roots(config.output, config.lang_paths) if r.lang == lang)
+    run, expected = None, 0
+    if root.folder.is_dir():
+        try:
+            run = pagefind_run.start(job_for(config, root))
+        except pagefind_run.PagefindMissing as exc:
+            raise BuildStopped(f"search: {exc}; run `pip install 'pagefind[extended]'`") from exc
+        expected = marked_count(config, root)
+    if run is not None and not expected:
+        pagefind_run.discard(run)
+        run = None
+    if run is None:
+        shutil.rmtree(root.folder / config.bundle, ignore_errors=True)
+    runs[lang] = (run, expected)
+    if subsites.is_main_site(settings):
+        finish_indexes(config, runs)
+
+
+def finish_indexes(config: SearchSettings, runs: dict) -> None:
+    """Wait for every language's index, put the bundles in place and check them.
+
+    A Pagefind failure stops the build; a bundle that holds fewer pages than its site
+    marks for search stops it too (the search would miss posts).
+    """
     started = time.monotonic()
-    jobs, expected = jobs_for(config)
-    if not jobs:
-        return
+    running = [run for run, _expected in runs.values() if run is not None]
     try:
-        results = pagefind_run.run(jobs)
-    except pagefind_run.PagefindMissing as exc:
-        raise BuildStopped(f"search: {exc}; run `pip install 'pagefind[extended]'`") from exc
+        results = pagefind_run.finish(running)
     except RuntimeError as exc:
         raise BuildStopped(f"search: Pagefind failed on {config.output}: {exc}") from exc
     short = [
         f"search: the {result.lang} index holds {result.pages} of "
-        f"{expected[result.lang]} pages marked for search"
+        f"{runs[result.lang][1]} pages marked for search"
         for result in results
-        if result.pages != expected[result.lang]
+        if result.pages != runs[result.lang][1]
     ]
     if short:
         raise BuildStopped("\n".join(short))
     log.info(
-        "search: indexed %s in %.1f s (%s KB of index)",
-        ", ".join(f"{result.pages} {result.lang} pages" for result in results),
+        "search: indexed %s (waited %.1f s; %s KB of index)",
+        ", ".join(f"{result.pages} {result.lang} pages" for result in results) or "nothing",
         time.monotonic() - started,
         ", ".join(f"{result.lang} {result.size / 1024:.0f}" for result in results),
     )
@@ -166,4 +207,4 @@ def index_sites(pelican):
 def register():
     """Connect the handlers, in the order they fire."""
     signals.initialized.connect(set_defaults)
-    signals.finalized.connect(index_sites)
+    signals.finalized.connect(start_index)
