@@ -221,3 +221,44 @@ def test_search_works_under_a_sub_path(browser, served_subpath):
     assert all(url.startswith(host) for url in requested)
     assert errors == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def served_with_empty_language(tmp_path_factory):
+    """The basic fixture with a third language that has nothing published (no index)."""
+    root = tmp_path_factory.mktemp("empty-language")
+    build = run_pelican(
+        ROOT / "tests" / "fixtures" / "basic",
+        root / "out",
+        "-e",
+        'I18N_SUBSITES={"ko": {}, "ja": {}}',
+    )
+    assert build.returncode == 0, build.log
+    assert not (root / "out" / "ja" / "pagefind").exists()
+    server = serve(root / "out")
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_a_language_without_an_index_is_left_out_not_an_error(page, served_with_empty_language):
+    base = served_with_empty_language
+    page.goto(f"{base}/ko/search/?q=한국어&all=1")
+    found = results(page)
+    assert found and page.locator("[data-search-failed]").is_hidden()
+    page.goto(f"{base}/ja/search/?q=paragraph")
+    results(page)
+    assert page.locator("[data-search-none]").is_visible()
+    assert page.locator("[data-search-failed]").is_hidden()
+    page.goto(f"{base}/ja/search/?q=paragraph&all=1")
+    assert {lang for _, lang in results(page)} == {"en"}
+    errors = [e for e in page.console_errors if "404" not in e]
+    assert errors == []
+
+
+def test_a_series_alone_lists_its_posts_oldest_first(page, served_demo):
+    page.goto(f"{served_demo}/search/?series=control-study")
+    results(page)
+    dates = page.locator(".search-result__meta time").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('datetime'))"
+    )
+    assert len(dates) > 2 and dates == sorted(dates)

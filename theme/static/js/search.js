@@ -43,21 +43,35 @@ function message(name, values) {
   return root.dataset[name].replace(/\{(\w+)\}/g, (_m, key) => values[key]);
 }
 
-async function loadPagefind() {
+// Whether a language has an index: a language with nothing published has none.
+const indexes = new Map();
+function hasIndex(code) {
+  if (!indexes.has(code)) {
+    const entry = `${bundles[code]}pagefind-entry.json`;
+    indexes.set(
+      code,
+      fetch(entry, { method: "HEAD" }).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    );
+  }
+  return indexes.get(code);
+}
+
+// `primary`: the language whose bundle runs the search (this page's, when it has one).
+let primary = null;
+async function loadPagefind(first) {
   if (!pagefind) {
-    pagefind = await import(`${bundles[lang]}pagefind.js`);
+    primary = first;
+    pagefind = await import(`${bundles[first]}pagefind.js`);
     await pagefind.options({ excerptLength: 24 });
   }
   if (allLanguages?.checked) {
     for (const [other, bundle] of Object.entries(bundles)) {
-      if (other !== lang && !merged.has(other)) {
+      if (other !== primary && !merged.has(other) && (await hasIndex(other))) {
         merged.add(other);
-        try {
-          await pagefind.mergeIndex(bundle, { language: other });
-        } catch (error) {
-          // A language with nothing published yet has no index: nothing to add.
-          console.info("search: no index for", other, error);
-        }
+        await pagefind.mergeIndex(bundle, { language: other });
       }
     }
   }
@@ -157,11 +171,17 @@ async function run() {
   say(root.dataset.searching);
   let results = [];
   try {
-    const engine = await loadPagefind();
-    const terms = query ? searchQuery(query) : null;
     const others = allLanguages?.checked ? Object.keys(bundles).filter((code) => code !== lang) : [];
-    for (const code of [lang, ...others]) {
-      const found = (await engine.search(terms, { filters: filtersFor([code]) })).results;
+    const searched = [];
+    for (const code of [lang, ...others]) if (await hasIndex(code)) searched.push(code);
+    // This page's language may have no index yet (nothing published): then only others.
+    const engine = searched.length ? await loadPagefind(searched[0]) : null;
+    const terms = query ? searchQuery(query) : null;
+    // Without a query (a series alone), oldest first: a series reads in order.
+    const order = terms ? {} : { sort: { date: "asc" } };
+    for (const code of engine ? searched : []) {
+      const options = { filters: filtersFor([code]), ...order };
+      const found = (await engine.search(terms, options)).results;
       if (found.length && terms && !(await answered(terms, found[0]))) continue;
       results = results.concat(found);
     }
