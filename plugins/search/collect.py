@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 # The theme marks the main content of an indexable post or page with Pagefind's
@@ -12,74 +11,27 @@ from pathlib import Path
 # post that writes the attribute's name in its text (escaped) does not count.
 BODY_MARK = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=]")
 
-# Characters with a meaning in Pagefind's globs (the `wax` crate's syntax).
-GLOB_SPECIAL = re.compile(r"([\\{}\[\]()*?!<>,:#$])")
 
-
-@dataclass(frozen=True)
-class SiteRoot:
-    """One language's site in the output.
-
-    `lang` is its language, `folder` its output folder, `nested` the names of the
-    entries right inside `folder` that hold other language sites (`("ko",)` for the
-    main site of an English/Korean blog), which its index must leave out.
-    """
-
-    lang: str
-    folder: Path
-    nested: tuple[str, ...] = ()
-
-
-def site_roots(output: Path, lang_paths: Iterable[tuple[str, str]]) -> list[SiteRoot]:
-    """The output folder of each language site.
+def site_folders(output: Path, lang_paths: Iterable[tuple[str, str]]) -> dict[str, Path]:
+    """The output folder of each language site: {lang: folder}.
 
     `lang_paths`: [(lang, path of its site below the main site's, "" for the main
-    site)], e.g. `[("en", ""), ("ko", "ko")]` → output/ (leaving out ko/) and output/ko/.
+    site)], e.g. `[("en", ""), ("ko", "ko")]` → {"en": output, "ko": output/ko}.
     """
-    pairs = [(lang, rel.strip("/")) for lang, rel in lang_paths]
-    roots = []
-    for lang, rel in pairs:
-        prefix = rel + "/" if rel else ""
-        nested = sorted(
-            {
-                other[len(prefix) :].split("/")[0]
-                for _lang, other in pairs
-                if other != rel and other.startswith(prefix)
-            }
-        )
-        roots.append(SiteRoot(lang, output / rel if rel else output, tuple(nested)))
-    return roots
+    return {lang: output / rel.strip("/") if rel.strip("/") else output for lang, rel in lang_paths}
 
 
-def glob_escape(name: str) -> str:
-    """A file or folder name as a literal in a Pagefind glob (backslash escapes)."""
-    return GLOB_SPECIAL.sub(r"\\\1", name)
+def marked_pages(written: Iterable[Path]) -> list[Path]:
+    """The HTML files among `written` whose main content is marked for search.
 
-
-def site_glob(entries: Iterable[str], skip: Iterable[str]) -> str:
-    """A glob for the HTML files of one site, given the names of the entries at its root.
-
-    `entries` are file and folder names in the site's folder; `skip` the ones that are
-    not this site's (other language sites, the search bundle). Pagefind's globs cannot
-    exclude, so the glob names what to include: `{*.html,posts/**/*.html,...}`.
+    `written` are the files this build wrote (repeats allowed); a page an earlier build
+    left in the output (a post since deleted, or made a draft) is not among them, so it
+    is never indexed. Sorted, so an index is the same from run to run.
     """
-    skipped = set(skip)
-    parts = ["*.html"]
-    parts += [f"{glob_escape(name)}/**/*.html" for name in sorted(entries) if name not in skipped]
-    return "{" + ",".join(parts) + "}"
-
-
-def marked_pages(folder: Path, skip: Iterable[str]) -> list[Path]:
-    """The HTML files under `folder` (but not under the entries `skip`) marked for search.
-
-    Sorted by path. Used to check that the index holds every page it should.
-    """
-    skipped = set(skip)
     found = []
-    for path in sorted(folder.rglob("*.html")):
-        if path.relative_to(folder).parts[0] in skipped:
-            continue
-        with path.open("rb") as handle:
-            if BODY_MARK.search(handle.read()):
-                found.append(path)
+    for path in sorted(set(written)):
+        if path.suffix == ".html" and path.is_file():
+            with path.open("rb") as handle:
+                if BODY_MARK.search(handle.read()):
+                    found.append(path)
     return found

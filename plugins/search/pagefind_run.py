@@ -1,10 +1,12 @@
 """Run Pagefind (PyPI `pagefind[extended]`, its binary shipped in the wheel) on written sites.
 
-Pagefind's command line indexes every language site into its own bundle, all languages
-at once, so that each language's search page loads its own index and can merge another
-language's on demand (Pagefind's `mergeIndex` needs a second bundle path:
-https://pagefind.app/docs/multisite/). Its Python API waits a tenth of a second per
-message, which is why the command line is used.
+Pagefind's command line indexes every language site into its own bundle, so that each
+language's search page loads its own index and can merge another language's on demand
+(Pagefind's `mergeIndex` needs a second bundle path: https://pagefind.app/docs/multisite/).
+Its Python API waits a tenth of a second per message, which is why the command line is
+used. Pagefind reads a folder that holds exactly the pages to index, as hard links (or
+copies) of the written pages under their paths, so nothing else in the output (another
+language's site, a page an earlier build left) can slip in.
 """
 
 from __future__ import annotations
@@ -30,13 +32,12 @@ EXCLUDE = ".heading-anchor, .footnote-backref, math"
 class IndexJob:
     """One language site to index.
 
-    Its folder, the glob of its pages (relative to the folder), and the folder to write
-    the bundle to.
+    Its folder, the pages to index (files in it), and the folder to write the bundle to.
     """
 
     lang: str
     folder: Path
-    glob: str
+    pages: tuple[Path, ...]
     bundle: Path
 
 
@@ -94,15 +95,29 @@ def start(job: IndexJob) -> Running:
     for stale in job.bundle.parent.glob(".pagefind-*"):  # left by an interrupted build
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=job.bundle.parent))
+    site = staging / "site"
+    for page in job.pages:
+        link = site / page.relative_to(job.folder)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(page, link)
+        except OSError:  # a file system without hard links
+            shutil.copyfile(page, link)
     command = [
         str(binary),
-        "--site", str(job.folder),
-        "--glob", job.glob,
+        "--site", str(site),
         "--output-path", str(staging / "bundle"),
         "--exclude-selectors", EXCLUDE,
         "--silent",
     ]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        # Below Pelican: the index of one site must not slow the writing of the next.
+        preexec_fn=(lambda: os.nice(5)) if hasattr(os, "nice") else None,
+    )
     return Running(job, staging, process)
 
 

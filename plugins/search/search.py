@@ -5,10 +5,11 @@ As soon as a language's site is written (its `finalized`), Pagefind (PyPI
 indexing it into its own bundle, `pagefind/` on the main site, `ko/pagefind/` on the
 Korean one: a subsite's index runs on the second core while Pelican writes the main
 site, which is written last and waits for every index at its own `finalized`. Only
-pages whose main content the theme marks with `data-pagefind-body` are indexed:
-published posts and pages. Drafts, hidden content, lists, the archive and the search
-page itself carry no mark. The build then
-checks that each bundle holds every marked page of its language; a missing package, a
+pages this build wrote (`content_written`) and whose main content the theme marks with
+`data-pagefind-body` are indexed: published posts and pages. Drafts, hidden content,
+lists, the archive and the search page itself carry no mark, and a page an earlier
+build left in the output is not indexed. The build then checks that each bundle holds
+every marked page of its language; a missing package, a
 Pagefind failure or a short index stops the build (so `invoke publish` never deploys a
 broken search) with a message that says what to do.
 
@@ -47,11 +48,12 @@ from common import BuildStopped, subsites
 from pelican import signals
 
 from . import pagefind_run
-from .collect import marked_pages, site_glob, site_roots
+from .collect import marked_pages, site_folders
 
 log = logging.getLogger(__name__)
 
 RUNS_KEY = "SEARCH_INDEX_RUNS"
+WRITTEN_KEY = "SEARCH_WRITTEN_PAGES"
 
 DEFAULTS = {
     "SEARCH_URL": "search/",
@@ -105,8 +107,10 @@ def set_defaults(pelican):
     subsites.add_direct_template(settings, "search")
     if subsites.is_main_site(settings):
         # Shared with every subsite (i18n-subsites copies the settings shallowly): each
-        # language's running index, by language, for the main site to wait for.
+        # language's running index, for the main site to wait for, and the HTML pages
+        # each language's site wrote ({lang: [Path]}).
         settings[RUNS_KEY] = {}
+        settings[WRITTEN_KEY] = {}
     if subsites.is_main_site(settings) and pagefind_run.executable() is None:
         raise BuildStopped(
             "search: Pagefind is not installed; run "
@@ -114,43 +118,24 @@ def set_defaults(pelican):
         )
 
 
-def job_for(config: SearchSettings, root) -> pagefind_run.IndexJob:
-    """The index job of one language site (`collect.SiteRoot`), its folder written."""
-    skip = (*root.nested, config.bundle)
-    folders = [path.name for path in root.folder.iterdir() if path.is_dir()]
-    return pagefind_run.IndexJob(
-        lang=root.lang,
-        folder=root.folder,
-        glob=site_glob(folders, skip),
-        bundle=root.folder / config.bundle,
-    )
+def remember_written(path, context):
+    """`content_written`: note each HTML page this build writes, by its site's language.
 
-
-def marked_count(config: SearchSettings, root) -> int:
-    """How many pages of one language site the theme marked for search."""
-    return len(marked_pages(root.folder, (*root.nested, config.bundle)))
-
-
-def jobs_for(config: SearchSettings) -> tuple[list[pagefind_run.IndexJob], dict[str, int]]:
-    """Every language site's index job, and how many marked pages each site has.
-
-    A site with no marked page gets no job.
+    Only pages written by this build are indexed: a page an earlier build left in the
+    output (a post since deleted or made a draft) never is.
     """
-    jobs, expected = [], {}
-    for root in site_roots(config.output, config.lang_paths):
-        expected[root.lang] = marked_count(config, root) if root.folder.is_dir() else 0
-        if expected[root.lang]:
-            jobs.append(job_for(config, root))
-    return jobs, expected
+    written = (context or {}).get(WRITTEN_KEY)
+    if written is not None and str(path).endswith(".html"):
+        written.setdefault(context["DEFAULT_LANG"], []).append(Path(path))
 
 
 def start_index(pelican):
     """`finalized` of every site: index this language site now that it is written.
 
     A subsite's index runs in the background while the next site is written; the main
-    site, written last, waits for all of them (`finish_indexes`). Pagefind starts
-    first and the marked pages are counted while it runs; a site with none gets no
-    index (Pagefind would fail on it) and loses the one an earlier build left.
+    site, written last, waits for all of them (`finish_indexes`). A site with no page
+    to index gets no index (Pagefind would fail on it) and loses the one an earlier
+    build left.
     """
     settings = pelican.settings
     config = SearchSettings.from_settings(settings)
@@ -158,20 +143,18 @@ def start_index(pelican):
     if not config.enabled or runs is None:
         return
     lang = settings["DEFAULT_LANG"]
-    root = next(r for r in site_roots(config.output, config.lang_paths) if r.lang == lang)
-    run, expected = None, 0
-    if root.folder.is_dir():
+    folder = site_folders(config.output, config.lang_paths)[lang]
+    pages = marked_pages(settings[WRITTEN_KEY].get(lang, ()))
+    job = pagefind_run.IndexJob(lang, folder, tuple(pages), folder / config.bundle)
+    run = None
+    if pages:
         try:
-            run = pagefind_run.start(job_for(config, root))
+            run = pagefind_run.start(job)
         except pagefind_run.PagefindMissing as exc:
             raise BuildStopped(f"search: {exc}; run `pip install 'pagefind[extended]'`") from exc
-        expected = marked_count(config, root)
-    if run is not None and not expected:
-        pagefind_run.discard(run)
-        run = None
-    if run is None:
-        shutil.rmtree(root.folder / config.bundle, ignore_errors=True)
-    runs[lang] = (run, expected)
+    else:
+        shutil.rmtree(job.bundle, ignore_errors=True)
+    runs[lang] = (run, len(pages))
     if subsites.is_main_site(settings):
         finish_indexes(config, runs)
 
@@ -207,4 +190,5 @@ def finish_indexes(config: SearchSettings, runs: dict) -> None:
 def register():
     """Connect the handlers, in the order they fire."""
     signals.initialized.connect(set_defaults)
+    signals.content_written.connect(remember_written)
     signals.finalized.connect(start_index)

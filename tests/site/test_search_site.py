@@ -255,3 +255,40 @@ def test_a_second_build_leaves_unchanged_index_files_untouched(tmp_path):
     assert {
         p: p.stat().st_mtime_ns for p in (output / "pagefind" / "fragment").iterdir()
     } == fragments
+
+
+def write_post(folder: Path, slug: str, lang: str, extra: str = "") -> Path:
+    path = folder / f"{slug}.{lang}.md"
+    path.write_text(
+        f"Title: {slug} {lang}\nDate: 2026-03-01\nSlug: {slug}\n{extra}\nWords about {slug}.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_post_made_a_draft_or_deleted_leaves_the_index_at_the_next_build(tmp_path):
+    """A development build keeps old pages in output/; they must not stay searchable."""
+    content, output = tmp_path / "content", tmp_path / "out"
+    content.mkdir()
+    for slug in ("kept", "drafted", "deleted"):
+        for lang in ("en", "ko"):
+            write_post(content, slug, lang)
+    first = run_pelican(content, output)
+    assert first.returncode == 0, first.log
+    assert indexed_urls(output / "pagefind") == {
+        "/posts/kept/",
+        "/posts/drafted/",
+        "/posts/deleted/",
+    }
+    write_post(content, "drafted", "en", "Status: draft")
+    (content / "deleted.en.md").unlink()
+    second = run_pelican(content, output)
+    assert second.returncode == 0, second.log
+    assert (output / "posts" / "deleted" / "index.html").is_file()  # Pelican leaves it
+    assert indexed_urls(output / "pagefind") == {"/posts/kept/"}
+    assert indexed_urls(output / "ko" / "pagefind") == {
+        "/posts/kept/",
+        "/posts/drafted/",
+        "/posts/deleted/",
+    }
+    assert not list(output.rglob(".pagefind-*"))  # no staging folder left behind

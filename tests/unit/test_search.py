@@ -6,55 +6,31 @@ import json
 import shutil
 import subprocess
 
-import pytest
-from search.collect import glob_escape, marked_pages, site_glob, site_roots
+from search.collect import marked_pages, site_folders
 from search.pagefind_run import indexed_count, sync_tree
 from sitebuild import ROOT, missing_tool
 
 QUERY_JS = ROOT / "theme" / "static" / "js" / "query.js"
 
 
-def test_each_language_site_has_its_folder_and_leaves_out_the_others(tmp_path):
-    roots = site_roots(tmp_path, [("en", ""), ("ko", "ko"), ("ja", "ja")])
-    assert [(r.lang, r.folder, r.nested) for r in roots] == [
-        ("en", tmp_path, ("ja", "ko")),
-        ("ko", tmp_path / "ko", ()),
-        ("ja", tmp_path / "ja", ()),
-    ]
+def test_each_language_site_has_its_folder(tmp_path):
+    folders = site_folders(tmp_path, [("en", ""), ("ko", "ko"), ("ja", "/lang/ja/")])
+    assert folders == {"en": tmp_path, "ko": tmp_path / "ko", "ja": tmp_path / "lang" / "ja"}
 
 
-def test_a_site_nested_deeper_is_left_out_by_its_first_folder(tmp_path):
-    roots = site_roots(tmp_path, [("en", ""), ("ko", "/lang/ko/")])
-    assert roots[0].nested == ("lang",)
-    assert roots[1].folder == tmp_path / "lang" / "ko"
-
-
-def test_the_glob_names_what_to_include():
-    glob = site_glob(["posts", "ko", "pagefind", "about"], skip=["ko", "pagefind"])
-    assert glob == "{*.html,about/**/*.html,posts/**/*.html}"
-
-
-@pytest.mark.parametrize(
-    ("name", "escaped"),
-    [("posts", "posts"), ("a{b}", "a\\{b\\}"), ("x[1]", "x\\[1\\]"), ("why?", "why\\?")],
-)
-def test_folder_names_are_literals_in_the_glob(name, escaped):
-    assert glob_escape(name) == escaped
-
-
-def test_only_pages_marked_in_a_tag_count(tmp_path):
-    (tmp_path / "posts" / "a").mkdir(parents=True)
-    (tmp_path / "posts" / "b").mkdir(parents=True)
-    (tmp_path / "ko").mkdir()
-    (tmp_path / "posts" / "a" / "index.html").write_text(
-        '<main><article class="post" data-pagefind-body>text</article></main>'
-    )
+def test_only_written_pages_marked_in_a_tag_count(tmp_path):
+    for name in ("a", "b", "c", "d"):
+        (tmp_path / "posts" / name).mkdir(parents=True)
+    a, b, c, d = (tmp_path / "posts" / name / "index.html" for name in "abcd")
+    a.write_text('<main><article class="post" data-pagefind-body>text</article></main>')
     # A post about Pagefind that writes the attribute in its text is not marked.
-    (tmp_path / "posts" / "b" / "index.html").write_text(
-        "<p>&lt;article data-pagefind-body&gt; marks the body</p> data-pagefind-body"
-    )
-    (tmp_path / "ko" / "index.html").write_text("<article data-pagefind-body></article>")
-    assert marked_pages(tmp_path, skip=["ko"]) == [tmp_path / "posts" / "a" / "index.html"]
+    b.write_text("<p>&lt;article data-pagefind-body&gt; marks the body</p> data-pagefind-body")
+    c.write_text("<article data-pagefind-body>a list page that is not written now</article>")
+    d.write_text('<article data-pagefind-body data-status="published"></article>')
+    feed = tmp_path / "feed.xml"
+    feed.write_text("<feed data-pagefind-body></feed>")
+    # c is marked but was written by an earlier build, not this one.
+    assert marked_pages([d, a, b, a, feed]) == [a, d]
 
 
 def test_sync_keeps_unchanged_files_and_removes_stale_ones(tmp_path):
