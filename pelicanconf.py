@@ -168,3 +168,7 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 RELATIVE_URLS = False
+
+# What the readers made of each file is kept in CACHE_PATH for the next build, keyed by
+# the file's bytes and the reading settings (plugins/common/read_cache.py).
+READ_CACHE = True

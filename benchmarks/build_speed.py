@@ -1,7 +1,9 @@
 """Build speed: our bundle against plain Pelican + pelican-i18n-subsites and Pelican's theme.
 
 Builds the same generated corpus (100 and 1,000 EN/KO pairs by default) both ways in one
-run, alternating, and prints each time, the ratio and the peak memory of each build;
+run, alternating, and prints each time, the ratio and the peak memory of each build; our
+warm build (the same content again in a new process, with the reader cache the cold build
+left);
 then what the search index adds to our build (the same build with `SEARCH_SAVE_AS=""`
 beside it: a subsite's index runs while the main site is written) and the index size
 per 100 pages.
@@ -125,10 +127,14 @@ def main() -> None:
         plain.write_text(PLAIN_SETTINGS, encoding="utf-8")
         for pairs in args.pairs:
             content = write_corpus(tmp / f"corpus-{pairs}", pairs)
-            ours, theirs, hugos, unsearched = [], [], [], []
+            ours, theirs, hugos, unsearched, warm = [], [], [], [], []
             hugo_site = write_hugo_site(content, tmp / f"hugo-{pairs}")
             for run in range(args.runs):
-                ours.append(build(content, tmp / f"ours-{pairs}-{run}", ROOT / "pelicanconf.py"))
+                # Cold: an empty reader cache of its own; warm: the same cache, a new process.
+                cache = f'CACHE_PATH="{tmp / f"cache-{pairs}-{run}"}"'
+                conf = ROOT / "pelicanconf.py"
+                ours.append(build(content, tmp / f"ours-{pairs}-{run}", conf, "-e", cache))
+                warm.append(build(content, tmp / f"warm-{pairs}-{run}", conf, "-e", cache))
                 unsearched.append(
                     build(
                         content,
@@ -136,6 +142,7 @@ def main() -> None:
                         ROOT / "pelicanconf.py",
                         "-e",
                         'SEARCH_SAVE_AS=""',
+                        f'CACHE_PATH="{tmp / f"nosearch-cache-{pairs}-{run}"}"',
                     )
                 )
                 theirs.append(build(content, tmp / f"plain-{pairs}-{run}", plain))
@@ -146,7 +153,10 @@ def main() -> None:
             plain_s = statistics.median(t for t, _ in theirs)
             indexed, index_bytes = index_size(tmp / f"ours-{pairs}-0")
             unsearched_s = statistics.median(t for t, _ in unsearched)
+            warm_s = statistics.median(t for t, _ in warm)
             results[pairs] = {
+                "warm_s": round(warm_s, 2),
+                "warm_ratio": round(warm_s / plain_s, 3),
                 "search_added_s": round(our_s - unsearched_s, 2),
                 "search_share": round((our_s - unsearched_s) / our_s, 3),
                 "index_kib_per_100_pages": round(index_bytes / 1024 / indexed * 100),
@@ -167,6 +177,10 @@ def main() -> None:
                 f"ours/hugo {r['hugo_ratio']:.2f}"
                 if "hugo_s" in r
                 else "  (hugo not installed)"
+            )
+            print(
+                f"{pairs:>5} pairs: warm (nothing changed, new process) {r['warm_s']:.2f} s, "
+                f"{r['warm_ratio']:.3f} of the plain cold build"
             )
             print(
                 f"{pairs:>5} pairs: search adds {r['search_added_s']:.2f} s to the build "

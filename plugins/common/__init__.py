@@ -18,6 +18,8 @@ Every plugin may import this package; no plugin imports another plugin's modules
   `source_lang(group, langs)`: which version is the source the others translate;
   `site_timezone(settings)`: the site's `TIMEZONE`, checked.
 - `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring).
+- `read_cache`: what the readers made of each file, kept between builds (`READ_CACHE`,
+  default True; keyed by the file's bytes and the reading settings).
 
 As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
 it gives every language's site the settings it needs (`subsites.configure`).
@@ -69,6 +71,7 @@ def register():
 
     signals.initialized.connect(subsites.configure)
     signals.readers_init.connect(subsites.read_once)
+    signals.finalized.connect(subsites.save_read_cache)
     signals.article_generator_context.connect(subsites.prepare_metadata)
     signals.page_generator_context.connect(subsites.prepare_metadata)
     signals.static_generator_finalized.connect(subsites.share_static_files)

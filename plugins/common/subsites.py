@@ -47,7 +47,8 @@ Run order (what the plugins rely on):
    place for work on the whole output (`is_main_site`).
 
 Reading: each language's site reads every content file; `read_once` makes the
-second and later reads of a file in one build reuse the first, and a
+second and later reads of a file in one build reuse the first (and, with `READ_CACHE`,
+a later build reuse what an earlier one read: `read_cache`), and a
 `SharedBytecodeCache` in `JINJA_ENVIRONMENT` compiles each template once per build
 (no module state: both caches live in the build's settings).
 
@@ -77,11 +78,13 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 from babel import Locale, UnknownLocaleError
 
+from . import read_cache
 from .findings import BuildStopped
 from .sites import LanguageSites, join_url
 
@@ -342,7 +345,7 @@ def configure(pelican) -> None:
     settings[MAIN_SETTINGS_KEY] = {
         key: value for key, value in settings.items() if key != "I18N_SUBSITES"
     }
-    settings[READ_CACHE_KEY] = {}
+    settings[READ_CACHE_KEY] = open_read_cache(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
     environment.setdefault("bytecode_cache", SharedBytecodeCache())
     settings["JINJA_ENVIRONMENT"] = environment
@@ -425,15 +428,39 @@ class SharedBytecodeCache(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+def open_read_cache(settings: Mapping) -> read_cache.ReadCache:
+    """This build's reader cache, with what earlier builds kept when `READ_CACHE` is on.
+
+    `READ_CACHE` (default True) keeps reader outputs between builds in `CACHE_PATH`
+    (`read_cache` says how they are keyed and when they are dropped).
+    """
+    if not settings.get("READ_CACHE", True):
+        return read_cache.ReadCache()
+    path = Path(settings.get("CACHE_PATH") or "cache") / read_cache.FILE_NAME
+    expected = read_cache.fingerprint(
+        settings, read_cache.library_versions(), read_cache.plugin_sources(settings)
+    )
+    return read_cache.ReadCache(path, expected, stored=read_cache.load(path, expected))
+
+
+def save_read_cache(pelican) -> None:
+    """`finalized`: keep this build's reader outputs for the next (main site only)."""
+    cache = pelican.settings.get(READ_CACHE_KEY)
+    if cache is not None and is_main_site(pelican.settings):
+        read_cache.save(cache)
+
+
 def read_once(readers) -> None:
-    """`readers_init`: every language's site reuses what a reader made of a file.
+    """`readers_init`: every language's site, and the next build, reuse a reader's work.
 
     i18n-subsites has each language's site read every content file again; the
     Markdown or docutils output is the same each time. Each reader class is replaced
     by a subclass (of the same name: Pelican records it as the `reader` metadata) whose
-    `read` keeps (html, metadata) per (path, size, mtime) in a dict that `configure`
-    stores in the main site's settings, so the subsites, whose settings are copies of
-    it, share it for this build only. Every site still makes its own content objects.
+    `read` keeps (html, metadata) per (path, size, mtime) in the `ReadCache` that
+    `configure` stores in the main site's settings, so the subsites, whose settings are
+    copies of it, share it. A file read by no site yet is looked up in what earlier
+    builds kept (by its bytes' hash) before it is parsed. Every site still makes its
+    own content objects.
     """
     cache = readers.settings.get(READ_CACHE_KEY)
     if cache is None:
@@ -443,19 +470,38 @@ def read_once(readers) -> None:
             readers.reader_classes[ext] = _reading_once(cls, cache)
 
 
-def _reading_once(cls, cache: dict):
+def _reading_once(cls, cache: read_cache.ReadCache):
     def read(self, source_path):
         try:
             stat = os.stat(source_path)
         except OSError:  # a linked file that is missing: the reader reports it
             return cls.read(self, source_path)
-        key = (cls, os.path.abspath(source_path), stat.st_size, stat.st_mtime_ns)
-        if key not in cache:
-            cache[key] = cls.read(self, source_path)
-        html, metadata = cache[key]
+        path = os.path.abspath(source_path)
+        key = (cls, path, stat.st_size, stat.st_mtime_ns)
+        if key not in cache.memory:
+            cache.memory[key] = _read_kept(self, cls, path, source_path, cache)
+        html, metadata = cache.memory[key]
         return html, dict(metadata)
 
     return type(cls.__name__, (cls,), {"read": read, "reads_once": True})
+
+
+def _read_kept(reader, cls, path: str, source_path, cache: read_cache.ReadCache):
+    """A reader's output for one file: kept from an earlier build, or read now."""
+    if cache.path is None:
+        return cls.read(reader, source_path)
+    with open(path, "rb") as handle:
+        stored_key = read_cache.file_key(cls.__name__, path, handle.read())
+    kept = cache.stored.get(stored_key)
+    if kept is not None:
+        cache.used[stored_key] = kept
+        html, frozen = kept
+        return html, read_cache.thaw_metadata(frozen, reader.settings)
+    html, metadata = cls.read(reader, source_path)
+    frozen = read_cache.freeze_metadata(metadata)
+    if frozen is not None:
+        cache.used[stored_key] = (html, frozen)
+    return html, metadata
 
 
 def install_gettext(env, translations) -> None:

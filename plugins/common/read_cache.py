@@ -1,0 +1,219 @@
+"""What the readers made of each content file, kept between builds.
+
+A warm build (nothing changed, a new process) should not parse Markdown or
+reStructuredText again. A reader's output, (html, metadata), is kept in one pickle file
+in `CACHE_PATH`, keyed by
+
+- the file: the reader class, its absolute path and the SHA-1 of its bytes (a touched
+  but unchanged file still hits; any edit misses);
+- the build's *reading fingerprint* (`fingerprint`): the versions of the libraries
+  that turn text into HTML, the settings the readers read (`READING_SETTINGS`) and the
+  source of the plugins in `PLUGINS`. Change any of them and the whole cache is
+  dropped; a change of theme, URLs or other settings keeps it (they act after reading).
+
+Reader metadata holds Pelican objects (`Tag`, `Category`, `Author`) that carry the
+whole settings dict; they are stored by name (`freeze_metadata`) and made again with the
+current build's settings (`thaw_metadata`), as the reader itself would make them. A
+file whose metadata holds anything else that is not plain data is not kept.
+
+Pelican's own `CACHE_CONTENT` keys by path and time stamp only (a changed Markdown
+setting would serve stale HTML), which is why the bundle keeps its own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.urlwrappers import Author, Category, Tag
+
+FILE_NAME = "bilingual-read-cache.pickle"
+FORMAT = 1
+
+# Settings the readers read (Pelican's readers, python-markdown, docutils, typogrify).
+READING_SETTINGS = (
+    "MARKDOWN",
+    "DOCUTILS_SETTINGS",
+    "FORMATTED_FIELDS",
+    "READERS",
+    "TYPOGRIFY",
+    "TYPOGRIFY_IGNORE_TAGS",
+    "TYPOGRIFY_DASHES",
+    "TYPOGRIFY_OMIT_FILTERS",
+    "PLUGINS",
+)
+# The libraries that turn text into HTML (and Pelican, whose readers call them).
+READING_LIBRARIES = (
+    "pelican",
+    "markdown",
+    "docutils",
+    "pygments",
+    "pymdown-extensions",
+    "latex2mathml",
+)
+WRAPPERS = {cls.__name__: cls for cls in (Tag, Category, Author)}
+PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+@dataclass
+class ReadCache:
+    """One build's reader outputs.
+
+    `memory`: {(reader class, path, size, mtime_ns): (html, metadata)} for this build
+    (every language's site reuses it); `stored`: the entries loaded from disk,
+    {(reader name, path, sha1): (html, frozen metadata)}; `used`: the entries this build
+    read or made, saved at its end; `path`: the cache file (None: nothing kept between
+    builds); `fingerprint`: this build's reading fingerprint.
+    """
+
+    path: Path | None = None
+    fingerprint: str = ""
+    memory: dict = field(default_factory=dict)
+    stored: dict = field(default_factory=dict)
+    used: dict = field(default_factory=dict)
+
+
+def library_versions(names: Iterable[str] = READING_LIBRARIES) -> tuple[tuple[str, str], ...]:
+    """(name, installed version or "") for each library."""
+    found = []
+    for name in names:
+        try:
+            found.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            found.append((name, ""))
+    return tuple(found)
+
+
+def plugin_sources(settings: Mapping) -> list[Path]:
+    """The `.py` files of the plugins in `PLUGINS` found under `PLUGIN_PATHS`, sorted."""
+    files = []
+    names = [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
+    for base in settings.get("PLUGIN_PATHS") or []:
+        for name in names:
+            folder = Path(base) / name
+            if folder.is_dir():
+                files += folder.rglob("*.py")
+            elif folder.with_suffix(".py").is_file():
+                files.append(folder.with_suffix(".py"))
+    return sorted(set(files))
+
+
+def stable_repr(value) -> str:
+    """`repr` that is the same in every process.
+
+    Functions and classes by their dotted name (`MARKDOWN` may hold a slugify
+    function), dicts by sorted key, no memory addresses.
+    """
+    if isinstance(value, dict):
+        items = sorted((stable_repr(k), stable_repr(v)) for k, v in value.items())
+        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [stable_repr(item) for item in value]
+        if isinstance(value, (set, frozenset)):
+            items.sort()
+        return f"{type(value).__name__}[{', '.join(items)}]"
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return ADDRESS.sub("", repr(value))
+
+
+def fingerprint(settings: Mapping, versions, sources: Iterable[Path]) -> str:
+    """The reading fingerprint of a build, as a hex digest.
+
+    Made from the reading settings' values (`repr`), the library `versions` and the
+    paths and bytes of the plugin `sources`.
+    """
+    digest = hashlib.sha256()
+    digest.update(repr(FORMAT).encode())
+    for key in READING_SETTINGS:
+        digest.update(f"{key}={stable_repr(settings.get(key))};".encode())
+    digest.update(repr(tuple(versions)).encode())
+    for path in sources:
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def freeze_metadata(metadata: Mapping) -> dict | None:
+    """Reader metadata as plain data: `Tag`/`Category`/`Author` by class and name.
+
+    None when a value is neither plain data nor such an object (or a list of them).
+    """
+
+    def freeze(value):
+        if isinstance(value, PLAIN):
+            return value
+        if type(value) in WRAPPERS.values():
+            return ("__urlwrapper__", type(value).__name__, value.name)
+        if isinstance(value, list):
+            return [freeze(item) for item in value]
+        raise TypeError(type(value).__name__)
+
+    try:
+        return {key: freeze(value) for key, value in metadata.items()}
+    except TypeError:
+        return None
+
+
+def thaw_metadata(frozen: Mapping, settings: Mapping) -> dict:
+    """`freeze_metadata`'s result as the reader would have returned it, with `settings`."""
+
+    def thaw(value):
+        if isinstance(value, tuple) and len(value) == 3 and value[0] == "__urlwrapper__":
+            return WRAPPERS[value[1]](value[2], settings)
+        if isinstance(value, list):
+            return [thaw(item) for item in value]
+        return value
+
+    return {key: thaw(value) for key, value in frozen.items()}
+
+
+def load(path: Path, expected: str) -> dict:
+    """The stored entries of the cache file at `path`.
+
+    {} when it is missing, unreadable, of another format or made with another
+    fingerprint.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return {}
+    if not isinstance(data, dict) or data.get("fingerprint") != expected:
+        return {}
+    entries = data.get("entries")
+    return entries if isinstance(entries, dict) else {}
+
+
+def save(cache: ReadCache) -> bool:
+    """Write this build's entries when they differ from what was loaded.
+
+    Written to a temporary file and renamed, so a build stopped halfway never leaves a
+    broken cache. Returns whether the file was written.
+    """
+    if cache.path is None or cache.used == cache.stored:
+        return False
+    cache.path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=cache.path.parent, prefix=".read-cache-")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(
+            {"fingerprint": cache.fingerprint, "entries": cache.used},
+            out,
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
+    os.replace(temporary, cache.path)
+    return True
+
+
+def file_key(reader_name: str, path: str, data: bytes) -> tuple[str, str, str]:
+    """The stored key of one file read by one reader."""
+    return (reader_name, path, hashlib.sha1(data, usedforsecurity=False).hexdigest())

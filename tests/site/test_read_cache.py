@@ -1,0 +1,139 @@
+"""Warm builds (plugins/common/read_cache.py): after any sequence of edits, a build that
+reuses what earlier builds read writes the same site as a cold build of the final content."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sitebuild import FIXTURES, SERIES_SETTING, run_pelican
+
+# Pagefind 1.5 writes its filter files in a different order on every run (README).
+UNSTABLE = (".pf_filter", ".pf_meta")
+
+
+def site_files(output: Path) -> list[Path]:
+    return sorted(
+        p.relative_to(output)
+        for p in output.rglob("*")
+        if p.is_file() and p.suffix not in UNSTABLE and p.name != "pagefind-entry.json"
+    )
+
+
+def assert_same_site(first: Path, second: Path) -> None:
+    files = site_files(first)
+    assert files == site_files(second)
+    _match, mismatch, errors = filecmp.cmpfiles(first, second, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def set_field(path: Path, name: str, value: str | None) -> None:
+    """Set (or, with None, remove) one metadata field of a Markdown post."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    lines = [line for line in head.splitlines() if not line.lower().startswith(name.lower() + ":")]
+    if value is not None:
+        lines.append(f"{name}: {value}")
+    path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
+
+
+def edit(content: Path, kind: str, number: int) -> None:
+    posts = sorted(content.glob("*.md"))
+    post = posts[number % len(posts)]
+    if kind == "body":
+        post.write_text(post.read_text(encoding="utf-8") + f"\nMore text {number}.\n", "utf-8")
+    elif kind == "title":
+        set_field(post, "Title", f"Retitled {number} & <co>")
+    elif kind == "date":
+        set_field(post, "Date", f"2026-0{number % 3 + 2}-1{number % 9} 08:00")
+    elif kind == "status":
+        set_field(post, "Status", "draft" if number % 2 else None)
+    elif kind == "series_index":
+        set_field(post, "Series_index", str(number % 7 + 5))
+    elif kind == "tags":
+        set_field(post, "Tags", f"edited{number % 3}, build")
+    elif kind == "delete" and len(posts) > 4:
+        post.unlink()
+    elif kind == "add":
+        (content / f"added-{number}.en.md").write_text(
+            f"Title: Added {number}\nDate: 2026-04-0{number % 9 + 1} 10:00\n\nNew post.\n",
+            encoding="utf-8",
+        )
+    elif kind == "rename":
+        stem, lang = post.name.split(".")[0], post.name.split(".")[1]
+        post.rename(post.with_name(f"{stem}-renamed.{lang}.md"))
+    elif kind == "touch":
+        post.write_bytes(post.read_bytes())  # same bytes, a new modification time
+
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "body",
+                "title",
+                "date",
+                "status",
+                "series_index",
+                "tags",
+                "delete",
+                "add",
+                "rename",
+                "touch",
+            ]
+        ),
+        st.integers(min_value=0, max_value=40),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(edits=EDITS, summary_length=st.sampled_from([None, "12"]))
+def test_warm_builds_after_edits_write_what_a_cold_build_writes(tmp_path, edits, summary_length):
+    work = tmp_path / f"run-{len(list(tmp_path.iterdir()))}"
+    content, cache = work / "content", work / "cache"
+    shutil.copytree(FIXTURES / "series", content)
+    extra = ["-e", SERIES_SETTING, f'CACHE_PATH="{cache}"']
+    first = run_pelican(content, work / "build-0", *extra)
+    assert first.returncode == 0, first.log
+    for step, (kind, number) in enumerate(edits, start=1):
+        edit(content, kind, number)
+        if summary_length and step == len(edits):  # a setting changes too (not a reading one)
+            extra = [*extra, f"SUMMARY_MAX_LENGTH={summary_length}"]
+        warm = run_pelican(content, work / f"build-{step}", *extra)
+    cold = run_pelican(content, work / "cold", *extra[:2], *extra[3:], "READ_CACHE=false")
+    assert cold.returncode == warm.returncode, (cold.log, warm.log)  # a bad edit fails alike
+    if cold.returncode == 0:
+        assert (cache / "bilingual-read-cache.pickle").is_file()
+        assert_same_site(work / "cold", work / f"build-{len(edits)}")
+
+
+def test_a_changed_reading_setting_drops_what_was_kept(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "series", content)
+    (content / "long.en.md").write_text(
+        "Title: Long\nDate: 2026-03-09 10:00\n\n## A heading\n\nText with a note.[^1]\n\n"
+        "[^1]: The note.\n",
+        encoding="utf-8",
+    )
+    extra = ["-e", SERIES_SETTING, f'CACHE_PATH="{cache}"']
+    first = run_pelican(content, tmp_path / "a", *extra)
+    assert first.returncode == 0, first.log
+    assert "heading-anchor" in (tmp_path / "a" / "posts" / "long" / "index.html").read_text()
+    # Markdown output changes with its settings: no footnotes, no "#" heading links.
+    plain = (
+        'MARKDOWN={"extension_configs": {"markdown.extensions.toc": {}}, "output_format": "html5"}'
+    )
+    changed = run_pelican(content, tmp_path / "b", *extra, plain)
+    cold = run_pelican(content, tmp_path / "c", "-e", SERIES_SETTING, plain, "READ_CACHE=false")
+    assert changed.returncode == cold.returncode == 0, changed.log
+    assert_same_site(tmp_path / "c", tmp_path / "b")
+    assert "heading-anchor" not in (tmp_path / "b" / "posts" / "long" / "index.html").read_text()

@@ -1,0 +1,101 @@
+"""The reader cache's pure parts: keys, fingerprints, metadata kept as plain data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from common import read_cache
+from markdown.extensions.toc import slugify_unicode
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Author, Category, Tag
+from pelican.utils import SafeDatetime
+
+SETTINGS = dict(DEFAULT_CONFIG)
+
+
+def test_metadata_round_trips_with_the_current_settings():
+    metadata = {
+        "title": "A & B",
+        "date": SafeDatetime(2026, 3, 1, 10, 0),
+        "tags": [Tag("칼만 필터", SETTINGS), Tag("pid", SETTINGS)],
+        "category": Category("Notes", SETTINGS),
+        "authors": [Author("Hana Seo", SETTINGS)],
+        "series_index": "02",
+    }
+    frozen = read_cache.freeze_metadata(metadata)
+    assert frozen["tags"] == [
+        ("__urlwrapper__", "Tag", "칼만 필터"),
+        ("__urlwrapper__", "Tag", "pid"),
+    ]
+    thawed = read_cache.thaw_metadata(frozen, SETTINGS)
+    assert thawed == metadata
+    assert [t.slug for t in thawed["tags"]] == [t.slug for t in metadata["tags"]]
+    assert type(thawed["date"]) is SafeDatetime
+
+
+def test_metadata_with_other_objects_is_not_kept():
+    assert read_cache.freeze_metadata({"title": "x", "odd": object()}) is None
+    assert read_cache.freeze_metadata({"list": [object()]}) is None
+
+
+def test_the_fingerprint_follows_reading_settings_only():
+    versions = (("markdown", "3.11.3"),)
+    base = {"MARKDOWN": {"extension_configs": {"toc": {"slugify": slugify_unicode}}}}
+    same = read_cache.fingerprint(base, versions, [])
+    assert read_cache.fingerprint({**base, "THEME": "other", "SITEURL": "x"}, versions, []) == same
+    changed = {"MARKDOWN": {"extension_configs": {"toc": {}}}}
+    assert read_cache.fingerprint(changed, versions, []) != same
+    assert read_cache.fingerprint(base, (("markdown", "3.12"),), []) != same
+
+
+def test_the_fingerprint_changes_with_a_plugins_source(tmp_path):
+    source = tmp_path / "plugin.py"
+    source.write_text("A = 1\n")
+    before = read_cache.fingerprint({}, (), [source])
+    source.write_text("A = 2\n")
+    assert read_cache.fingerprint({}, (), [source]) != before
+
+
+def test_the_fingerprint_is_the_same_in_another_process():
+    code = (
+        "from common import read_cache\n"
+        "from markdown.extensions.toc import slugify_unicode\n"
+        "print(read_cache.stable_repr({'b': [slugify_unicode, {1, 2}], 'a': object}))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": "plugins"},
+        ).stdout
+        for _ in range(2)
+    }
+    assert len(runs) == 1
+    assert "0x" not in runs.pop()
+
+
+def test_a_cache_from_another_fingerprint_or_a_broken_file_is_empty(tmp_path):
+    path = tmp_path / read_cache.FILE_NAME
+    cache = read_cache.ReadCache(path, "one", used={("R", "/a.md", "abc"): ("<p>x</p>", {})})
+    assert read_cache.save(cache)
+    assert read_cache.load(path, "one") == cache.used
+    assert read_cache.load(path, "two") == {}
+    path.write_bytes(b"not a pickle")
+    assert read_cache.load(path, "one") == {}
+    assert read_cache.load(tmp_path / "missing", "one") == {}
+
+
+def test_nothing_is_written_when_nothing_changed(tmp_path):
+    entries = {("R", "/a.md", "abc"): ("<p>x</p>", {})}
+    path = tmp_path / read_cache.FILE_NAME
+    cache = read_cache.ReadCache(path, "one", stored=dict(entries), used=dict(entries))
+    assert not read_cache.save(cache)
+    assert not path.exists()
+
+
+def test_file_keys_follow_the_bytes_not_the_time():
+    assert read_cache.file_key("R", "/a.md", b"x") == read_cache.file_key("R", "/a.md", b"x")
+    assert read_cache.file_key("R", "/a.md", b"x") != read_cache.file_key("R", "/a.md", b"y")
