@@ -25,6 +25,9 @@ DRAFT_PAGE_LANG_SAVE_AS = ""
 FEED_ATOM = "feeds/all.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+# `invoke publish` moves the new site into output/ file by file and leaves these alone
+# (a gh-pages checkout in output/ keeps its .git).
+OUTPUT_RETENTION = [".git", ".hg", ".bzr"]
 
 # Written after the build (plugins/publishing): sitemap + robots.txt, GitHub Pages files.
 NOJEKYLL = True

@@ -33,6 +33,7 @@ PORT = 8000
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from common.subsites import run_pelican  # noqa: E402
+from common.writer import sync_tree  # noqa: E402
 
 # A metadata line of a Markdown post (`Key: value`) or of a reStructuredText one (`:key: v`).
 MD_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
@@ -104,7 +105,7 @@ def preview(c):
     }
 )
 def publish(c, output=str(OUTPUT), strict=False):
-    """Build the production site in a temporary folder, check it, then swap it into output/."""
+    """Build the production site in a temporary folder, check it, then move it into output/."""
     target = Path(output).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.parent) as tmp:
@@ -113,10 +114,10 @@ def publish(c, output=str(OUTPUT), strict=False):
         result = pelican(c, PUBLISH_SETTINGS, output=staged, overrides=overrides, fail=False)
         if result.returncode != 0:
             raise Exit(f"publish failed: {target} was left as it was", code=result.returncode)
-        if target.exists():
-            target.rename(Path(tmp) / "previous")
-        staged.rename(target)
-    print(f"published into {target}")
+        # Into place file by file: files whose bytes did not change keep their time (a
+        # deploy uploads what changed), and OUTPUT_RETENTION entries (.git) are kept.
+        written, removed = sync_tree(staged, target, keep=publish_retention())
+    print(f"published into {target} ({written} files written, {removed} removed)")
 
 
 STOP_LINE = "stopped before writing anything"
@@ -281,6 +282,13 @@ def post_text(fields: dict[str, str], body: str) -> str:
 def shown(path: Path) -> Path:
     """A path as the writer would type it: relative to the project when inside it."""
     return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
+def publish_retention() -> list[str]:
+    """`OUTPUT_RETENTION` of the publishing settings: entries of output/ left in place."""
+    from pelican.settings import read_settings
+
+    return list(read_settings(str(PUBLISH_SETTINGS)).get("OUTPUT_RETENTION") or [])
 
 
 def site_settings() -> dict:

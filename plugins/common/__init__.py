@@ -20,6 +20,8 @@ Every plugin may import this package; no plugin imports another plugin's modules
 - `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring).
 - `read_cache`: what the readers made of each file, kept between builds (`READ_CACHE`,
   default True; keyed by the file's bytes and the reading settings).
+- `writer`: every site's Pelican writer; a file whose bytes would not change is not
+  rewritten (it keeps its modification time).
 
 As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
 it gives every language's site the settings it needs (`subsites.configure`).
@@ -67,11 +69,12 @@ __all__ = [
 
 def register():
     """Connect the i18n-subsites adapter's steps."""
-    from . import subsites
+    from . import subsites, writer
 
     signals.initialized.connect(subsites.configure)
     signals.readers_init.connect(subsites.read_once)
     signals.finalized.connect(subsites.save_read_cache)
+    signals.get_writer.connect(writer.writer_class)
     signals.article_generator_context.connect(subsites.prepare_metadata)
     signals.page_generator_context.connect(subsites.prepare_metadata)
     signals.static_generator_finalized.connect(subsites.share_static_files)

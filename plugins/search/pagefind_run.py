@@ -19,6 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.writer import sync_tree
+
 # Pagefind's ready-made UIs; the theme has its own search page, so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
 
@@ -148,6 +150,9 @@ def finish(runs: list[Running]) -> list[IndexResult]:
         for run in runs:
             bundle = run.staging / "bundle"
             pages = indexed_count(bundle)  # before sync_tree moves the files away
+            for path in bundle.rglob("*"):
+                if path.is_file() and path.name.startswith(UNUSED):
+                    path.unlink()
             written, removed = sync_tree(bundle, run.job.bundle)
             size = sum(p.stat().st_size for p in run.job.bundle.rglob("*") if p.is_file())
             results.append(IndexResult(run.job.lang, pages, written, removed, size))
@@ -167,46 +172,6 @@ def indexed_count(bundle: Path) -> int:
         return 0
     languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
     return sum(info.get("page_count", 0) for info in languages.values())
-
-
-def sync_tree(source: Path, target: Path) -> tuple[int, int]:
-    """Move `source`'s files into `target`, leaving files with equal bytes untouched.
-
-    `target` ends up holding exactly `source`'s files (Pagefind's unused UIs left out);
-    `source` is used up. Returns (files written, files removed). Unchanged files keep
-    their bytes and their modification time, so a deploy uploads only what changed.
-    Both folders must be on one file system (files are renamed, not copied).
-    """
-    for path in source.rglob("*"):
-        if path.is_file() and path.name.startswith(UNUSED):
-            path.unlink()
-    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
-    if not target.exists():
-        os.replace(source, target)
-        return len(wanted), 0
-    written = removed = 0
-    for path in sorted(target.rglob("*"), reverse=True):
-        relative = path.relative_to(target)
-        if path.is_file() and relative not in wanted:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    for relative in sorted(wanted):
-        new, old = source / relative, target / relative
-        if old.is_file() and same_bytes(new, old):
-            continue
-        old.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(new, old)
-        written += 1
-    return written, removed
-
-
-def same_bytes(first: Path, second: Path) -> bool:
-    """Whether two files hold the same bytes (sizes first, then contents)."""
-    if first.stat().st_size != second.stat().st_size:
-        return False
-    return first.read_bytes() == second.read_bytes()
 
 
 def run(jobs: list[IndexJob]) -> list[IndexResult]:

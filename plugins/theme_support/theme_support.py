@@ -33,6 +33,7 @@ import re
 from pathlib import Path
 
 from common import BuildStopped, subsites
+from common.writer import same_bytes
 from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Page
@@ -132,7 +133,9 @@ class StylesheetGenerator(Generator):
             ) from None
         target = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / STYLESHEET
         os.makedirs(target.parent, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
+        if not same_bytes(str(target), data):  # unchanged: keeps its modification time
+            target.write_bytes(data)
 
 
 def code_styles(settings) -> tuple[str, str]:

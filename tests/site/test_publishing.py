@@ -200,11 +200,19 @@ def test_publish_replaces_the_output_when_the_build_and_checks_pass(tmp_path):
     output = tmp_path / "output"
     output.mkdir()
     (output / "stale.html").write_text("old", encoding="utf-8")
+    (output / ".git").mkdir()  # a gh-pages checkout: Pelican's OUTPUT_RETENTION keeps it
+    (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages", encoding="utf-8")
     result = invoke_publish(output, FIXTURES / "basic")
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (output / "stale.html").exists()
     assert (output / "sitemap.xml").is_file() and (output / "ko/index.html").is_file()
+    assert (output / ".git" / "HEAD").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
+    times = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
+    again = invoke_publish(output, FIXTURES / "basic")
+    assert again.returncode == 0, again.stdout + again.stderr
+    # The same content again: no page is rewritten, so a deploy has nothing to upload.
+    assert {p: p.stat().st_mtime_ns for p in output.rglob("*.html")} == times
 
 
 def test_publish_checks_stop_a_site_with_a_broken_link(tmp_path):

@@ -137,3 +137,35 @@ def test_a_changed_reading_setting_drops_what_was_kept(tmp_path):
     assert changed.returncode == cold.returncode == 0, changed.log
     assert_same_site(tmp_path / "c", tmp_path / "b")
     assert "heading-anchor" not in (tmp_path / "b" / "posts" / "long" / "index.html").read_text()
+
+
+def modification_times(output: Path) -> dict[Path, int]:
+    """Every output file's modification time, but the search bundles' (Pagefind names
+    its files by a hash of their contents: an edit gives new names)."""
+    return {
+        p: p.stat().st_mtime_ns
+        for p in output.rglob("*")
+        if p.is_file() and "pagefind" not in p.relative_to(output).parts
+    }
+
+
+def test_a_rebuild_rewrites_only_the_files_whose_bytes_change(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "out"
+    shutil.copytree(FIXTURES / "series", content)
+    post = content / "build-2.en.md"
+    # A written summary: list pages show it, not the body's first words.
+    set_field(post, "Summary", "The second episode.")
+    extra = ["-e", SERIES_SETTING, f'CACHE_PATH="{tmp_path / "cache"}"']
+    assert run_pelican(content, output, *extra).returncode == 0
+    before = modification_times(output)
+    post.write_text(post.read_text(encoding="utf-8") + "\nA sentence added later.\n", "utf-8")
+    again = run_pelican(content, output, *extra)
+    assert again.returncode == 0, again.log
+    after = modification_times(output)
+    assert set(after) == set(before)
+    assert not list(output.rglob("*.writing"))
+    changed = {p.relative_to(output).as_posix() for p in after if after[p] != before[p]}
+    # The theme's static files are copied by Pelican on every build.
+    changed = {n for n in changed if not n.startswith("theme/") or n == "theme/css/site.css"}
+    assert changed == {"posts/build-2/index.html"}
+    assert "A sentence added later." in (output / "posts/build-2/index.html").read_text()

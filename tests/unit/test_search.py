@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 from search.collect import marked_pages, site_folders
-from search.pagefind_run import indexed_count, sync_tree
+from search.pagefind_run import indexed_count
 from sitebuild import ROOT, missing_tool
 
 QUERY_JS = ROOT / "theme" / "static" / "js" / "query.js"
@@ -31,25 +31,6 @@ def test_only_written_pages_marked_in_a_tag_count(tmp_path):
     feed.write_text("<feed data-pagefind-body></feed>")
     # c is marked but was written by an earlier build, not this one.
     assert marked_pages([d, a, b, a, feed]) == [a, d]
-
-
-def test_sync_keeps_unchanged_files_and_removes_stale_ones(tmp_path):
-    new, old = tmp_path / "new", tmp_path / "old"
-    (new / "fragment").mkdir(parents=True)
-    (old / "fragment").mkdir(parents=True)
-    (new / "pagefind.js").write_text("same")
-    (old / "pagefind.js").write_text("same")
-    (new / "fragment" / "en_2.pf_fragment").write_text("new")
-    (old / "fragment" / "en_1.pf_fragment").write_text("stale")
-    (new / "pagefind-ui.js").write_text("a ready-made UI the theme does not use")
-    kept = old / "pagefind.js"
-    before = kept.stat().st_mtime_ns
-    assert sync_tree(new, old) == (1, 1)
-    assert kept.stat().st_mtime_ns == before
-    assert sorted(p.relative_to(old).as_posix() for p in old.rglob("*") if p.is_file()) == [
-        "fragment/en_2.pf_fragment",
-        "pagefind.js",
-    ]
 
 
 def test_the_page_count_comes_from_the_bundle_entry(tmp_path):
