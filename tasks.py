@@ -64,11 +64,27 @@ def pelican(c, settings, *, output=None, overrides=None, fail=True):
 
 @task
 def clean(c):
-    """Remove the generated site and Pelican's cache (nothing else)."""
-    for folder in (OUTPUT, CACHE):
+    """Remove the generated site and the caches (nothing else)."""
+    for folder in (OUTPUT, *cache_folders()):
         if folder.is_dir():
             shutil.rmtree(folder)
             print(f"removed {folder.relative_to(ROOT)}/")
+
+
+def cache_folders() -> list[Path]:
+    """cache/ and the settings' `CACHE_PATH`, when it is a folder of its own in the project.
+
+    A `CACHE_PATH` outside the project, or one that is the project, its content, theme or
+    plugins, is never removed.
+    """
+    folders = [CACHE]
+    configured = Path(site_settings().get("CACHE_PATH") or CACHE).resolve()
+    protected = {ROOT, ROOT / "content", ROOT / "theme", ROOT / "plugins", ROOT / "tests"}
+    if configured.is_relative_to(ROOT) and not any(
+        configured == p or p.is_relative_to(configured) for p in protected
+    ):
+        folders.append(configured)
+    return list(dict.fromkeys(folders))
 
 
 STRICT = {"BILINGUAL_STRICT": "true"}

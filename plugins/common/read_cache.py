@@ -5,7 +5,9 @@ reStructuredText again. A reader's output, (html, metadata), is kept in one pick
 in `CACHE_PATH`, keyed by
 
 - the file: the reader class, its absolute path and the SHA-1 of its bytes (a touched
-  but unchanged file still hits; any edit misses);
+  but unchanged file still hits; any edit misses), and the reading settings of the
+  language's site that read it (`site_reading`); a file that pulls in other files
+  (`includes_other_files`) is never kept;
 - the build's *reading fingerprint* (`fingerprint`): the versions of the libraries
   that turn text into HTML, the settings the readers read (`READING_SETTINGS`) and the
   source of the plugins in `PLUGINS`. Change any of them and the whole cache is
@@ -25,6 +27,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import importlib.metadata
+import logging
 import os
 import pickle
 import re
@@ -34,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.urlwrappers import Author, Category, Tag
+
+log = logging.getLogger(__name__)
 
 FILE_NAME = "bilingual-read-cache.pickle"
 FORMAT = 1
@@ -60,6 +65,7 @@ READING_LIBRARIES = (
     "latex2mathml",
 )
 WRAPPERS = {cls.__name__: cls for cls in (Tag, Category, Author)}
+INCLUDE_MARKERS = (b"include::", b":file:", b"--8<--")
 PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -186,7 +192,7 @@ def load(path: Path, expected: str) -> dict:
     try:
         with path.open("rb") as handle:
             data = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+    except Exception:
         return {}
     if not isinstance(data, dict) or data.get("fingerprint") != expected:
         return {}
@@ -202,18 +208,42 @@ def save(cache: ReadCache) -> bool:
     """
     if cache.path is None or cache.used == cache.stored:
         return False
-    cache.path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=cache.path.parent, prefix=".read-cache-")
-    with os.fdopen(handle, "wb") as out:
-        pickle.dump(
-            {"fingerprint": cache.fingerprint, "entries": cache.used},
-            out,
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
-    os.replace(temporary, cache.path)
+    try:
+        cache.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache.path.parent, prefix=".read-cache-")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(
+                {"fingerprint": cache.fingerprint, "entries": cache.used},
+                out,
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        os.replace(temporary, cache.path)
+    except OSError as problem:  # CACHE_PATH is a file, read-only, full...
+        log.warning("common: the reader cache was not kept in %s: %s", cache.path, problem)
+        return False
     return True
 
 
-def file_key(reader_name: str, path: str, data: bytes) -> tuple[str, str, str]:
-    """The stored key of one file read by one reader."""
-    return (reader_name, path, hashlib.sha1(data, usedforsecurity=False).hexdigest())
+def site_reading(settings: Mapping) -> str:
+    """A digest of one site's reading settings.
+
+    A language's site may set its own `MARKDOWN` or `DOCUTILS_SETTINGS` in
+    `I18N_SUBSITES`, and then reads differently.
+    """
+    text = ";".join(f"{key}={stable_repr(settings.get(key))}" for key in READING_SETTINGS)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def includes_other_files(data: bytes) -> bool:
+    """Whether a source pulls in other files when it is read.
+
+    reStructuredText `include` and `literalinclude`, a directive's `:file:` option,
+    pymdownx snippets (`--8<--`): its output then depends on more than its own bytes,
+    so it is not kept between builds.
+    """
+    return any(marker in data for marker in INCLUDE_MARKERS)
+
+
+def file_key(reader_name: str, path: str, data: bytes, reading: str) -> tuple[str, ...]:
+    """The stored key of one file read by one reader with one site's `reading` digest."""
+    return (reader_name, path, hashlib.sha1(data, usedforsecurity=False).hexdigest(), reading)

@@ -465,33 +465,38 @@ def read_once(readers) -> None:
     cache = readers.settings.get(READ_CACHE_KEY)
     if cache is None:
         return
+    # A language's site with its own MARKDOWN (I18N_SUBSITES) reads for itself.
+    reading = read_cache.site_reading(readers.settings)
     for ext, cls in list(readers.reader_classes.items()):
         if cls and not getattr(cls, "reads_once", False):
-            readers.reader_classes[ext] = _reading_once(cls, cache)
+            readers.reader_classes[ext] = _reading_once(cls, cache, reading)
 
 
-def _reading_once(cls, cache: read_cache.ReadCache):
+def _reading_once(cls, cache: read_cache.ReadCache, reading: str):
     def read(self, source_path):
         try:
             stat = os.stat(source_path)
         except OSError:  # a linked file that is missing: the reader reports it
             return cls.read(self, source_path)
         path = os.path.abspath(source_path)
-        key = (cls, path, stat.st_size, stat.st_mtime_ns)
+        key = (cls, path, stat.st_size, stat.st_mtime_ns, reading)
         if key not in cache.memory:
-            cache.memory[key] = _read_kept(self, cls, path, source_path, cache)
+            cache.memory[key] = _read_kept(self, cls, path, source_path, cache, reading)
         html, metadata = cache.memory[key]
         return html, dict(metadata)
 
     return type(cls.__name__, (cls,), {"read": read, "reads_once": True})
 
 
-def _read_kept(reader, cls, path: str, source_path, cache: read_cache.ReadCache):
+def _read_kept(reader, cls, path: str, source_path, cache: read_cache.ReadCache, reading: str):
     """A reader's output for one file: kept from an earlier build, or read now."""
     if cache.path is None:
         return cls.read(reader, source_path)
     with open(path, "rb") as handle:
-        stored_key = read_cache.file_key(cls.__name__, path, handle.read())
+        data = handle.read()
+    if read_cache.includes_other_files(data):
+        return cls.read(reader, source_path)
+    stored_key = read_cache.file_key(cls.__name__, path, data, reading)
     kept = cache.stored.get(stored_key)
     if kept is not None:
         cache.used[stored_key] = kept

@@ -36,9 +36,28 @@ def test_clean_removes_only_output_and_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
     monkeypatch.setattr(tasks, "OUTPUT", output)
     monkeypatch.setattr(tasks, "CACHE", cache)
+    monkeypatch.setattr(tasks, "site_settings", lambda: {"CACHE_PATH": str(cache)})
     tasks.clean(Context())
     assert not output.exists() and not cache.exists()
     assert (content / "sub" / "file.txt").read_text(encoding="utf-8") == "x"
+
+
+def test_clean_removes_the_cache_path_the_settings_name_and_nothing_else(tmp_path, monkeypatch):
+    own, content = tmp_path / ".pelican-cache", tmp_path / "content"
+    for folder in (own, content):
+        folder.mkdir()
+        (folder / "file.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    monkeypatch.setattr(tasks, "OUTPUT", tmp_path / "output")
+    monkeypatch.setattr(tasks, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(tasks, "site_settings", lambda: {"CACHE_PATH": str(own)})
+    tasks.clean(Context())
+    assert not own.exists()
+    # A CACHE_PATH pointing at the content (or the project) is never removed.
+    for dangerous in (content, tmp_path, tmp_path.parent):
+        monkeypatch.setattr(tasks, "site_settings", lambda d=dangerous: {"CACHE_PATH": str(d)})
+        tasks.clean(Context())
+        assert (content / "file.txt").is_file()
 
 
 def invoke(*args: str) -> subprocess.CompletedProcess:

@@ -169,3 +169,41 @@ def test_a_rebuild_rewrites_only_the_files_whose_bytes_change(tmp_path):
     changed = {n for n in changed if not n.startswith("theme/") or n == "theme/css/site.css"}
     assert changed == {"posts/build-2/index.html"}
     assert "A sentence added later." in (output / "posts/build-2/index.html").read_text()
+
+
+def test_an_included_file_that_changes_shows_in_the_next_build(tmp_path):
+    content = tmp_path / "content"
+    (content / "inc").mkdir(parents=True)
+    (content / "inc" / "snippet.txt").write_text("VERSION-ONE\n", encoding="utf-8")
+    (content / "notes.en.rst").write_text(
+        "Notes\n#####\n\n:date: 2026-03-01 10:00\n\nBefore.\n\n.. include:: inc/snippet.txt\n",
+        encoding="utf-8",
+    )
+    extra = ["-e", f'CACHE_PATH="{tmp_path / "cache"}"', 'ARTICLE_EXCLUDES=["inc"]']
+    assert run_pelican(content, tmp_path / "out", *extra).returncode == 0
+    (content / "inc" / "snippet.txt").write_text("VERSION-TWO\n", encoding="utf-8")
+    again = run_pelican(content, tmp_path / "out", *extra)
+    assert again.returncode == 0, again.log
+    page = (tmp_path / "out" / "posts" / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "VERSION-TWO" in page and "VERSION-ONE" not in page
+
+
+def test_a_language_with_its_own_markdown_settings_reads_with_them(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for lang in ("en", "ko"):
+        (content / f"long.{lang}.md").write_text(
+            f"Title: Long {lang}\nDate: 2026-03-01 10:00\nSlug: long\n\n## Heading\n\nText.\n",
+            encoding="utf-8",
+        )
+    korean = 'I18N_SUBSITES={"ko": {"MARKDOWN": {"output_format": "html5"}}}'
+    for cache in ("true", "false"):
+        out = tmp_path / f"out-{cache}"
+        build = run_pelican(
+            content, out, "-e", f"READ_CACHE={cache}", f'CACHE_PATH="{tmp_path / "c"}"', korean
+        )
+        assert build.returncode == 0, build.log
+        english = (out / "posts" / "long" / "index.html").read_text(encoding="utf-8")
+        hangul = (out / "ko" / "posts" / "long" / "index.html").read_text(encoding="utf-8")
+        assert "heading-anchor" in english
+        assert "heading-anchor" not in hangul  # no toc permalink in the Korean settings

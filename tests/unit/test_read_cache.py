@@ -79,7 +79,7 @@ def test_the_fingerprint_is_the_same_in_another_process():
 
 def test_a_cache_from_another_fingerprint_or_a_broken_file_is_empty(tmp_path):
     path = tmp_path / read_cache.FILE_NAME
-    cache = read_cache.ReadCache(path, "one", used={("R", "/a.md", "abc"): ("<p>x</p>", {})})
+    cache = read_cache.ReadCache(path, "one", used={("R", "/a.md", "abc", "r"): ("<p>x</p>", {})})
     assert read_cache.save(cache)
     assert read_cache.load(path, "one") == cache.used
     assert read_cache.load(path, "two") == {}
@@ -96,6 +96,38 @@ def test_nothing_is_written_when_nothing_changed(tmp_path):
     assert not path.exists()
 
 
-def test_file_keys_follow_the_bytes_not_the_time():
-    assert read_cache.file_key("R", "/a.md", b"x") == read_cache.file_key("R", "/a.md", b"x")
-    assert read_cache.file_key("R", "/a.md", b"x") != read_cache.file_key("R", "/a.md", b"y")
+def test_file_keys_follow_the_bytes_and_the_sites_reading_settings():
+    key = read_cache.file_key
+    assert key("R", "/a.md", b"x", "en") == key("R", "/a.md", b"x", "en")
+    assert key("R", "/a.md", b"x", "en") != key("R", "/a.md", b"y", "en")
+    assert key("R", "/a.md", b"x", "en") != key("R", "/a.md", b"x", "ko")
+    main = read_cache.site_reading({"MARKDOWN": {"output_format": "html5"}})
+    assert main == read_cache.site_reading({"MARKDOWN": {"output_format": "html5"}, "X": 1})
+    assert main != read_cache.site_reading({"MARKDOWN": {}})
+
+
+def test_a_source_that_pulls_in_other_files_is_not_kept():
+    assert read_cache.includes_other_files(b"Intro\n\n.. include:: snippet.rst\n")
+    assert read_cache.includes_other_files(b".. csv-table:: Data\n   :file: data.csv\n")
+    assert read_cache.includes_other_files(b'--8<-- "snippet.md"\n')
+    assert not read_cache.includes_other_files(b"Title: Plain\n\nText.\n")
+
+
+def test_any_damaged_cache_file_is_an_empty_cache(tmp_path):
+    path = tmp_path / read_cache.FILE_NAME
+    good = read_cache.ReadCache(path, "one", used={("R", "/a.md", "abc", "r"): ("<p>x</p>", {})})
+    assert read_cache.save(good)
+    data = path.read_bytes()
+    damaged = [b"", b"garbage here", bytes(range(200)), data[:-7], data[:20] + b"\xff" * 8]
+    for junk in damaged:
+        path.write_bytes(junk)
+        assert read_cache.load(path, "one") == {}, junk[:20]
+
+
+def test_a_cache_that_cannot_be_written_is_a_warning_not_a_failure(tmp_path, caplog):
+    (tmp_path / "cache").write_text("a file where the folder should be")
+    cache = read_cache.ReadCache(
+        tmp_path / "cache" / read_cache.FILE_NAME, "one", used={("k",): ("", {})}
+    )
+    assert not read_cache.save(cache)
+    assert "not kept" in caplog.text
