@@ -127,7 +127,7 @@ def main() -> None:
         plain.write_text(PLAIN_SETTINGS, encoding="utf-8")
         for pairs in args.pairs:
             content = write_corpus(tmp / f"corpus-{pairs}", pairs)
-            ours, theirs, hugos, unsearched, warm = [], [], [], [], []
+            ours, theirs, hugos, unsearched, warm, edited = [], [], [], [], [], []
             hugo_site = write_hugo_site(content, tmp / f"hugo-{pairs}")
             for run in range(args.runs):
                 # Cold: an empty reader cache of its own; warm: the same cache, a new process.
@@ -135,6 +135,12 @@ def main() -> None:
                 conf = ROOT / "pelicanconf.py"
                 ours.append(build(content, tmp / f"ours-{pairs}-{run}", conf, "-e", cache))
                 warm.append(build(content, tmp / f"warm-{pairs}-{run}", conf, "-e", cache))
+                # One post edited, then built again into the warm build's folder.
+                post = sorted(content.rglob("*.en.md"))[len(ours) % pairs]
+                original = post.read_text(encoding="utf-8")
+                post.write_text(original + "\nOne more sentence.\n", encoding="utf-8")
+                edited.append(build(content, tmp / f"warm-{pairs}-{run}", conf, "-e", cache))
+                post.write_text(original, encoding="utf-8")
                 unsearched.append(
                     build(
                         content,
@@ -154,9 +160,11 @@ def main() -> None:
             indexed, index_bytes = index_size(tmp / f"ours-{pairs}-0")
             unsearched_s = statistics.median(t for t, _ in unsearched)
             warm_s = statistics.median(t for t, _ in warm)
+            edited_s = statistics.median(t for t, _ in edited)
             results[pairs] = {
                 "warm_s": round(warm_s, 2),
                 "warm_ratio": round(warm_s / plain_s, 3),
+                "edit_one_s": round(edited_s, 2),
                 "search_added_s": round(our_s - unsearched_s, 2),
                 "search_share": round((our_s - unsearched_s) / our_s, 3),
                 "index_kib_per_100_pages": round(index_bytes / 1024 / indexed * 100),
@@ -180,7 +188,13 @@ def main() -> None:
             )
             print(
                 f"{pairs:>5} pairs: warm (nothing changed, new process) {r['warm_s']:.2f} s, "
-                f"{r['warm_ratio']:.3f} of the plain cold build"
+                f"{r['warm_ratio']:.3f} of the plain cold build; one post edited "
+                f"{r['edit_one_s']:.2f} s"
+                + (
+                    f" ({r['edit_one_s'] / r['hugo_s']:.2f} of Hugo's full build)"
+                    if "hugo_s" in r
+                    else ""
+                )
             )
             print(
                 f"{pairs:>5} pairs: search adds {r['search_added_s']:.2f} s to the build "
