@@ -140,8 +140,8 @@ def fingerprint(settings: Mapping, versions, sources: Iterable[Path]) -> str:
     """
     digest = hashlib.sha256()
     digest.update(repr(FORMAT).encode())
-    for key in READING_SETTINGS:
-        digest.update(f"{key}={stable_repr(settings.get(key))};".encode())
+    for key, value in reading_settings(settings).items():
+        digest.update(f"{key}={stable_repr(value)};".encode())
     digest.update(repr(tuple(versions)).encode())
     for path in sources:
         digest.update(str(path).encode())
@@ -224,13 +224,32 @@ def save(cache: ReadCache) -> bool:
     return True
 
 
+def reading_settings(settings: Mapping) -> dict:
+    """The settings the readers read, with `MARKDOWN` as Pelican's reader completes it.
+
+    Pelican's Markdown reader adds an `extensions` list to `MARKDOWN` (the user's own,
+    then every key of `extension_configs`, then `markdown.extensions.meta`) the first
+    time it starts; before and after that the setting says the same.
+    """
+    values = {key: settings.get(key) for key in READING_SETTINGS}
+    markdown = values.get("MARKDOWN")
+    if isinstance(markdown, Mapping):
+        extensions = list(markdown.get("extensions") or [])
+        for name in [*(markdown.get("extension_configs") or {}), "markdown.extensions.meta"]:
+            if name not in extensions:
+                extensions.append(name)
+        values["MARKDOWN"] = {**markdown, "extensions": extensions}
+    return values
+
+
 def site_reading(settings: Mapping) -> str:
     """A digest of one site's reading settings.
 
     A language's site may set its own `MARKDOWN` or `DOCUTILS_SETTINGS` in
     `I18N_SUBSITES`, and then reads differently.
     """
-    text = ";".join(f"{key}={stable_repr(settings.get(key))}" for key in READING_SETTINGS)
+    values = reading_settings(settings)
+    text = ";".join(f"{key}={stable_repr(value)}" for key, value in values.items())
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -207,3 +207,24 @@ def test_a_language_with_its_own_markdown_settings_reads_with_them(tmp_path):
         hangul = (out / "ko" / "posts" / "long" / "index.html").read_text(encoding="utf-8")
         assert "heading-anchor" in english
         assert "heading-anchor" not in hangul  # no toc permalink in the Korean settings
+
+
+def test_each_file_is_read_once_for_every_language(tmp_path):
+    """The kept entries are one per source file: every language's site (and every
+    generator in it) reused one reading, whatever the number of languages."""
+    import pickle
+
+    cache = tmp_path / "cache"
+    build = run_pelican(
+        FIXTURES / "series",
+        tmp_path / "out",
+        "-e",
+        SERIES_SETTING,
+        f'CACHE_PATH="{cache}"',
+        'I18N_SUBSITES={"ko": {}, "ja": {}}',
+    )
+    assert build.returncode == 0, build.log
+    with (cache / "bilingual-read-cache.pickle").open("rb") as handle:
+        entries = pickle.load(handle)["entries"]
+    sources = sorted(str(p) for p in (FIXTURES / "series").rglob("*.md"))
+    assert sorted(path for _reader, path, _sha, _reading in entries) == sources

@@ -131,3 +131,16 @@ def test_a_cache_that_cannot_be_written_is_a_warning_not_a_failure(tmp_path, cap
     )
     assert not read_cache.save(cache)
     assert "not kept" in caplog.text
+
+
+def test_markdown_as_pelicans_reader_completes_it_reads_the_same():
+    """Pelican's Markdown reader adds `extensions` to MARKDOWN when it starts: a site's
+    first reader and its later ones must share what they read (each file parsed once)."""
+    from pelican.readers import MarkdownReader
+
+    markdown = {"extension_configs": {"markdown.extensions.toc": {}}, "output_format": "html5"}
+    settings = {**SETTINGS, "MARKDOWN": markdown}
+    before = read_cache.site_reading(settings)
+    MarkdownReader(settings)
+    assert "extensions" in settings["MARKDOWN"]
+    assert read_cache.site_reading(settings) == before
