@@ -7,7 +7,9 @@ left);
 then what the search index adds to our build (the same build with `SEARCH_SAVE_AS=""`
 beside it: a subsite's index runs while the main site is written) and the index size
 per 100 pages.
-The target: our full build of 1,000 pairs within 1.3x the plain one.
+Issue 13's targets at 1,000 pairs (cold 0.6x plain, warm 0.25x, one edit faster than
+Hugo's full build, memory 1.5x, search 10 % of the build) are checked at the end: each
+missed one is printed and the exit status is 1.
 
     python benchmarks/build_speed.py [--pairs 100 1000] [--runs 1]
 """
@@ -208,8 +210,26 @@ def main() -> None:
             )
     print(json.dumps(results))
     biggest = results[max(results)]
-    if max(results) >= 1000 and biggest["ratio"] > 1.3:
-        sys.exit(f"over budget: {biggest['ratio']:.2f}x the plain build (target 1.3x)")
+    if max(results) >= 1000:
+        # Issue 13's targets at 1,000 pairs; each missed one is printed, and the exit
+        # status says whether any was.
+        missed = []
+        if biggest["ratio"] > 0.6:
+            missed.append(f"cold {biggest['ratio']:.2f}x the plain build (target 0.6x)")
+        if biggest["warm_ratio"] > 0.25:
+            missed.append(f"warm {biggest['warm_ratio']:.2f}x the plain cold build (target 0.25x)")
+        if "hugo_s" in biggest and biggest["edit_one_s"] >= biggest["hugo_s"]:
+            missed.append("one post edited: slower than Hugo's full build (target: faster)")
+        if biggest["ours_peak_mib"] > 1.5 * biggest["plain_peak_mib"]:
+            missed.append("peak memory over 1.5x the plain build")
+        if biggest["search_share"] > 0.10:
+            missed.append(
+                f"search {100 * biggest['search_share']:.0f} % of the build (target 10 %)"
+            )
+        for line in missed:
+            print("target missed:", line)
+        if missed:
+            sys.exit(1)
 
 
 if __name__ == "__main__":
