@@ -43,6 +43,13 @@ PAGES = [
     "/ko/search/?q=%ED%95%84%ED%84%B0%EB%A5%BC",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = [
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+]
 FLOOR = 95
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
@@ -99,6 +106,10 @@ def main() -> int:
                     c: round(100 * (result["categories"][c]["score"] or 0)) for c in CATEGORIES
                 }
                 print(f"{path:<36}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
+                if scores["performance"] < 100:  # which metrics cost the points
+                    for metric in METRICS:
+                        audit = result["audits"][metric]
+                        print(f"    {metric}: {audit['displayValue']} (score {audit['score']})")
                 failures += [f"{path} {c} {s}" for c, s in scores.items() if s < FLOOR]
         finally:
             server.shutdown()

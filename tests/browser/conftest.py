@@ -6,13 +6,11 @@ with REQUIRE_BROWSER=1 (as `.ci/run` sets) a missing browser fails them instead.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 
 import pytest
+from serving import serve
 from sitebuild import missing_tool
 
 CHROMIUM_FLAGS = [
@@ -50,18 +48,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")

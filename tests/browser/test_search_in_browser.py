@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import serve
+from serving import serve
 from sitebuild import PUBLISH_SETTINGS, PUBLISH_SITEURL, ROOT, run_pelican
 
 pytestmark = pytest.mark.browser
@@ -265,3 +265,19 @@ def test_a_series_alone_lists_its_posts_oldest_first(page, served_demo):
         "nodes => nodes.map(n => n.getAttribute('datetime'))"
     )
     assert len(dates) > 2 and dates == sorted(dates)
+
+
+def test_results_arriving_do_not_move_the_page(browser, served_demo):
+    """Cumulative layout shift while a query in the address loads (Lighthouse counts it)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+        " if (!e.hadRecentInput) window.__shift += e.value; })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(f"{served_demo}/search/?q=kalman")
+    results(page)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.1
+    context.close()

@@ -217,7 +217,6 @@ const params = new URLSearchParams(location.search);
 input.value = params.get("q") || "";
 if (allLanguages) allLanguages.checked = params.get("all") === "1";
 if (series && params.get("series")) series.value = params.get("series");
-form.hidden = false;
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
