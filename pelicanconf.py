@@ -47,6 +47,7 @@ PLUGINS = [
     "search",
     "publishing",
     "progress",
+    "up_to_date",
 ]
 
 # Series threads: optional names and descriptions per language (ids are the keys).

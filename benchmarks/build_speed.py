@@ -2,8 +2,9 @@
 
 Builds the same generated corpus (100 and 1,000 EN/KO pairs by default) both ways in one
 run, alternating, and prints each time, the ratio and the peak memory of each build; our
-warm build (the same content again in a new process, with the reader cache the cold build
-left);
+warm builds in a new process into the same folder: nothing changed (the build record
+finds nothing to do), every page rendered again (`BUILD_RECORD=false`, the reader
+cache the cold build left) and one post edited;
 then what the search index adds to our build (the same build with `SEARCH_SAVE_AS=""`
 beside it: a subsite's index runs while the main site is written) and the index size
 per 100 pages.
@@ -129,19 +130,23 @@ def main() -> None:
         plain.write_text(PLAIN_SETTINGS, encoding="utf-8")
         for pairs in args.pairs:
             content = write_corpus(tmp / f"corpus-{pairs}", pairs)
-            ours, theirs, hugos, unsearched, warm, edited = [], [], [], [], [], []
+            ours, theirs, hugos, unsearched, warm, edited, rendered = [], [], [], [], [], [], []
             hugo_site = write_hugo_site(content, tmp / f"hugo-{pairs}")
             for run in range(args.runs):
                 # Cold: an empty reader cache of its own; warm: the same cache, a new process.
                 cache = f'CACHE_PATH="{tmp / f"cache-{pairs}-{run}"}"'
                 conf = ROOT / "pelicanconf.py"
-                ours.append(build(content, tmp / f"ours-{pairs}-{run}", conf, "-e", cache))
-                warm.append(build(content, tmp / f"warm-{pairs}-{run}", conf, "-e", cache))
-                # One post edited, then built again into the warm build's folder.
+                site = tmp / f"ours-{pairs}-{run}"
+                ours.append(build(content, site, conf, "-e", cache))
+                # Warm, into the same folder: nothing to do (up_to_date), then the same
+                # with the build record off (every page rendered, read from the cache).
+                warm.append(build(content, site, conf, "-e", cache))
+                rendered.append(build(content, site, conf, "-e", cache, "BUILD_RECORD=false"))
+                # One post edited, then built again into the same folder.
                 post = sorted(content.rglob("*.en.md"))[len(ours) % pairs]
                 original = post.read_text(encoding="utf-8")
                 post.write_text(original + "\nOne more sentence.\n", encoding="utf-8")
-                edited.append(build(content, tmp / f"warm-{pairs}-{run}", conf, "-e", cache))
+                edited.append(build(content, site, conf, "-e", cache))
                 post.write_text(original, encoding="utf-8")
                 unsearched.append(
                     build(
@@ -163,9 +168,12 @@ def main() -> None:
             unsearched_s = statistics.median(t for t, _ in unsearched)
             warm_s = statistics.median(t for t, _ in warm)
             edited_s = statistics.median(t for t, _ in edited)
+            rendered_s = statistics.median(t for t, _ in rendered)
             results[pairs] = {
                 "warm_s": round(warm_s, 2),
                 "warm_ratio": round(warm_s / plain_s, 3),
+                "warm_rendered_s": round(rendered_s, 2),
+                "warm_rendered_ratio": round(rendered_s / plain_s, 3),
                 "edit_one_s": round(edited_s, 2),
                 "search_added_s": round(our_s - unsearched_s, 2),
                 "search_share": round((our_s - unsearched_s) / our_s, 3),
@@ -190,7 +198,8 @@ def main() -> None:
             )
             print(
                 f"{pairs:>5} pairs: warm (nothing changed, new process) {r['warm_s']:.2f} s, "
-                f"{r['warm_ratio']:.3f} of the plain cold build; one post edited "
+                f"{r['warm_ratio']:.3f} of the plain cold build; every page rendered again "
+                f"{r['warm_rendered_s']:.2f} s ({r['warm_rendered_ratio']:.3f}); one post edited "
                 f"{r['edit_one_s']:.2f} s"
                 + (
                     f" ({r['edit_one_s'] / r['hugo_s']:.2f} of Hugo's full build)"

@@ -99,15 +99,15 @@ def library_versions(names: Iterable[str] = READING_LIBRARIES) -> tuple[tuple[st
     return tuple(found)
 
 
-def plugin_sources(settings: Mapping) -> list[Path]:
-    """The `.py` files of the plugins in `PLUGINS` found under `PLUGIN_PATHS`, sorted."""
+def plugin_sources(settings: Mapping, pattern: str = "*.py") -> list[Path]:
+    """The files (`pattern`) of the plugins in `PLUGINS` found under `PLUGIN_PATHS`, sorted."""
     files = []
     names = [str(p).rsplit(".", 1)[-1] for p in settings.get("PLUGINS") or []]
     for base in settings.get("PLUGIN_PATHS") or []:
         for name in names:
             folder = Path(base) / name
             if folder.is_dir():
-                files += folder.rglob("*.py")
+                files += (p for p in folder.rglob(pattern) if p.is_file())
             elif folder.with_suffix(".py").is_file():
                 files.append(folder.with_suffix(".py"))
     return sorted(set(files))

@@ -403,7 +403,7 @@ def attach_on_main_site(static, main_path: str, to_main: str, content) -> None:
         static.override_save_as = posixpath.join(to_main, static.override_save_as)
 
 
-READ_CACHE_KEY = "BUNDLE_READ_CACHE"
+READ_CACHE_KEY = "bundle_read_cache"
 
 
 class SharedBytecodeCache(jinja2.BytecodeCache):

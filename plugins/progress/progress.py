@@ -16,7 +16,7 @@ import time
 from common import BuildStopped, subsites
 from pelican import signals
 
-KEY = "BUILD_PROGRESS"
+KEY = "bundle_progress"
 
 
 def start(pelican):

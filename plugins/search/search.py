@@ -52,8 +52,8 @@ from .collect import marked_pages, site_folders
 
 log = logging.getLogger(__name__)
 
-RUNS_KEY = "SEARCH_INDEX_RUNS"
-WRITTEN_KEY = "SEARCH_WRITTEN_PAGES"
+RUNS_KEY = "bundle_search_runs"
+WRITTEN_KEY = "bundle_search_written"
 
 DEFAULTS = {
     "SEARCH_URL": "search/",

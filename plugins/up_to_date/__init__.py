@@ -1,0 +1,3 @@
+from .up_to_date import register
+
+__all__ = ["register"]
