@@ -18,6 +18,10 @@ The record is removed when a build starts and written when it finishes (the main
 site's `finalized`), so a failed or interrupted build never leaves one. This plugin
 goes last in `PLUGINS`: its `finalized` must see the output every other plugin left.
 
+A site whose sources include other files (reStructuredText `include`, a directive's
+`:file:`, pymdownx snippets) is always built in full: an included file may live
+outside the folders the record looks at.
+
 Errors: none of its own. A record that cannot be read is ignored; one that cannot be
 written is a warning (the next build is a full one).
 """
@@ -40,6 +44,8 @@ from . import record
 log = logging.getLogger(__name__)
 
 STATE_KEY = "bundle_build_record"
+# Sources Pelican's readers read (Markdown, reStructuredText, HTML).
+SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
 
 
 @dataclass(frozen=True)
@@ -102,13 +108,30 @@ def inputs_of(settings) -> str:
     return record.inputs_digest(settings, folders, record.installed_distributions(), os.environ)
 
 
+def pulls_in_other_files(content: Path) -> bool:
+    """Whether a source file includes other files (rst `include`, snippets).
+
+    Those may live outside the content folder, where no record looks: such a site is
+    always built in full (`read_cache.includes_other_files` tells them apart).
+    """
+    for path in content.rglob("*"):
+        if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file():
+            try:
+                if read_cache.includes_other_files(path.read_bytes()):
+                    return True
+            except OSError:
+                continue
+    return False
+
+
 def start(pelican):
     """`initialized` (main site): stop here when up to date, else start recording."""
     settings = pelican.settings
     if STATE_KEY in settings or not subsites.is_main_site(settings):
         return  # a subsite: the main site's record covers every language
     config = RecordSettings.from_settings(settings)
-    if not config.enabled:
+    if not config.enabled or pulls_in_other_files(Path(settings["PATH"])):
+        record.forget(config.path)
         return
     inputs = inputs_of(settings)
     kept = record.load(config.path)

@@ -129,3 +129,19 @@ def test_the_record_expires_with_the_day_and_with_a_future_post(tmp_path):
         now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo
     )
     assert until == midnight.timestamp()
+
+
+def test_a_site_whose_posts_include_other_files_is_always_built(tmp_path):
+    content, output, extra = setup(tmp_path, "rst-site")
+    snippet = tmp_path / "outside.txt"  # outside the content folder
+    snippet.write_text("First version of the included text.\n", encoding="utf-8")
+    (content / "with-include.en.rst").write_text(
+        f"With an include\n###############\n\n:date: 2026-03-01 10:00\n\n.. include:: {snippet}\n",
+        encoding="utf-8",
+    )
+    assert run_pelican(content, output, *extra).returncode == 0
+    snippet.write_text("Second version of the included text.\n", encoding="utf-8")
+    again = run_pelican(content, output, *extra)
+    assert FULL in again.log, again.log
+    page = next(p for p in output.rglob("index.html") if "with-include" in str(p))
+    assert "Second version" in page.read_text(encoding="utf-8")
