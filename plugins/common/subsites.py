@@ -72,9 +72,12 @@ own: `run_pelican` is the one way tasks, tests and benchmarks start one.
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
 import os
 import posixpath
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -87,6 +90,8 @@ from babel import Locale, UnknownLocaleError
 from . import read_cache
 from .findings import BuildStopped
 from .sites import LanguageSites, join_url
+
+log = logging.getLogger(__name__)
 
 LANG_SUFFIX = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
 # `<slug>.<lang>` at the end of a file name (without its extension).
@@ -347,7 +352,7 @@ def configure(pelican) -> None:
     }
     settings[READ_CACHE_KEY] = open_read_cache(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
-    environment.setdefault("bytecode_cache", SharedBytecodeCache())
+    environment.setdefault("bytecode_cache", SharedBytecodeCache(template_cache(settings)))
     settings["JINJA_ENVIRONMENT"] = environment
 
 
@@ -414,18 +419,60 @@ class SharedBytecodeCache(jinja2.BytecodeCache):
     source's checksum before reusing code, so a changed template is compiled anew.
     """
 
-    def __init__(self):
-        """An empty cache."""
+    def __init__(self, kept: jinja2.BytecodeCache | None = None):
+        """An empty cache; `kept`: where earlier builds' compiled templates are, if any."""
         self.compiled: dict[str, bytes] = {}
+        self.kept = kept
 
     def load_bytecode(self, bucket) -> None:
         """Jinja's hook: fill `bucket` from the cache when it has this template."""
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])
+        elif self.kept is not None:
+            self.kept.load_bytecode(bucket)
+            if bucket.code is not None:
+                self.compiled[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket) -> None:
         """Jinja's hook: keep `bucket`'s compiled code."""
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.kept is not None:
+            try:
+                self.kept.dump_bytecode(bucket)
+            except OSError as problem:  # CACHE_PATH read-only, full...
+                log.warning("common: compiled templates not kept: %s", problem)
+                self.kept = None
+
+
+def template_cache(settings: Mapping) -> jinja2.BytecodeCache | None:
+    """Jinja's own file cache of compiled templates in `CACHE_PATH/templates`, or None.
+
+    Kept with `READ_CACHE` (default True). Jinja reuses compiled code only while the
+    template's source is unchanged (it compares checksums); code compiled with other
+    environment options (`JINJA_ENVIRONMENT`, the Jinja version, the plugins' code) is
+    not valid, so the folder is emptied when those change.
+    """
+    if not settings.get("READ_CACHE", True):
+        return None
+    folder = Path(settings.get("CACHE_PATH") or "cache") / "templates"
+    options = {
+        k: v for k, v in (settings.get("JINJA_ENVIRONMENT") or {}).items() if k != "bytecode_cache"
+    }
+    digest = hashlib.sha256(
+        f"{read_cache.stable_repr(options)};jinja2 {jinja2.__version__}".encode()
+    )
+    for path in read_cache.plugin_sources(settings):
+        digest.update(path.read_bytes())
+    marker = folder / "environment"
+    try:
+        if not marker.is_file() or marker.read_text(encoding="utf-8") != digest.hexdigest():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+            marker.write_text(digest.hexdigest(), encoding="utf-8")
+    except OSError as problem:
+        log.warning("common: compiled templates not kept in %s: %s", folder, problem)
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def open_read_cache(settings: Mapping) -> read_cache.ReadCache:

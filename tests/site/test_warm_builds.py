@@ -234,3 +234,29 @@ def test_each_file_is_read_once_for_every_language(tmp_path):
         entries = pickle.load(handle)["entries"]
     sources = sorted(str(p) for p in (FIXTURES / "series").rglob("*.md"))
     assert sorted(path for _reader, path, _sha, _reading in entries) == sources
+
+
+def test_compiled_templates_are_kept_until_a_template_or_the_environment_changes(tmp_path):
+    content, cache, theme = tmp_path / "content", tmp_path / "cache", tmp_path / "theme"
+    shutil.copytree(FIXTURES / "series", content)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "theme", theme)
+    extra = ["-e", SERIES_SETTING, f'CACHE_PATH="{cache}"', f'THEME="{theme}"']
+    assert run_pelican(content, tmp_path / "a", *extra).returncode == 0
+    assert len(list((cache / "templates").glob("*.cache"))) > 10
+    base = theme / "templates" / "base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("</body>", "<!-- edited base -->\n</body>"),
+        encoding="utf-8",
+    )
+    edited = run_pelican(content, tmp_path / "b", *extra, "BUILD_RECORD=false")
+    assert edited.returncode == 0, edited.log
+    assert "<!-- edited base -->" in (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
+    # Other environment options compile differently: the kept code is not used.
+    options = (
+        'JINJA_ENVIRONMENT={"trim_blocks": false, "lstrip_blocks": false, "autoescape": true, '
+        '"extensions": ["jinja2.ext.InternationalizationExtension"]}'
+    )
+    changed = run_pelican(content, tmp_path / "c", *extra, options)
+    cold = run_pelican(content, tmp_path / "d", *extra[:2], extra[3], options, "READ_CACHE=false")
+    assert changed.returncode == cold.returncode == 0, changed.log
+    assert_same_site(tmp_path / "d", tmp_path / "c")
