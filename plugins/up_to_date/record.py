@@ -2,18 +2,7 @@
 
 Pure functions on paths and plain data; `up_to_date` connects them to Pelican.
 
-A build's *inputs* are summed up in one digest (`inputs_digest`):
-
-- every file under the content folder (`PATH`), the theme, the template override
-  folders and the plugins in `PLUGINS`, by relative path, size and modification time
-  (as `make` and `rsync` compare files; Pelican's `DEFAULT_DATE = "fs"` and its static
-  file copies read modification times, so a touched file counts as changed). Names
-  matched by `IGNORE_FILES` are skipped, as Pelican's generators skip them;
-- the configuration: every upper-case setting (Pelican reads only upper-case names from
-  a settings file; the bundle keeps a build's working state under lower-case keys),
-  functions by their name and compiled code;
-- the Python version and the installed distributions (name and version);
-- the environment variables the bundle reads (`ENVIRONMENT`).
+A build's *inputs* are summed up in one digest (`common.build_inputs`).
 
 Its *output* is the list of files in the output folder with their sizes and
 modification times (`output_listing`). A build whose inputs digest and output listing
@@ -24,22 +13,17 @@ bytes to the same files: there is nothing to do.
 from __future__ import annotations
 
 import datetime
-import fnmatch
-import hashlib
 import json
 import os
-import re
-import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from common import build_inputs
+
 FILE_NAME = "bilingual-build-record.json"
 FORMAT = 1
-# Environment variables that change what a build writes or prints.
-ENVIRONMENT = ("SOURCE_DATE_EPOCH", "GITHUB_ACTIONS", "TZ")
-ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 @dataclass(frozen=True)
@@ -60,37 +44,6 @@ class Record:
     finished: str = ""
 
 
-def tree_listing(root: Path, ignores: Iterable[str] = (), skip: Iterable[Path] = ()):
-    """[(relative posix path, size, mtime_ns)] of the files under `root`, sorted.
-
-    Files and folders whose name matches a pattern in `ignores` (fnmatch, as Pelican's
-    `IGNORE_FILES`) are left out, and so are the folders in `skip` (absolute paths).
-    A missing `root` gives [].
-    """
-    ignores = tuple(ignores)
-    skipped = {os.path.abspath(p) for p in skip}
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not any(fnmatch.fnmatch(d, p) for p in ignores)
-            and os.path.abspath(os.path.join(folder, d)) not in skipped
-        )
-        for name in files:
-            if any(fnmatch.fnmatch(name, p) for p in ignores):
-                continue
-            path = os.path.join(folder, name)
-            try:
-                stat = os.stat(path)
-            except OSError:  # a dangling link: Pelican cannot read it either
-                continue
-            relative = os.path.relpath(path, root).replace(os.sep, "/")
-            found.append((relative, stat.st_size, stat.st_mtime_ns))
-    found.sort()
-    return found
-
-
 def output_listing(root: Path, skip: Iterable[str] = ()) -> dict:
     """{relative posix path: [size, mtime_ns]} of the files in an output folder.
 
@@ -99,81 +52,9 @@ def output_listing(root: Path, skip: Iterable[str] = ()) -> dict:
     skip = set(skip)
     return {
         path: [size, mtime]
-        for path, size, mtime in tree_listing(root)
+        for path, size, mtime in build_inputs.tree_listing(root)
         if path.split("/", 1)[0] not in skip
     }
-
-
-def settings_text(value) -> str:
-    """A text for a setting's value that is the same in every process and changes with it.
-
-    Dicts by sorted key, sets sorted, functions by dotted name and compiled code
-    (bytecode, constants and names), classes by dotted name; no memory addresses.
-    """
-    if isinstance(value, dict):
-        items = sorted((settings_text(k), settings_text(v)) for k, v in value.items())
-        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [settings_text(item) for item in value]
-        if isinstance(value, (set, frozenset)):
-            items.sort()
-        return f"{type(value).__name__}[{', '.join(items)}]"
-    code = getattr(value, "__code__", None)
-    if code is not None:
-        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
-        return f"{name}<{code_digest(code)}>"
-    if isinstance(value, type):
-        return f"{value.__module__}.{value.__qualname__}"
-    return ADDRESS.sub("", repr(value))
-
-
-def code_digest(code) -> str:
-    """A digest of a code object: its bytecode, constants (nested code too) and names."""
-    digest = hashlib.sha1(code.co_code)
-    for const in code.co_consts:
-        if hasattr(const, "co_code"):
-            digest.update(code_digest(const).encode())
-        else:
-            digest.update(ADDRESS.sub("", repr(const)).encode())
-    digest.update(repr(code.co_names).encode())
-    return digest.hexdigest()
-
-
-def installed_distributions(paths: Iterable[str] | None = None) -> list[str]:
-    """The `*.dist-info` / `*.egg-info` names (they carry name and version) on `sys.path`."""
-    found = []
-    for entry in sys.path if paths is None else paths:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        found += [n for n in names if n.endswith((".dist-info", ".egg-info"))]
-    return sorted(found)
-
-
-def inputs_digest(
-    settings: Mapping,
-    folders: Iterable[tuple[str, list]],
-    distributions: Iterable[str],
-    environment: Mapping[str, str],
-) -> str:
-    """The hex digest of a build's inputs.
-
-    `settings`: the build's settings (only upper-case keys count); `folders`: (label,
-    `tree_listing`) pairs; `distributions`: `installed_distributions()`;
-    `environment`: the process environment (only `ENVIRONMENT` counts).
-    """
-    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version}\n".encode())
-    for key in sorted(k for k in settings if isinstance(k, str) and k.isupper()):
-        digest.update(f"{key}={settings_text(settings[key])}\n".encode())
-    for label, listing in folders:
-        digest.update(f"[{label}]\n".encode())
-        for path, size, mtime in listing:
-            digest.update(f"{path}\t{size}\t{mtime}\n".encode())
-    digest.update("\n".join(distributions).encode())
-    for name in ENVIRONMENT:
-        digest.update(f"\n{name}={environment.get(name)!r}".encode())
-    return digest.hexdigest()
 
 
 def valid_until(

@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import read_cache, site_timezone, subsites
+from common import build_inputs, site_timezone, subsites
 from pelican import signals
 
 from . import record
@@ -44,8 +44,6 @@ from . import record
 log = logging.getLogger(__name__)
 
 STATE_KEY = "bundle_build_record"
-# Sources Pelican's readers read (Markdown, reStructuredText, HTML).
-SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
 
 
 @dataclass(frozen=True)
@@ -87,53 +85,16 @@ class WarningLog(logging.Handler):
         self.kept.append((entry.name, entry.levelno, entry.getMessage()))
 
 
-def inputs_of(settings) -> str:
-    """This build's inputs digest (see `record`): content, theme, plugins, settings."""
-    ignores = settings.get("IGNORE_FILES") or ()
-    skip = [settings["OUTPUT_PATH"], settings.get("CACHE_PATH") or "cache"]
-    folders = [("content", record.tree_listing(Path(settings["PATH"]), ignores, skip))]
-    theme = settings.get("THEME")
-    if theme:
-        folders.append(("theme", record.tree_listing(Path(theme), (), skip)))
-    for number, folder in enumerate(settings.get("THEME_TEMPLATES_OVERRIDES") or ()):
-        folders.append((f"templates {number}", record.tree_listing(Path(folder), (), skip)))
-    plugins = []
-    # Every file of each plugin, not only its Python: templates and data count too.
-    for source in read_cache.plugin_sources(settings, pattern="*"):
-        if source.suffix == ".pyc":
-            continue
-        stat = source.stat()
-        plugins.append((str(source), stat.st_size, stat.st_mtime_ns))
-    folders.append(("plugins", plugins))
-    return record.inputs_digest(settings, folders, record.installed_distributions(), os.environ)
-
-
-def pulls_in_other_files(content: Path) -> bool:
-    """Whether a source file includes other files (rst `include`, snippets).
-
-    Those may live outside the content folder, where no record looks: such a site is
-    always built in full (`read_cache.includes_other_files` tells them apart).
-    """
-    for path in content.rglob("*"):
-        if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file():
-            try:
-                if read_cache.includes_other_files(path.read_bytes()):
-                    return True
-            except OSError:
-                continue
-    return False
-
-
 def start(pelican):
     """`initialized` (main site): stop here when up to date, else start recording."""
     settings = pelican.settings
     if STATE_KEY in settings or not subsites.is_main_site(settings):
         return  # a subsite: the main site's record covers every language
     config = RecordSettings.from_settings(settings)
-    if not config.enabled or pulls_in_other_files(Path(settings["PATH"])):
+    if not config.enabled or build_inputs.pulls_in_other_files(Path(settings["PATH"])):
         record.forget(config.path)
         return
-    inputs = inputs_of(settings)
+    inputs = build_inputs.build_inputs(settings)
     kept = record.load(config.path)
     output = record.output_listing(config.output, config.retention)
     if record.is_current(kept, inputs, output, time.time()):

@@ -1,5 +1,5 @@
-"""The build record (plugins/up_to_date/record.py): what counts as a build's inputs,
-its output, and when a record stops being current."""
+"""The build record (plugins/up_to_date/record.py, common/build_inputs.py): what counts
+as a build's inputs, its output, and when a record stops being current."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from common import build_inputs
 from up_to_date import record
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -23,7 +24,7 @@ def write(path: Path, text: str, mtime_ns: int | None = None) -> Path:
 
 
 def digest(settings=None, folders=(), env=None, dists=("a-1.0.dist-info",)):
-    return record.inputs_digest(settings or {"PATH": "content"}, folders, dists, env or {})
+    return build_inputs.inputs_digest(settings or {"PATH": "content"}, folders, dists, env or {})
 
 
 def test_tree_listing_skips_ignored_names_and_skipped_folders(tmp_path):
@@ -32,9 +33,9 @@ def test_tree_listing_skips_ignored_names_and_skipped_folders(tmp_path):
     write(tmp_path / "sub" / "b.md", "two!", 2 * 10**18)
     write(tmp_path / "out" / "index.html", "x")
     write(tmp_path / "__pycache__" / "x.pyc", "x")
-    listing = record.tree_listing(tmp_path, [".#*", "__pycache__"], [tmp_path / "out"])
+    listing = build_inputs.tree_listing(tmp_path, [".#*", "__pycache__"], [tmp_path / "out"])
     assert listing == [("a.md", 3, 10**18), ("sub/b.md", 4, 2 * 10**18)]
-    assert record.tree_listing(tmp_path / "missing") == []
+    assert build_inputs.tree_listing(tmp_path / "missing") == []
 
 
 def test_output_listing_leaves_out_retained_folders(tmp_path):
@@ -80,11 +81,11 @@ def test_a_function_setting_counts_by_its_code():
     def other(text):
         return text.upper()
 
-    first = record.settings_text({"F": slug})
-    assert first == record.settings_text({"F": slug})
+    first = build_inputs.settings_text({"F": slug})
+    assert first == build_inputs.settings_text({"F": slug})
     assert " at 0x" not in first
-    assert record.settings_text({"F": other}) != first.replace("slug", "other")
-    assert record.settings_text({1, 3, 2}) == record.settings_text({3, 2, 1})
+    assert build_inputs.settings_text({"F": other}) != first.replace("slug", "other")
+    assert build_inputs.settings_text({1, 3, 2}) == build_inputs.settings_text({3, 2, 1})
 
 
 def test_valid_until_is_the_next_midnight_or_the_first_future_post():
