@@ -21,7 +21,10 @@ Every plugin may import this package; no plugin imports another plugin's modules
 - `read_cache`: what the readers made of each file, kept between builds (`READ_CACHE`,
   default True; keyed by the file's bytes and the reading settings).
 - `writer`: every site's Pelican writer; a file whose bytes would not change is not
-  rewritten (it keeps its modification time).
+  rewritten (it keeps its modification time), and a post or page file whose inputs did
+  not change is not rendered (`rendered`: the rendered-page record).
+- `build_inputs`: what a build reads, as digests; `prepared`: `invoke serve`'s builds
+  in forks of a process that loaded Pelican once.
 
 As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
 it gives every language's site the settings it needs (`subsites.configure`).
@@ -74,7 +77,9 @@ def register():
     signals.initialized.connect(subsites.configure)
     signals.readers_init.connect(subsites.read_once)
     signals.finalized.connect(subsites.save_read_cache)
+    signals.initialized.connect(writer.start_rendered_record)
     signals.get_writer.connect(writer.writer_class)
+    signals.finalized.connect(writer.save_rendered_record)
     signals.article_generator_context.connect(subsites.prepare_metadata)
     signals.page_generator_context.connect(subsites.prepare_metadata)
     signals.static_generator_finalized.connect(subsites.share_static_files)

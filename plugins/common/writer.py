@@ -5,19 +5,40 @@ does, into `<file>.writing`, and then either removes that (the file already hold
 same bytes: it keeps its modification time, so `rsync`, `make`-style tools and browser
 caches see no change) or renames it over the file. Pelican's own checks on writing one
 file twice (`override`) apply unchanged: they see the `.writing` name, one per file.
+
+A post or page file whose inputs have not changed since the last build is not even
+rendered (`rendered` says what its inputs are and when a template allows it); listeners
+of Pelican's `content_written` still hear of it, as the file is part of this build.
+
+Settings (defaults): `SKIP_UNCHANGED_PAGES` (True): keep the rendered-page record in
+`CACHE_PATH` and skip rendering what it shows unchanged. `CHECK_SKIPPED_PAGES`
+(False): render those files anyway and stop the build, naming them, if one would differ
+(for tests of the record itself).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from pelican import signals
+from pelican.contents import Page
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from . import build_inputs, read_cache, rendered
+from .findings import BuildStopped
+from .subsites import is_main_site
+
+log = logging.getLogger(__name__)
+
 SUFFIX = ".writing"
+# Settings key: {lang: rendered.RenderedPages}, shared by every language's site of a build.
+RENDERED_KEY = "bundle_rendered_pages"
 
 
 class _KeptIfSame(io.StringIO):
@@ -93,12 +114,151 @@ def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> tuple[int
     return written, removed
 
 
+class _SiteState:
+    """What one language site's writer knows once its contents are read."""
+
+    def __init__(self, writer: Writer, context: dict):
+        settings = writer.settings
+        shared = settings.get(RENDERED_KEY)
+        lang = settings["DEFAULT_LANG"]
+        if lang not in shared:
+            folder = Path(settings.get("CACHE_PATH") or "cache")
+            path = folder / f"bilingual-rendered-{lang}.json"
+            shared[lang] = rendered.RenderedPages(path, kept=rendered.load(path))
+        self.record: rendered.RenderedPages = shared[lang]
+        self.root = os.path.abspath(settings["PATH"])
+        contents = [c for c in context.get("generated_content", {}).values() if c is not None]
+        base = build_inputs.build_inputs(settings, sources=False)
+        self.digest = rendered.site_digest(base, contents, self.root, (Page,))
+        self.groups = rendered.related_groups(contents)
+        self.sources = sorted({c.source_path for c in contents if getattr(c, "source_path", "")})
+        self.check = bool(settings.get("CHECK_SKIPPED_PAGES"))
+        self.entries: dict[str, tuple] = {}
+        self.templates: dict[str, bool] = {}
+
+    def entry(self, source: str) -> tuple:
+        if source not in self.entries:
+            self.entries[source] = rendered.stat_entry(source, self.root)
+        return self.entries[source]
+
+    def includes_other_files(self, source: str) -> bool:
+        """Whether a source pulls in other files (its text may change without it)."""
+        try:
+            with open(source, "rb") as handle:
+                return read_cache.includes_other_files(handle.read())
+        except OSError:
+            return True
+
+    def covers(self, template) -> bool:
+        """Whether `template` reads nothing the signature leaves out (cached per name)."""
+        if template.name not in self.templates:
+            env = template.environment
+            try:
+                reads = rendered.template_reads(env, template.name)
+                missing = rendered.uncovered(reads, env.globals)
+            except Exception:  # a template that cannot be analysed: render it
+                missing = {"?"}
+            if missing:
+                log.debug("common: %s is always rendered (it reads %s)", template.name, missing)
+            self.templates[template.name] = not missing
+        return self.templates[template.name]
+
+
 class KeepUnchangedWriter(Writer):
-    """Pelican's `Writer`, writing a file only when its bytes change."""
+    """Pelican's `Writer`: a file written only when its bytes change.
+
+    A post or page file is rendered only when its inputs change.
+    """
+
+    def __init__(self, output_path, settings=None):
+        """Pelican's writer; the site's rendered-page state is made at its first post."""
+        super().__init__(output_path, settings=settings)
+        self._site: _SiteState | None = None
 
     def _open_w(self, filename, encoding, override=False):
         handle = super()._open_w(filename + SUFFIX, encoding, override=override)
         return _KeptIfSame(handle, filename, encoding)
+
+    def write_file(self, name, template, context, relative_urls=False, **kwargs):
+        """Pelican's `write_file`, skipping a post or page file whose inputs are unchanged."""
+        item = kwargs.get("article", kwargs.get("page"))
+        if (
+            item is None
+            or not name
+            or not getattr(item, "source_path", None)
+            or self.settings.get(RENDERED_KEY) is None
+        ):
+            return super().write_file(name, template, context, relative_urls, **kwargs)
+        if self._site is None:
+            self._site = _SiteState(self, context)
+        site = self._site
+        path = sanitised_join(self.output_path, name)
+        if (
+            path + SUFFIX in self._written_files
+            or not site.covers(template)
+            or site.includes_other_files(item.source_path)
+        ):
+            return super().write_file(name, template, context, relative_urls, **kwargs)
+        sources = rendered.related_sources(item, site.groups, lambda: site.sources)
+        flags = (relative_urls, bool(kwargs.get("override_output")), bool(kwargs.get("blog")))
+        sig = rendered.signature(
+            site.digest, template.name, name, flags, [site.entry(s) for s in sources]
+        )
+        record = site.record
+        if rendered.unchanged(record.kept, path, sig):
+            if site.check:
+                super().write_file(name, template, context, relative_urls, **kwargs)
+                if not rendered.unchanged(record.kept, path, sig):
+                    record.stale.append(name)
+                    log.error("common: %s changed although its inputs did not", path)
+            else:
+                self._written_files.add(path + SUFFIX)  # as Pelican's own check counts it
+                if kwargs.get("override_output"):
+                    self._overridden_files.add(path + SUFFIX)
+                local = {**context, "output_file": name, **kwargs}
+                signals.content_written.send(path, context=local)
+            record.now[path] = record.kept[path]
+            record.skipped += 1
+            return None
+        super().write_file(name, template, context, relative_urls, **kwargs)
+        record.rendered += 1
+        entry = rendered.file_entry(path, sig)
+        if entry is not None:
+            record.now[path] = entry
+        return None
+
+
+def start_rendered_record(pelican) -> None:
+    """`initialized` (main site): an empty set of site records every site shares."""
+    settings = pelican.settings
+    if RENDERED_KEY not in settings and settings.get("SKIP_UNCHANGED_PAGES", True):
+        settings[RENDERED_KEY] = {}
+
+
+def save_rendered_record(pelican) -> None:
+    """`finalized` (main site, after every site wrote): keep each site's record.
+
+    Stops the build (`CHECK_SKIPPED_PAGES`) when a skipped file would have changed.
+    """
+    shared = pelican.settings.get(RENDERED_KEY)
+    if not shared or not is_main_site(pelican.settings):
+        return
+    stale = [name for record in shared.values() for name in record.stale]
+    if stale:
+        raise BuildStopped(
+            "common: pages whose inputs did not change came out different "
+            f"(the rendered-page record misses a dependency): {', '.join(stale)}"
+        )
+    for record in shared.values():
+        try:
+            rendered.save(record)
+        except OSError as problem:
+            log.warning("common: the rendered-page record was not kept: %s", problem)
+    log.info(
+        "common: %d post and page files rendered, %d unchanged since the last build",
+        sum(r.rendered for r in shared.values()),
+        sum(r.skipped for r in shared.values()),
+    )
 
 
 def writer_class(pelican):

@@ -1,0 +1,252 @@
+"""Which post and page files need rendering again: the rendered-page record.
+
+After an edit to one post, most pages of a big site would come out byte for byte as
+they are. A *post or page file* (Pelican's `article.html` / `page.html`, one per post or
+page and language) is a function of:
+
+- what every page of the site may show (`site_digest`): the settings, theme, plugins,
+  installed libraries and the content folder's other files (images, attachments:
+  `build_inputs(settings, sources=False)`), the list of every source file, the source
+  files of the site's pages (the menu) and its series (the header links them);
+- the item's own source file and the source files of its *related* items
+  (`related_sources`): its translations (the same slug in any language: the language
+  switch and the translation note), the other episodes of its series and their
+  translations (the series box), and, when its text links to other content with
+  Pelican's `{filename}` syntax, every source file (a link shows the target's URL).
+
+Each is known by (path, size, modification time), as in `build_inputs`. The record
+keeps, per output file, the signature of those inputs and the file's size and
+modification time when it was written; a file whose signature and stat are unchanged
+is not rendered again. A source that includes other files (reStructuredText
+`include`, snippets) is rendered every time, as the reader cache reads it every time.
+
+That is true of a template only if it reads nothing else: `template_reads` lists the
+context names a template and everything it imports, includes or extends read, and
+`uncovered` says which of those the signature does not cover (Pelican's `articles`,
+`dates`, `tags`, `all_articles`...). A theme whose post template reads one of those
+(a "recent posts" sidebar) is rendered every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta, nodes
+
+FORMAT = 1
+# Context names a post or page file may read: what the signature covers. Upper-case
+# names (settings) and the environment's globals are covered too.
+COVERED = frozenset(
+    {
+        "article",
+        "page",
+        "category",
+        "output_file",
+        "languages",  # pairing: URLs from settings and the item's translations
+        "pages",  # the menu: every page's source is in the site digest
+        "series_list",  # the header's "Series" link: the series ids are in the site digest
+        "articles_page",  # read only to see whether the page is a list
+        "noindex",
+        "blog",
+        "url",
+        "localsiteurl",
+        "SITEURL",
+    }
+)
+# Pelican's intrasite links (`{filename}post.md`, `|filename|post.md`).
+LINK = re.compile(r"[{|]filename[|}]")
+
+
+@dataclass
+class RenderedPages:
+    """One language site's record: `kept` from the last build, `now` from this one.
+
+    Both map an output file's absolute path to [signature, size, mtime_ns];
+    `rendered` / `skipped` count this build's post and page files; `stale`: files
+    skipped that came out different when checked (`CHECK_SKIPPED_PAGES`).
+    """
+
+    path: Path | None
+    kept: dict = field(default_factory=dict)
+    now: dict = field(default_factory=dict)
+    rendered: int = 0
+    skipped: int = 0
+    stale: list = field(default_factory=list)
+
+
+def template_reads(env: jinja2.Environment, name: str) -> set[str]:
+    """The context names template `name` reads, with what it extends, includes, imports.
+
+    Names bound by `{% import %}` / `{% from ... import %}` are left out. Raises
+    jinja2's errors for a template it cannot load or parse.
+    """
+    seen: set[str] = set()
+    reads: set[str] = set()
+    bound: set[str] = set()  # a parent's imports are visible in its children's blocks
+    queue = [name]
+    while queue:
+        current = queue.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source = env.loader.get_source(env, current)[0]
+        tree = env.parse(source, current)
+        bound |= {n.target for n in tree.find_all(nodes.Import)}
+        for node in tree.find_all(nodes.FromImport):
+            bound |= {alias if isinstance(alias, str) else alias[-1] for alias in node.names}
+        reads |= meta.find_undeclared_variables(tree)
+        queue += [ref for ref in meta.find_referenced_templates(tree) if ref]
+    return reads - bound
+
+
+def uncovered(reads: Iterable[str], env_globals: Mapping) -> set[str]:
+    """The names in `reads` that the signature does not cover (see `COVERED`)."""
+    return {n for n in reads if not (n.isupper() or n in COVERED or n in env_globals)}
+
+
+def stat_entry(path: str, root: str) -> tuple[str, int, int]:
+    """(path relative to `root`, size, mtime_ns) of a source file; size -1 when missing."""
+    relative = os.path.relpath(path, root).replace(os.sep, "/")
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return relative, -1, 0
+    return relative, stat.st_size, stat.st_mtime_ns
+
+
+def site_digest(base: str, contents: Iterable, root: str, page_kinds: tuple = ()) -> str:
+    """What every post and page file of a language site depends on, as a hex digest.
+
+    `base`: `build_inputs(settings, sources=False)`; `contents`: every content object
+    the site read (`generated_content` values; None for a file that failed); `root`:
+    the content folder. The digest covers the source paths, the full (size, mtime) of
+    the items of `page_kinds` (classes: the menu's pages) and the series ids.
+    """
+    digest = hashlib.sha256(f"rendered {FORMAT}; {base}\n".encode())
+    paths, menu, series = [], [], set()
+    for item in contents:
+        if item is None:
+            continue
+        source = getattr(item, "source_path", None)
+        if not source:
+            continue
+        paths.append(os.path.relpath(source, root))
+        if page_kinds and isinstance(item, page_kinds):
+            menu.append(stat_entry(source, root))
+        series_id = getattr(getattr(item, "series", None), "id", None)
+        if series_id is not None:
+            series.add(str(series_id))
+    digest.update("\n".join(sorted(paths)).encode())
+    digest.update(repr(sorted(menu)).encode())
+    digest.update(repr(sorted(series)).encode())
+    return digest.hexdigest()
+
+
+def related_groups(contents: Iterable) -> tuple[dict, dict, dict]:
+    """({slug: [sources]}, {series id: [sources]}, {source: slug}) over a site's content."""
+    by_slug: dict[str, list[str]] = {}
+    by_series: dict[str, list[str]] = {}
+    slug_of: dict[str, str] = {}
+    for item in contents:
+        source = getattr(item, "source_path", None)
+        if item is None or not source:
+            continue
+        slug = getattr(item, "slug", None)
+        if slug is not None:
+            by_slug.setdefault(str(slug), []).append(source)
+            slug_of[source] = str(slug)
+        series_id = getattr(getattr(item, "series", None), "id", None)
+        if series_id is not None:
+            by_series.setdefault(str(series_id), []).append(source)
+    return by_slug, by_series, slug_of
+
+
+def related_sources(item, groups: tuple[dict, dict, dict], every_source) -> set[str]:
+    """The source files an item's post or page file shows something of (see above).
+
+    `groups`: `related_groups(...)`; `every_source`: a zero-argument function giving
+    every source path (called only when the item links to other content).
+    """
+    by_slug, by_series, slug_of = groups
+    found = {item.source_path, *by_slug.get(str(getattr(item, "slug", "")), ())}
+    series_id = getattr(getattr(item, "series", None), "id", None)
+    if series_id is not None:
+        found.update(by_series.get(str(series_id), ()))
+    for source in list(found):
+        slug = slug_of.get(source)
+        if slug is not None:
+            found.update(by_slug.get(slug, ()))
+    text = str(getattr(item, "_content", "") or "") + str(
+        getattr(item, "metadata", {}).get("summary", "")
+    )
+    if LINK.search(text):
+        found.update(every_source())
+    return found
+
+
+def signature(site: str, template: str, output: str, flags: tuple, entries: Iterable) -> str:
+    """The signature of one post or page file's inputs (hex)."""
+    digest = hashlib.sha256(f"{site}\n{template}\n{output}\n{flags!r}\n".encode())
+    digest.update(repr(sorted(entries)).encode())
+    return digest.hexdigest()
+
+
+def unchanged(kept: Mapping, path: str, sig: str) -> bool:
+    """Whether the file at `path` is still what a render with signature `sig` wrote."""
+    entry = kept.get(path)
+    if entry is None or entry[0] != sig:
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    return [stat.st_size, stat.st_mtime_ns] == list(entry[1:])
+
+
+def file_entry(path: str, sig: str) -> list | None:
+    """[signature, size, mtime_ns] of a file just written or kept, or None if missing."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [sig, stat.st_size, stat.st_mtime_ns]
+
+
+def load(path: Path) -> dict:
+    """A kept record's pages ({} when missing, damaged or of another format)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT or not isinstance(data.get("pages"), dict):
+            return {}
+        return data["pages"]
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def save(record: RenderedPages) -> None:
+    """Write this build's record (atomically). Raises OSError when it cannot."""
+    if record.path is None:
+        return
+    record.path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "format": FORMAT,
+        "rendered": record.rendered,
+        "skipped": record.skipped,
+        "pages": {**record.kept, **record.now},
+    }
+    handle, temporary = tempfile.mkstemp(dir=record.path.parent, prefix=".rendered-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, separators=(",", ":"))
+        os.replace(temporary, record.path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,106 @@
+"""Post and page files whose inputs did not change are not rendered again
+(plugins/common/rendered.py, writer.py): after an edit, only the files that show
+something of the edited post are rendered, and the site equals a cold build's."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sitebuild import FIXTURES, ROOT, SERIES_SETTING, run_pelican
+from test_warm_builds import assert_same_site, set_field
+
+
+def counts(cache: Path) -> dict[str, tuple[int, int]]:
+    """{lang: (rendered, skipped)} from the last build's records."""
+    found = {}
+    for path in cache.rglob("bilingual-rendered-*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        found[path.stem.rsplit("-", 1)[1]] = (data["rendered"], data["skipped"])
+    return found
+
+
+def setup(tmp_path, *more):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "series", content)
+    extra = ["-e", SERIES_SETTING, "CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"', *more]
+    first = run_pelican(content, tmp_path / "out", *extra)
+    assert first.returncode == 0, first.log
+    return content, cache, extra
+
+
+def test_an_edited_post_alone_is_rendered_again(tmp_path):
+    content, cache, extra = setup(tmp_path)
+    rendered, skipped = counts(cache)["en"]
+    assert rendered > 5 and skipped == 0
+    post = content / "loose.en.md"  # no series, no translation
+    post.write_text(post.read_text(encoding="utf-8") + "\nA later line.\n", "utf-8")
+    again = run_pelican(content, tmp_path / "out", *extra)
+    assert again.returncode == 0, again.log
+    assert counts(cache) == {"en": (1, rendered - 1), "ko": (0, counts(cache)["ko"][1])}
+    page = tmp_path / "out" / "posts" / "loose" / "index.html"
+    assert "A later line." in page.read_text(encoding="utf-8")
+
+
+SCENARIOS = {
+    # Another episode's title shows in this episode's series box.
+    "series title": lambda c: set_field(c / "build-3.en.md", "Title", "Build three, renamed"),
+    # A translation's new title and its status show in the language switch and notes.
+    "translation draft": lambda c: set_field(c / "build-2.ko.md", "Status", "draft"),
+    "translation added": lambda c: (c / "loose.ko.md").write_text(
+        "Title: 시리즈 밖\nDate: 2026-03-13 12:00\n\n느슨한 글.\n", encoding="utf-8"
+    ),
+    # A linked post's new slug is the link's new URL.
+    "linked slug": lambda c: (
+        (c / "note-a.en.md").write_text(
+            (c / "note-a.en.md").read_text(encoding="utf-8") + "\n[Loose]({filename}loose.en.md)\n",
+            encoding="utf-8",
+        ),
+        None,
+    ),
+    "episode moved": lambda c: set_field(c / "build-3.en.md", "Series_index", "7"),
+}
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_after_an_edit_the_site_equals_a_cold_build(tmp_path, scenario):
+    content, _cache, extra = setup(tmp_path)
+    SCENARIOS[scenario](content)
+    if scenario == "linked slug":  # the link is built once, then its target moves
+        assert run_pelican(content, tmp_path / "out", *extra).returncode == 0
+        set_field(content / "loose.en.md", "Slug", "not-so-loose")
+    warm = run_pelican(content, tmp_path / "out", *extra)
+    cold = run_pelican(content, tmp_path / "cold", *extra[:2], "READ_CACHE=false")
+    assert warm.returncode == cold.returncode == 0, warm.log
+    assert "came out different" not in warm.log
+    assert_same_site(tmp_path / "cold", tmp_path / "out", extra_allowed=True)
+
+
+def test_a_post_template_that_lists_other_posts_is_always_rendered(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    # A "latest posts" list: every post's page shows other posts' titles.
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "</article>",
+            '</article>\n<ul class="latest">{% for a in articles[:3] %}<li>{{ a.title }}</li>'
+            "{% endfor %}</ul>",
+        ),
+        encoding="utf-8",
+    )
+    content, cache, extra = setup(tmp_path, f'THEME="{theme}"')
+    set_field(content / "zed-2.en.md", "Date", "2026-12-01 10:00")
+    warm = run_pelican(content, tmp_path / "out", *extra)
+    assert warm.returncode == 0, warm.log
+    assert "came out different" not in warm.log
+    page = (tmp_path / "out" / "posts" / "loose" / "index.html").read_text(encoding="utf-8")
+    zed_title = next(
+        line.split(":", 1)[1].strip()
+        for line in (content / "zed-2.en.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("Title:")
+    )
+    assert zed_title in page.split('class="latest"')[1]
+    assert counts(cache)["en"][1] == 0  # nothing skipped with such a template

@@ -1,0 +1,104 @@
+"""The rendered-page record (plugins/common/rendered.py): what a post or page file
+depends on, and when a template lets it be skipped."""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+import jinja2
+from common import rendered
+
+
+def env_with(templates: dict[str, str]) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.DictLoader(templates))
+
+
+def test_template_reads_follows_extends_imports_and_includes():
+    env = env_with(
+        {
+            "base.html": '{% import "m.html" as m %}<title>{{ SITENAME }}</title>'
+            "{% block body %}{% endblock %}{% include 'foot.html' %}",
+            "m.html": "{% macro show(x) %}{{ x.title }} {{ pages|length }}{% endmacro %}",
+            "foot.html": "{% for t in tags %}{{ t }}{% endfor %}",
+            "article.html": '{% extends "base.html" %}{% block body %}{{ m.show(article) }}'
+            "{% endblock %}",
+        }
+    )
+    reads = rendered.template_reads(env, "article.html")
+    assert {"article", "SITENAME", "pages", "tags"} <= reads
+    assert "m" not in reads  # bound by the parent's import
+    assert rendered.uncovered(reads, env.globals) == {"tags"}
+    assert rendered.uncovered({"article", "range", "languages", "X_Y"}, env.globals) == set()
+
+
+def item(path, slug, series=None, content=""):
+    return SimpleNamespace(
+        source_path=path,
+        slug=slug,
+        series=SimpleNamespace(id=series) if series else None,
+        _content=content,
+        metadata={},
+    )
+
+
+def test_related_sources_are_translations_series_episodes_and_their_translations():
+    a_en, a_ko = item("/c/a.en.md", "a", "s"), item("/c/a.ko.md", "a", "s")
+    b_en, b_ko = item("/c/b.en.md", "b", "s"), item("/c/b.ko.md", "b")  # b.ko names no series
+    loose = item("/c/loose.en.md", "loose")
+    groups = rendered.related_groups([a_en, a_ko, b_en, b_ko, loose, None])
+    every = lambda: ["ALL"]  # noqa: E731
+    assert rendered.related_sources(a_en, groups, every) == {
+        "/c/a.en.md",
+        "/c/a.ko.md",
+        "/c/b.en.md",
+        "/c/b.ko.md",
+    }
+    assert rendered.related_sources(loose, groups, every) == {"/c/loose.en.md"}
+    linking = item("/c/l.en.md", "l", content='<a href="{filename}loose.en.md">x</a>')
+    assert "ALL" in rendered.related_sources(linking, groups, every)
+
+
+def test_site_digest_changes_with_the_file_list_the_menu_and_the_series(tmp_path):
+    page = tmp_path / "about.md"
+    page.write_text("About", encoding="utf-8")
+
+    class Page(SimpleNamespace):
+        pass
+
+    posts = [item(str(tmp_path / "a.md"), "a", "s")]
+    menu = [Page(source_path=str(page), series=None)]
+    first = rendered.site_digest("base", posts + menu, str(tmp_path), (Page,))
+    assert rendered.site_digest("base", posts + menu, str(tmp_path), (Page,)) == first
+    assert rendered.site_digest("other", posts + menu, str(tmp_path), (Page,)) != first
+    more = [*posts, item(str(tmp_path / "b.md"), "b")]
+    assert rendered.site_digest("base", more + menu, str(tmp_path), (Page,)) != first
+    new_series = [item(str(tmp_path / "a.md"), "a", "t")]
+    assert rendered.site_digest("base", new_series + menu, str(tmp_path), (Page,)) != first
+    page.write_text("About us", encoding="utf-8")  # a menu page edited: its title may show
+    assert rendered.site_digest("base", posts + menu, str(tmp_path), (Page,)) != first
+
+
+def test_a_file_is_unchanged_only_with_the_same_signature_and_stat(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text("<p>", encoding="utf-8")
+    entry = rendered.file_entry(str(path), "sig")
+    kept = {str(path): entry}
+    assert rendered.unchanged(kept, str(path), "sig")
+    assert not rendered.unchanged(kept, str(path), "other")
+    os.utime(path, ns=(1, 1))  # touched by hand since
+    assert not rendered.unchanged(kept, str(path), "sig")
+    path.unlink()
+    assert not rendered.unchanged(kept, str(path), "sig")
+    assert rendered.file_entry(str(path), "sig") is None
+
+
+def test_a_record_survives_saving_and_a_damaged_one_is_empty(tmp_path):
+    record = rendered.RenderedPages(tmp_path / "r.json", kept={"/a": ["s", 1, 2]})
+    record.now["/b"] = ["t", 3, 4]
+    record.rendered, record.skipped = 1, 1
+    rendered.save(record)
+    assert rendered.load(tmp_path / "r.json") == {"/a": ["s", 1, 2], "/b": ["t", 3, 4]}
+    (tmp_path / "r.json").write_text("{", encoding="utf-8")
+    assert rendered.load(tmp_path / "r.json") == {}
+    assert rendered.load(tmp_path / "missing.json") == {}
