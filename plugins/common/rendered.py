@@ -7,15 +7,18 @@ page and language) is a function of:
 - what every page of the site may show (`site_digest`): the settings, theme, plugins,
   installed libraries and the content folder's other files (images, attachments:
   `build_inputs(settings, sources=False)`), the list of every source file, the source
-  files of the site's pages (the menu) and its series (the header links them);
-- the item's own source file and the source files of its *related* items
-  (`related_sources`): its translations (the same slug in any language: the language
-  switch and the translation note), the other episodes of its series and their
-  translations (the series box), and, when its text links to other content with
-  Pelican's `{filename}` syntax, every source file (a link shows the target's URL).
+  files of the site's pages (the menu), its series (the header links them) and the
+  tags, categories and authors it writes a page for (a post links only those);
+- the item's own source file and its translations' (the same slug in any language:
+  the language switch and the translation note), and the files its text links to
+  with Pelican's `{filename}` syntax (a link shows the target's URL), each known by
+  (path, size, modification time) as in `build_inputs`;
+- the *values* of its `series` (the series plugin's views: every episode's title,
+  number, date, status and URL as the series box shows them): an edit to one
+  episode's text leaves the other episodes' files alone, a new title or number
+  renders the whole series again. `Dependencies` computes these.
 
-Each is known by (path, size, modification time), as in `build_inputs`. The record
-keeps, per output file, the signature of those inputs and the file's size and
+The record keeps, per output file, the signature of those inputs and the file's size and
 modification time when it was written; a file whose signature and stat are unchanged
 is not rendered again. A source that includes other files (reStructuredText
 `include`, snippets) is rendered every time, as the reader cache reads it every time.
@@ -29,6 +32,7 @@ context names a template and everything it imports, includes or extends read, an
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -37,6 +41,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import jinja2
 from jinja2 import meta, nodes
@@ -61,8 +66,9 @@ COVERED = frozenset(
         "SITEURL",
     }
 )
-# Pelican's intrasite links (`{filename}post.md`, `|filename|post.md`).
-LINK = re.compile(r"[{|]filename[|}]")
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Pelican's intrasite links to content (`{filename}post.md`, `|filename|post.md`): the path.
+TARGET = re.compile(r"[{|]filename[|}]([^\"'\s#?<>]+)")
 
 
 @dataclass
@@ -122,15 +128,21 @@ def stat_entry(path: str, root: str) -> tuple[str, int, int]:
     return relative, stat.st_size, stat.st_mtime_ns
 
 
-def site_digest(base: str, contents: Iterable, root: str, page_kinds: tuple = ()) -> str:
+def site_digest(
+    base: str, contents: Iterable, root: str, page_kinds: tuple = (), terms: Mapping | None = None
+) -> str:
     """What every post and page file of a language site depends on, as a hex digest.
 
     `base`: `build_inputs(settings, sources=False)`; `contents`: every content object
     the site read (`generated_content` values; None for a file that failed); `root`:
-    the content folder. The digest covers the source paths, the full (size, mtime) of
-    the items of `page_kinds` (classes: the menu's pages) and the series ids.
+    the content folder; `terms`: {kind: names} of the tag, category and author pages
+    the site writes (a post links its tags only where they have a page). The digest
+    covers those, the source paths, the full (size, mtime) of the items of
+    `page_kinds` (classes: the menu's pages) and the series ids.
     """
     digest = hashlib.sha256(f"rendered {FORMAT}; {base}\n".encode())
+    for kind, names in sorted((terms or {}).items()):
+        digest.update(f"{kind}: {sorted(names)!r}\n".encode())
     paths, menu, series = [], [], set()
     for item in contents:
         if item is None:
@@ -150,10 +162,9 @@ def site_digest(base: str, contents: Iterable, root: str, page_kinds: tuple = ()
     return digest.hexdigest()
 
 
-def related_groups(contents: Iterable) -> tuple[dict, dict, dict]:
-    """({slug: [sources]}, {series id: [sources]}, {source: slug}) over a site's content."""
+def related_groups(contents: Iterable) -> tuple[dict, dict]:
+    """({slug: [sources]}, {source: slug}) over a site's content."""
     by_slug: dict[str, list[str]] = {}
-    by_series: dict[str, list[str]] = {}
     slug_of: dict[str, str] = {}
     for item in contents:
         source = getattr(item, "source_path", None)
@@ -163,39 +174,104 @@ def related_groups(contents: Iterable) -> tuple[dict, dict, dict]:
         if slug is not None:
             by_slug.setdefault(str(slug), []).append(source)
             slug_of[source] = str(slug)
-        series_id = getattr(getattr(item, "series", None), "id", None)
-        if series_id is not None:
-            by_series.setdefault(str(series_id), []).append(source)
-    return by_slug, by_series, slug_of
+    return by_slug, slug_of
 
 
-def related_sources(item, groups: tuple[dict, dict, dict], every_source) -> set[str]:
-    """The source files an item's post or page file shows something of (see above).
+def link_targets(text: str, source: str, root: str) -> set[str]:
+    """The absolute paths that Pelican's `{filename}` links in `text` point to.
 
-    `groups`: `related_groups(...)`; `every_source`: a zero-argument function giving
-    every source path (called only when the item links to other content).
+    A link is relative to the folder of `source`, or to the content folder `root`
+    when it starts with `/`; `#fragment` and `?query` are left out, `%xx` decoded (as
+    Pelican reads them).
     """
-    by_slug, by_series, slug_of = groups
-    found = {item.source_path, *by_slug.get(str(getattr(item, "slug", "")), ())}
-    series_id = getattr(getattr(item, "series", None), "id", None)
-    if series_id is not None:
-        found.update(by_series.get(str(series_id), ()))
-    for source in list(found):
-        slug = slug_of.get(source)
-        if slug is not None:
-            found.update(by_slug.get(slug, ()))
-    text = str(getattr(item, "_content", "") or "") + str(
-        getattr(item, "metadata", {}).get("summary", "")
-    )
-    if LINK.search(text):
-        found.update(every_source())
+    found = set()
+    for value in TARGET.findall(text):
+        value = unquote(value)
+        base = root if value.startswith("/") else os.path.dirname(source)
+        found.add(os.path.normpath(os.path.join(base, value.lstrip("/"))))
     return found
 
 
-def signature(site: str, template: str, output: str, flags: tuple, entries: Iterable) -> str:
-    """The signature of one post or page file's inputs (hex)."""
+class Dependencies:
+    """What each post or page file of one language site shows of the site's sources.
+
+    `contents`: every content object the site read; `root`: the content folder;
+    `entry`: (source path) -> (relative path, size, mtime_ns), `stat_entry` by default.
+    `of(item)` gives a tuple of texts that changes whenever one of those files does.
+    """
+
+    def __init__(self, contents: Iterable, root: str, entry=None):
+        """Group the contents by slug once."""
+        self.by_slug, self.slug_of = related_groups(contents)
+        self.root = root
+        self._stat = entry or (lambda source: stat_entry(source, root))
+        self._entries: dict[str, tuple] = {}
+        self._shared: dict[int, tuple] = {}
+
+    def entry(self, source: str) -> tuple:
+        """A source file's (relative path, size, mtime_ns), looked up once."""
+        if source not in self._entries:
+            self._entries[source] = self._stat(source)
+        return self._entries[source]
+
+    def versions(self, source: str) -> list[str]:
+        """The source and its translations' sources (the same slug)."""
+        slug = self.slug_of.get(source)
+        return self.by_slug.get(slug, [source]) if slug is not None else [source]
+
+    def series(self, series) -> str:
+        """A text of everything `article.series` holds, as the templates see it.
+
+        The series plugin's views (`PostSeries`, with the thread's episodes and the
+        series' rows as frozen dataclasses) hold every value a series box can show:
+        titles, labels, dates, statuses, URLs. A post's text changing leaves them as
+        they were; its title, number, date or status changing changes them for every
+        post of the series. The thread's and the series' parts are the same objects for
+        every post of one site, so their text is made once.
+        """
+        if series is None:
+            return ""
+        if not dataclasses.is_dataclass(series):
+            return ADDRESS.sub("", repr(series))
+        own = []
+        for item in dataclasses.fields(series):
+            value = getattr(series, item.name)
+            if (isinstance(value, tuple) and len(value) > 8) or dataclasses.is_dataclass(value):
+                own.append(self.shared_text(value))
+            else:
+                own.append(ADDRESS.sub("", repr(value)))
+        return hashlib.sha256("\n".join(own).encode()).hexdigest()
+
+    def shared_text(self, value) -> str:
+        """The digest of a large value's `repr`, made once per object."""
+        key = id(value)
+        if key not in self._shared:
+            self._shared[key] = (
+                value,  # kept alive, so that its id is not reused during the build
+                hashlib.sha256(ADDRESS.sub("", repr(value)).encode()).hexdigest(),
+            )
+        return self._shared[key][1]
+
+    def of(self, item) -> tuple[str, str, str]:
+        """(translations, series, link targets) of one item, as texts."""
+        versions = sorted(
+            self.entry(s) for s in {item.source_path, *self.versions(item.source_path)}
+        )
+        series = self.series(getattr(item, "series", None))
+        text = str(getattr(item, "_content", "") or "")
+        summary = getattr(item, "metadata", {}).get("summary")
+        if summary:
+            text += str(summary)
+        linked = sorted(self.entry(p) for p in link_targets(text, item.source_path, self.root))
+        return repr(versions), series, repr(linked)
+
+
+def signature(site: str, template: str, output: str, flags: tuple, parts: Iterable[str]) -> str:
+    """The signature of one post or page file's inputs (hex): `parts` from `Dependencies`."""
     digest = hashlib.sha256(f"{site}\n{template}\n{output}\n{flags!r}\n".encode())
-    digest.update(repr(sorted(entries)).encode())
+    for part in parts:
+        digest.update(part.encode())
+        digest.update(b"\n")
     return digest.hexdigest()
 
 

@@ -114,6 +114,15 @@ def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> tuple[int
     return written, removed
 
 
+def term_names(terms) -> list[str]:
+    """The names in Pelican's `tags` / `categories` / `authors` context (pairs or a dict)."""
+    if not terms:
+        return []
+    if isinstance(terms, dict):
+        return sorted(str(term) for term in terms)
+    return sorted(str(pair[0]) for pair in terms)
+
+
 class _SiteState:
     """What one language site's writer knows once its contents are read."""
 
@@ -129,17 +138,11 @@ class _SiteState:
         self.root = os.path.abspath(settings["PATH"])
         contents = [c for c in context.get("generated_content", {}).values() if c is not None]
         base = build_inputs.build_inputs(settings, sources=False)
-        self.digest = rendered.site_digest(base, contents, self.root, (Page,))
-        self.groups = rendered.related_groups(contents)
-        self.sources = sorted({c.source_path for c in contents if getattr(c, "source_path", "")})
+        terms = {kind: term_names(context.get(kind)) for kind in ("tags", "categories", "authors")}
+        self.digest = rendered.site_digest(base, contents, self.root, (Page,), terms)
+        self.dependencies = rendered.Dependencies(contents, self.root)
         self.check = bool(settings.get("CHECK_SKIPPED_PAGES"))
-        self.entries: dict[str, tuple] = {}
         self.templates: dict[str, bool] = {}
-
-    def entry(self, source: str) -> tuple:
-        if source not in self.entries:
-            self.entries[source] = rendered.stat_entry(source, self.root)
-        return self.entries[source]
 
     def includes_other_files(self, source: str) -> bool:
         """Whether a source pulls in other files (its text may change without it)."""
@@ -199,10 +202,9 @@ class KeepUnchangedWriter(Writer):
             or site.includes_other_files(item.source_path)
         ):
             return super().write_file(name, template, context, relative_urls, **kwargs)
-        sources = rendered.related_sources(item, site.groups, lambda: site.sources)
         flags = (relative_urls, bool(kwargs.get("override_output")), bool(kwargs.get("blog")))
         sig = rendered.signature(
-            site.digest, template.name, name, flags, [site.entry(s) for s in sources]
+            site.digest, template.name, name, flags, site.dependencies.of(item)
         )
         record = site.record
         if rendered.unchanged(record.kept, path, sig):

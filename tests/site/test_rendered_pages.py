@@ -104,3 +104,38 @@ def test_a_post_template_that_lists_other_posts_is_always_rendered(tmp_path):
     )
     assert zed_title in page.split('class="latest"')[1]
     assert counts(cache)["en"][1] == 0  # nothing skipped with such a template
+
+
+def test_an_episode_edited_renders_itself_and_its_translation_not_the_series(tmp_path):
+    content, cache, extra = setup(tmp_path)
+    post = content / "build-2.en.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nMore of episode two.\n", "utf-8")
+    again = run_pelican(content, tmp_path / "out", *extra)
+    assert again.returncode == 0, again.log
+    assert counts(cache)["en"][0] == 1  # posts/build-2/
+    assert counts(cache)["ko"][0] == 1  # its Korean version names it in the language switch
+    set_field(post, "Title", "Build two, retitled")  # shown in every episode's series box
+    retitled = run_pelican(content, tmp_path / "out", *extra)
+    assert retitled.returncode == 0, retitled.log
+    episodes = [p for p in content.glob("build-*.en.md")]
+    assert counts(cache)["en"][0] >= len(episodes)
+    for other in ("build-1", "build-3"):
+        page = tmp_path / "out" / "posts" / other / "index.html"
+        if page.exists():
+            assert "Build two, retitled" in page.read_text(encoding="utf-8")
+
+
+def test_a_draft_s_tag_link_follows_whether_its_tag_page_is_still_written(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "series", content)
+    set_field(content / "build-3.en.md", "Tags", "solo")  # a draft
+    set_field(content / "loose.en.md", "Tags", "solo")  # the only published post with it
+    extra = ["-e", SERIES_SETTING, "CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
+    assert run_pelican(content, tmp_path / "out", *extra).returncode == 0
+    draft = tmp_path / "out" / "drafts" / "build-3" / "index.html"
+    assert 'rel="tag"' in draft.read_text(encoding="utf-8")
+    set_field(content / "loose.en.md", "Tags", None)  # no published post has the tag now
+    warm = run_pelican(content, tmp_path / "out", *extra)
+    assert warm.returncode == 0, warm.log
+    assert "came out different" not in warm.log
+    assert 'rel="tag"' not in draft.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@ depends on, and when a template lets it be skipped."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from types import SimpleNamespace
 
@@ -32,31 +33,60 @@ def test_template_reads_follows_extends_imports_and_includes():
     assert rendered.uncovered({"article", "range", "languages", "X_Y"}, env.globals) == set()
 
 
+@dataclasses.dataclass(frozen=True)
+class Series:
+    id: str
+    all: tuple
+    index: int
+
+
 def item(path, slug, series=None, content=""):
     return SimpleNamespace(
-        source_path=path,
-        slug=slug,
-        series=SimpleNamespace(id=series) if series else None,
-        _content=content,
-        metadata={},
+        source_path=path, slug=slug, series=series, _content=content, metadata={}
     )
 
 
-def test_related_sources_are_translations_series_episodes_and_their_translations():
-    a_en, a_ko = item("/c/a.en.md", "a", "s"), item("/c/a.ko.md", "a", "s")
-    b_en, b_ko = item("/c/b.en.md", "b", "s"), item("/c/b.ko.md", "b")  # b.ko names no series
-    loose = item("/c/loose.en.md", "loose")
-    groups = rendered.related_groups([a_en, a_ko, b_en, b_ko, loose, None])
-    every = lambda: ["ALL"]  # noqa: E731
-    assert rendered.related_sources(a_en, groups, every) == {
-        "/c/a.en.md",
-        "/c/a.ko.md",
-        "/c/b.en.md",
-        "/c/b.ko.md",
-    }
-    assert rendered.related_sources(loose, groups, every) == {"/c/loose.en.md"}
-    linking = item("/c/l.en.md", "l", content='<a href="{filename}loose.en.md">x</a>')
-    assert "ALL" in rendered.related_sources(linking, groups, every)
+def test_dependencies_are_translations_links_and_the_series_values():
+    thread = ("Part one", "Part two")
+    a_en = item("/c/a.en.md", "a", Series("s", thread, 1))
+    a_ko = item("/c/a.ko.md", "a")
+    b_en = item("/c/b.en.md", "b", Series("s", thread, 2))
+    loose = item("/c/sub/loose.en.md", "loose")
+    other = item("/c/other.en.md", "other")
+    everything = [a_en, a_ko, b_en, loose, other]
+    sizes = {x.source_path: 10 for x in everything}
+
+    def texts():
+        deps = rendered.Dependencies(
+            [*everything, None], "/c", entry=lambda source: (source, sizes[source], 0)
+        )
+        return {x.source_path: deps.of(x) for x in everything}
+
+    def changed(source):
+        before = texts()
+        sizes[source] += 1
+        after = texts()
+        return {path for path in before if before[path] != after[path]}
+
+    assert texts() == texts()  # the same files, the same texts
+    assert changed("/c/a.ko.md") == {"/c/a.en.md", "/c/a.ko.md"}  # translations
+    # Another episode's text: the series box shows nothing of it.
+    assert changed("/c/b.en.md") == {"/c/b.en.md"}
+    before = texts()
+    b_en.series = Series("s", ("Part one", "Part two, retitled"), 2)
+    a_en.series = Series("s", ("Part one", "Part two, retitled"), 1)
+    after = texts()
+    assert {p for p in before if before[p] != after[p]} == {"/c/a.en.md", "/c/b.en.md"}
+    loose._content = '<a href="{filename}../other.en.md#part">x</a>'
+    assert changed("/c/other.en.md") == {"/c/other.en.md", "/c/sub/loose.en.md"}
+
+
+def test_link_targets_resolve_as_pelican_does():
+    text = (
+        '<a href="{filename}../b.en.md#x">b</a> <a href="|filename|/top%20one.md?v=1">t</a> '
+        '<img src="{static}/images/p.png"> <a href="{tag}python">tag</a>'
+    )
+    assert rendered.link_targets(text, "/c/sub/a.en.md", "/c") == {"/c/b.en.md", "/c/top one.md"}
 
 
 def test_site_digest_changes_with_the_file_list_the_menu_and_the_series(tmp_path):
@@ -66,14 +96,14 @@ def test_site_digest_changes_with_the_file_list_the_menu_and_the_series(tmp_path
     class Page(SimpleNamespace):
         pass
 
-    posts = [item(str(tmp_path / "a.md"), "a", "s")]
+    posts = [item(str(tmp_path / "a.md"), "a", Series("s", (), 1))]
     menu = [Page(source_path=str(page), series=None)]
     first = rendered.site_digest("base", posts + menu, str(tmp_path), (Page,))
     assert rendered.site_digest("base", posts + menu, str(tmp_path), (Page,)) == first
     assert rendered.site_digest("other", posts + menu, str(tmp_path), (Page,)) != first
     more = [*posts, item(str(tmp_path / "b.md"), "b")]
     assert rendered.site_digest("base", more + menu, str(tmp_path), (Page,)) != first
-    new_series = [item(str(tmp_path / "a.md"), "a", "t")]
+    new_series = [item(str(tmp_path / "a.md"), "a", Series("t", (), 1))]
     assert rendered.site_digest("base", new_series + menu, str(tmp_path), (Page,)) != first
     page.write_text("About us", encoding="utf-8")  # a menu page edited: its title may show
     assert rendered.site_digest("base", posts + menu, str(tmp_path), (Page,)) != first
