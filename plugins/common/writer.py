@@ -233,7 +233,11 @@ class KeepUnchangedWriter(Writer):
 def start_rendered_record(pelican) -> None:
     """`initialized` (main site): an empty set of site records every site shares."""
     settings = pelican.settings
-    if RENDERED_KEY not in settings and settings.get("SKIP_UNCHANGED_PAGES", True):
+    if (
+        RENDERED_KEY not in settings
+        and settings.get("SKIP_UNCHANGED_PAGES", True)
+        and not settings.get("WRITE_SELECTED")  # Pelican writes only some files then
+    ):
         settings[RENDERED_KEY] = {}
 
 

@@ -17,6 +17,11 @@
   by the main site, so a page loads one stylesheet. The sources live outside
   `static/`, so only the bundle is published.
 
+- `remembered(*key)` (a template global, used with `{% call %}`): the block's output
+  kept per key for the rest of the site's build. A post appears in many lists (home,
+  tags, archive); `post_row` renders its row once per set of arguments and page URL
+  base (`SITEURL`, which `RELATIVE_URLS` makes per page) instead of once per list.
+
 Settings: `HOME_RECENT_POSTS` (8): how many posts the home page lists when the site
 is not paginated; `CODE_STYLE` ("default") and `CODE_STYLE_DARK` ("github-dark"):
 the Pygments styles code is highlighted with, light and dark, generated into the
@@ -107,6 +112,50 @@ def writers_pages_win(generators):
     settings["DIRECT_TEMPLATES"] = kept
 
 
+class RememberedBlocks:
+    """`remembered(*key, caller)` for one Jinja environment (one site's build).
+
+    Keys are compared by value for plain values (str, numbers, None) and by identity
+    for objects (a post), which are kept alive with the output so that no other object
+    takes their id. A call returns the block's output (Markup) as `caller()` made it
+    first; `clear()` lets it all go (the site has written its lists).
+    """
+
+    def __init__(self):
+        """Nothing kept yet."""
+        self.kept: dict[tuple, tuple] = {}
+
+    def __call__(self, *key, caller):
+        """The block's output for `key`, rendered by `caller` the first time."""
+        marker = tuple(
+            part if isinstance(part, (str, int, float, bool, type(None))) else ("id", id(part))
+            for part in key
+        )
+        entry = self.kept.get(marker)
+        if entry is None:
+            entry = self.kept[marker] = (key, caller())
+        return entry[1]
+
+    def clear(self) -> None:
+        """Forget every block."""
+        self.kept.clear()
+
+
+def install_block_memo(generators):
+    """`all_generators_finalized`: a `remembered` of its own in each generator's templates."""
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals["remembered"] = RememberedBlocks()
+
+
+def release_block_memo(generator, writer=None):
+    """`article_writer_finalized` / `page_writer_finalized`: the lists are written."""
+    memo = getattr(generator, "env", None) and generator.env.globals.get("remembered")
+    if isinstance(memo, RememberedBlocks):
+        memo.clear()
+
+
 def focusable_code(instance):
     """`content_object_init`: `tabindex="0"` on the content's code blocks."""
     content = getattr(instance, "_content", None)
@@ -181,3 +230,6 @@ def register():
     signals.content_object_init.connect(url_follows_save_as)
     signals.content_object_init.connect(focusable_code)
     signals.all_generators_finalized.connect(writers_pages_win)
+    signals.all_generators_finalized.connect(install_block_memo)
+    signals.article_writer_finalized.connect(release_block_memo)
+    signals.page_writer_finalized.connect(release_block_memo)

@@ -1,0 +1,35 @@
+"""Template helpers of plugins/theme_support."""
+
+from __future__ import annotations
+
+import jinja2
+from theme_support.theme_support import RememberedBlocks
+
+
+def test_a_remembered_block_is_rendered_once_per_key():
+    env = jinja2.Environment()
+    env.globals["remembered"] = memo = RememberedBlocks()
+    calls = []
+    env.globals["count"] = lambda name: calls.append(name) or name
+    template = env.from_string(
+        "{% macro row(p, small) %}{% call remembered(p, small, SITEURL) %}"
+        "[{{ count(p.title) }}{{ '!' if small }}]{% endcall %}{% endmacro %}"
+        "{% for p in posts %}{{ row(p, false) }}{{ row(p, true) }}{% endfor %}"
+    )
+
+    class Post:
+        def __init__(self, title):
+            self.title = title
+
+    one, two = Post("one"), Post("two")
+    first = template.render(posts=[one, two, one], SITEURL="")
+    assert first == "[one][one!][two][two!][one][one!]"
+    assert calls == ["one", "one", "two", "two"]  # the third row came from memory
+    same_title = Post("one")  # another post with the same title is another row
+    template.render(posts=[same_title], SITEURL="")
+    assert calls[-2:] == ["one", "one"]
+    template.render(posts=[one], SITEURL="../..")  # another page depth: other links
+    assert len(calls) == 8
+    memo.clear()
+    template.render(posts=[one], SITEURL="")
+    assert len(calls) == 10
