@@ -3,9 +3,10 @@
 Builds the same generated corpus (100 and 1,000 EN/KO pairs by default) both ways in one
 run, alternating, and prints each time, the ratio and the peak memory of each build; our
 warm builds in a new process into the same folder: nothing changed (the build record
-finds nothing to do), every page rendered again (`BUILD_RECORD=false`, the reader
-cache the cold build left) and one post edited (a new process, and as `invoke serve`
-rebuilds: a fork of a process that loaded Pelican once, `common.prepared`);
+finds nothing to do), every page rendered again (`BUILD_RECORD=false
+SKIP_UNCHANGED_PAGES=false`, the reader cache the cold build left) and one post
+edited (a new process, and as `invoke serve` rebuilds: a fork of a process that loaded
+Pelican once, `common.prepared`);
 then what the search index adds to our build (the same build with `SEARCH_SAVE_AS=""`
 beside it: a subsite's index runs while the main site is written) and the index size
 per 100 pages.
@@ -145,7 +146,17 @@ def main() -> None:
                 # Warm, into the same folder: nothing to do (up_to_date), then the same
                 # with the build record off (every page rendered, read from the cache).
                 warm.append(build(content, site, conf, "-e", cache))
-                rendered.append(build(content, site, conf, "-e", cache, "BUILD_RECORD=false"))
+                rendered.append(
+                    build(
+                        content,
+                        site,
+                        conf,
+                        "-e",
+                        cache,
+                        "BUILD_RECORD=false",
+                        "SKIP_UNCHANGED_PAGES=false",
+                    )
+                )
                 # One post edited, then built again into the same folder.
                 post = sorted(content.rglob("*.en.md"))[len(ours) % pairs]
                 original = post.read_text(encoding="utf-8")

@@ -9,7 +9,8 @@ A build's *inputs* (`inputs_digest`, `build_inputs`):
   matched by `IGNORE_FILES` are skipped, as Pelican's generators skip them;
 - the configuration: every upper-case setting (Pelican reads only upper-case names from
   a settings file; the bundle keeps a build's working state under lower-case keys),
-  functions by their name and compiled code;
+  functions by their name and compiled code; the caching switches (`HOW_NOT_WHAT`)
+  change how a build works, not what it writes, and are left out;
 - the Python version and the installed distributions (name and version);
 - the environment variables the bundle reads (`ENVIRONMENT`).
 
@@ -34,6 +35,22 @@ FORMAT = 1
 # Environment variables that change what a build writes or prints.
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "GITHUB_ACTIONS", "TZ")
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# Settings that change how a build works, never what it writes: they count for nothing.
+HOW_NOT_WHAT = frozenset(
+    {
+        "BUILD_RECORD",
+        "SKIP_UNCHANGED_PAGES",
+        "CHECK_SKIPPED_PAGES",
+        "READ_CACHE",
+        "CACHE_PATH",
+        "PROGRESS_AFTER",
+        "CACHE_CONTENT",
+        "LOAD_CONTENT_CACHE",
+        "CONTENT_CACHING_LAYER",
+        "CHECK_MODIFIED_METHOD",
+        "GZIP_CACHE",
+    }
+)
 # Sources Pelican's readers read (Markdown, reStructuredText, HTML).
 SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
 
@@ -129,7 +146,8 @@ def inputs_digest(
     `environment`: the process environment (only `ENVIRONMENT` counts).
     """
     digest = hashlib.sha256(f"format {FORMAT}; python {sys.version}\n".encode())
-    for key in sorted(k for k in settings if isinstance(k, str) and k.isupper()):
+    keys = (k for k in settings if isinstance(k, str) and k.isupper() and k not in HOW_NOT_WHAT)
+    for key in sorted(keys):
         digest.update(f"{key}={settings_text(settings[key])}\n".encode())
     for label, listing in folders:
         digest.update(f"[{label}]\n".encode())

@@ -72,6 +72,10 @@ def test_working_state_and_unrelated_environment_do_not_change_the_digest():
     # Lower-case keys hold a build's working state (timers, caches), never configuration.
     assert digest({**settings, "bundle_progress": {"start": 1.5}}, env={"HOME": "/b"}) == before
     assert digest(settings, dists=("a-1.1.dist-info",)) != before
+    # Caching switches change how a build works, not what it writes.
+    assert digest({**settings, "READ_CACHE": False, "SKIP_UNCHANGED_PAGES": False}) == digest(
+        settings
+    )
 
 
 def test_a_function_setting_counts_by_its_code():
