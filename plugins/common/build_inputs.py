@@ -9,8 +9,9 @@ A build's *inputs* (`inputs_digest`, `build_inputs`):
   matched by `IGNORE_FILES` are skipped, as Pelican's generators skip them;
 - the configuration: every upper-case setting (Pelican reads only upper-case names from
   a settings file; the bundle keeps a build's working state under lower-case keys),
-  functions by their name and compiled code; the caching switches (`HOW_NOT_WHAT`)
-  change how a build works, not what it writes, and are left out;
+  functions by their name and compiled code (`read_cache.stable_repr`); the caching
+  switches (`HOW_NOT_WHAT`) change how a build works, not what it writes, and are
+  left out;
 - the Python version and the installed distributions (name and version);
 - the environment variables the bundle reads (`ENVIRONMENT`).
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -34,7 +34,6 @@ from . import read_cache
 FORMAT = 1
 # Environment variables that change what a build writes or prints.
 ENVIRONMENT = ("SOURCE_DATE_EPOCH", "GITHUB_ACTIONS", "TZ")
-ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 # Settings that change how a build works, never what it writes: they count for nothing.
 HOW_NOT_WHAT = frozenset(
     {
@@ -86,41 +85,6 @@ def tree_listing(root: Path, ignores: Iterable[str] = (), skip: Iterable[Path] =
     return found
 
 
-def settings_text(value) -> str:
-    """A text for a setting's value that is the same in every process and changes with it.
-
-    Dicts by sorted key, sets sorted, functions by dotted name and compiled code
-    (bytecode, constants and names), classes by dotted name; no memory addresses.
-    """
-    if isinstance(value, dict):
-        items = sorted((settings_text(k), settings_text(v)) for k, v in value.items())
-        return "{" + ", ".join(f"{k}: {v}" for k, v in items) + "}"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [settings_text(item) for item in value]
-        if isinstance(value, (set, frozenset)):
-            items.sort()
-        return f"{type(value).__name__}[{', '.join(items)}]"
-    code = getattr(value, "__code__", None)
-    if code is not None:
-        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
-        return f"{name}<{code_digest(code)}>"
-    if isinstance(value, type):
-        return f"{value.__module__}.{value.__qualname__}"
-    return ADDRESS.sub("", repr(value))
-
-
-def code_digest(code) -> str:
-    """A digest of a code object: its bytecode, constants (nested code too) and names."""
-    digest = hashlib.sha1(code.co_code)
-    for const in code.co_consts:
-        if hasattr(const, "co_code"):
-            digest.update(code_digest(const).encode())
-        else:
-            digest.update(ADDRESS.sub("", repr(const)).encode())
-    digest.update(repr(code.co_names).encode())
-    return digest.hexdigest()
-
-
 def installed_distributions(paths: Iterable[str] | None = None) -> list[str]:
     """The `*.dist-info` / `*.egg-info` names (they carry name and version) on `sys.path`."""
     found = []
@@ -148,7 +112,7 @@ def inputs_digest(
     digest = hashlib.sha256(f"format {FORMAT}; python {sys.version}\n".encode())
     keys = (k for k in settings if isinstance(k, str) and k.isupper() and k not in HOW_NOT_WHAT)
     for key in sorted(keys):
-        digest.update(f"{key}={settings_text(settings[key])}\n".encode())
+        digest.update(f"{key}={read_cache.stable_repr(settings[key])}\n".encode())
     for label, listing in folders:
         digest.update(f"[{label}]\n".encode())
         for path, size, mtime in listing:

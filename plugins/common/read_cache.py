@@ -114,10 +114,11 @@ def plugin_sources(settings: Mapping, pattern: str = "*.py") -> list[Path]:
 
 
 def stable_repr(value) -> str:
-    """`repr` that is the same in every process.
+    """`repr` that is the same in every process and changes with the value.
 
-    Functions and classes by their dotted name (`MARKDOWN` may hold a slugify
-    function), dicts by sorted key, no memory addresses.
+    Dicts by sorted key, sets sorted, functions by dotted name and compiled code
+    (`MARKDOWN` may hold a slugify function; a settings file may define filters),
+    classes by dotted name; no memory addresses.
     """
     if isinstance(value, dict):
         items = sorted((stable_repr(k), stable_repr(v)) for k, v in value.items())
@@ -127,9 +128,25 @@ def stable_repr(value) -> str:
         if isinstance(value, (set, frozenset)):
             items.sort()
         return f"{type(value).__name__}[{', '.join(items)}]"
+    code = getattr(value, "__code__", None)
+    if code is not None:
+        name = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+        return f"{name}<{code_digest(code)}>"
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
     return ADDRESS.sub("", repr(value))
+
+
+def code_digest(code) -> str:
+    """A digest of a code object: its bytecode, constants (nested code too) and names."""
+    digest = hashlib.sha1(code.co_code)
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            digest.update(code_digest(const).encode())
+        else:
+            digest.update(ADDRESS.sub("", repr(const)).encode())
+    digest.update(repr(code.co_names).encode())
+    return digest.hexdigest()
 
 
 def fingerprint(settings: Mapping, versions, sources: Iterable[Path]) -> str:

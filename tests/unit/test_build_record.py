@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from common import build_inputs
+from common import build_inputs, read_cache
 from up_to_date import record
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -85,11 +85,11 @@ def test_a_function_setting_counts_by_its_code():
     def other(text):
         return text.upper()
 
-    first = build_inputs.settings_text({"F": slug})
-    assert first == build_inputs.settings_text({"F": slug})
+    first = read_cache.stable_repr({"F": slug})
+    assert first == read_cache.stable_repr({"F": slug})
     assert " at 0x" not in first
-    assert build_inputs.settings_text({"F": other}) != first.replace("slug", "other")
-    assert build_inputs.settings_text({1, 3, 2}) == build_inputs.settings_text({3, 2, 1})
+    assert read_cache.stable_repr({"F": other}) != first.replace("slug", "other")
+    assert read_cache.stable_repr({1, 3, 2}) == read_cache.stable_repr({3, 2, 1})
 
 
 def test_valid_until_is_the_next_midnight_or_the_first_future_post():
