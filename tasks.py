@@ -191,14 +191,21 @@ def serve(c, port=PORT):
     # Pelican and the plugins imported once; each rebuild runs in a fork of this process.
     prepared = PreparedPelican(DEV_SETTINGS, ROOT)
 
+    env = dict(os.environ)
+    if not sys.stdout.isatty():
+        env.setdefault("COLUMNS", "250")  # as `invoke build`: no wrapping mid-path in logs
+
     def rebuild_site():
         started = time.perf_counter()
-        result = prepared.build(passthrough(c))
+        result = prepared.build(passthrough(c), env=env)
         print(result.stdout, end="")
-        print(f"rebuilt in {time.perf_counter() - started:.2f} s")
+        seconds = time.perf_counter() - started
         failed.clear()
         if result.returncode != 0:
             failed["problems"] = build_problems(result.stdout)
+            print(f"build failed after {seconds:.2f} s: the browser shows the report")
+        else:
+            print(f"rebuilt in {seconds:.2f} s")
 
     class ReportingHandler(StaticFileHandler):
         def get(self, path, include_body=True):

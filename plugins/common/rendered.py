@@ -46,6 +46,8 @@ from urllib.parse import unquote
 import jinja2
 from jinja2 import meta, nodes
 
+from .read_cache import includes_other_files
+
 FORMAT = 1
 # Context names a post or page file may read: what the signature covers. Upper-case
 # names (settings) and the environment's globals are covered too.
@@ -67,8 +69,12 @@ COVERED = frozenset(
     }
 )
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+# What `template_reads` reports for an include, import or extends named at render time.
+DYNAMIC = "(a template named at render time)"
 # Pelican's intrasite links to content (`{filename}post.md`, `|filename|post.md`): the path.
-TARGET = re.compile(r"[{|]filename[|}]([^\"'\s#?<>]+)")
+# In Markdown `[text]({filename}a.md)`, in rst `` `text <{filename}a.rst>`_ ``, in HTML an
+# attribute: the path ends at a quote, space, `#`, `?`, `<`, `>`, `(`, `)`, `[` or `]`.
+TARGET = re.compile(r"[{|]filename[|}]([^\"'\s#?<>()\[\]]+)")
 
 
 @dataclass
@@ -91,8 +97,9 @@ class RenderedPages:
 def template_reads(env: jinja2.Environment, name: str) -> set[str]:
     """The context names template `name` reads, with what it extends, includes, imports.
 
-    Names bound by `{% import %}` / `{% from ... import %}` are left out. Raises
-    jinja2's errors for a template it cannot load or parse.
+    Names bound by `{% import %}` / `{% from ... import %}` are left out; a template
+    named by a variable (`{% include side %}`) adds `DYNAMIC`, which nothing covers.
+    Raises jinja2's errors for a template it cannot load or parse.
     """
     seen: set[str] = set()
     reads: set[str] = set()
@@ -109,7 +116,11 @@ def template_reads(env: jinja2.Environment, name: str) -> set[str]:
         for node in tree.find_all(nodes.FromImport):
             bound |= {alias if isinstance(alias, str) else alias[-1] for alias in node.names}
         reads |= meta.find_undeclared_variables(tree)
-        queue += [ref for ref in meta.find_referenced_templates(tree) if ref]
+        for ref in meta.find_referenced_templates(tree):
+            if ref is None:  # named at render time: whatever it reads is unknown here
+                reads.add(DYNAMIC)
+            else:
+                queue.append(ref)
     return reads - bound
 
 
@@ -196,15 +207,18 @@ class Dependencies:
     """What each post or page file of one language site shows of the site's sources.
 
     `contents`: every content object the site read; `root`: the content folder;
-    `entry`: (source path) -> (relative path, size, mtime_ns), `stat_entry` by default.
-    `of(item)` gives a tuple of texts that changes whenever one of those files does.
+    `entry`: (source path) -> (relative path, size, mtime_ns), `stat_entry` by default;
+    `read`: (source path) -> its bytes, or None when it cannot be read (the file's own
+    bytes by default). `of(item)` gives a tuple of texts that changes whenever one of
+    those files does.
     """
 
-    def __init__(self, contents: Iterable, root: str, entry=None):
+    def __init__(self, contents: Iterable, root: str, entry=None, read=None):
         """Group the contents by slug once."""
         self.by_slug, self.slug_of = related_groups(contents)
         self.root = root
         self._stat = entry or (lambda source: stat_entry(source, root))
+        self._read = read or read_bytes
         self._entries: dict[str, tuple] = {}
         self._shared: dict[int, tuple] = {}
 
@@ -252,18 +266,33 @@ class Dependencies:
             )
         return self._shared[key][1]
 
-    def of(self, item) -> tuple[str, str, str]:
-        """(translations, series, link targets) of one item, as texts."""
+    def of(self, item) -> tuple[str, str, str] | None:
+        """(translations, series, link targets) of one item, as texts.
+
+        None when the item's file must be rendered every time: its source includes
+        other files (`read_cache.includes_other_files`) or cannot be read. Links are
+        looked for in the source text itself (body and metadata such as `Summary:`),
+        as Pelican resolves them later, at different times for different fields.
+        """
+        data = self._read(item.source_path)
+        if data is None or includes_other_files(data):
+            return None
         versions = sorted(
             self.entry(s) for s in {item.source_path, *self.versions(item.source_path)}
         )
         series = self.series(getattr(item, "series", None))
-        text = str(getattr(item, "_content", "") or "")
-        summary = getattr(item, "metadata", {}).get("summary")
-        if summary:
-            text += str(summary)
+        text = data.decode("utf-8", "replace")
         linked = sorted(self.entry(p) for p in link_targets(text, item.source_path, self.root))
         return repr(versions), series, repr(linked)
+
+
+def read_bytes(path: str) -> bytes | None:
+    """A file's bytes, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
 
 
 def signature(site: str, template: str, output: str, flags: tuple, parts: Iterable[str]) -> str:

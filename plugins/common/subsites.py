@@ -86,6 +86,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from babel import Locale, UnknownLocaleError
+from pelican.readers import RstReader
 
 from . import read_cache
 from .findings import BuildStopped
@@ -516,7 +517,14 @@ def read_once(readers) -> None:
     reading = read_cache.site_reading(readers.settings)
     for ext, cls in list(readers.reader_classes.items()):
         if cls and not getattr(cls, "reads_once", False):
-            readers.reader_classes[ext] = _reading_once(cls, cache, reading)
+            # docutils writes its own words ("Note", "비고") in the site's language:
+            # Pelican gives it `DEFAULT_LANG` as `language_code`.
+            own = (
+                f"{reading}:{readers.settings['DEFAULT_LANG']}"
+                if issubclass(cls, RstReader)
+                else reading
+            )
+            readers.reader_classes[ext] = _reading_once(cls, cache, own)
 
 
 def _reading_once(cls, cache: read_cache.ReadCache, reading: str):

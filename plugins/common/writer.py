@@ -30,7 +30,7 @@ from pelican.contents import Page
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from . import build_inputs, read_cache, rendered
+from . import build_inputs, rendered
 from .findings import BuildStopped
 from .subsites import is_main_site
 
@@ -144,14 +144,6 @@ class _SiteState:
         self.check = bool(settings.get("CHECK_SKIPPED_PAGES"))
         self.templates: dict[str, bool] = {}
 
-    def includes_other_files(self, source: str) -> bool:
-        """Whether a source pulls in other files (its text may change without it)."""
-        try:
-            with open(source, "rb") as handle:
-                return read_cache.includes_other_files(handle.read())
-        except OSError:
-            return True
-
     def covers(self, template) -> bool:
         """Whether `template` reads nothing the signature leaves out (cached per name)."""
         if template.name not in self.templates:
@@ -196,16 +188,13 @@ class KeepUnchangedWriter(Writer):
             self._site = _SiteState(self, context)
         site = self._site
         path = sanitised_join(self.output_path, name)
-        if (
-            path + SUFFIX in self._written_files
-            or not site.covers(template)
-            or site.includes_other_files(item.source_path)
-        ):
+        parts = None
+        if path + SUFFIX not in self._written_files and site.covers(template):
+            parts = site.dependencies.of(item)
+        if parts is None:
             return super().write_file(name, template, context, relative_urls, **kwargs)
         flags = (relative_urls, bool(kwargs.get("override_output")), bool(kwargs.get("blog")))
-        sig = rendered.signature(
-            site.digest, template.name, name, flags, site.dependencies.of(item)
-        )
+        sig = rendered.signature(site.digest, template.name, name, flags, parts)
         record = site.record
         if rendered.unchanged(record.kept, path, sig):
             if site.check:

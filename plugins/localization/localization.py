@@ -92,7 +92,9 @@ def summary_filter(settings, config: LocalizationSettings):
     done: dict = {}
 
     def summary_of(item):
-        key = id(item)
+        # Per page URL base too: with RELATIVE_URLS a summary's links depend on the
+        # page that shows it (Pelican's `localsiteurl`).
+        key = (id(item), getattr(item, "_context", {}).get("localsiteurl"))
         if key not in done:
             if "summary" in item.metadata:
                 # From the text as written: Pelican resolved its links before

@@ -70,7 +70,8 @@ def disagreements(entries: list, name: Callable) -> list:
         first = versions[0]
         for other in versions[1:]:
             if first.series_id != other.series_id:
-                typed = (str(e.item.metadata.get("series", "")).strip() for e in (first, other))
+                # In the order the message names the files: this version, then the first.
+                typed = (str(e.item.metadata.get("series", "")).strip() for e in (other, first))
                 warnings.append(
                     warning(
                         name(other.item),
@@ -92,7 +93,7 @@ def disagreements(entries: list, name: Callable) -> list:
                             name(other.item),
                             field_name,
                             f"translations disagree on '{field_name}' "
-                            f"({a or 'none'} vs {b or 'none'})",
+                            f"({b or 'none'} vs {a or 'none'})",
                             "give both versions the same sub-series and number",
                             others=(name(first.item),),
                         )

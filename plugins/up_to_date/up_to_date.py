@@ -90,6 +90,8 @@ def start(pelican):
     settings = pelican.settings
     if STATE_KEY in settings or not subsites.is_main_site(settings):
         return  # a subsite: the main site's record covers every language
+    if settings.get("BILINGUAL_CHECK_ONLY"):
+        return  # `invoke check` writes nothing: the last build's record still holds
     config = RecordSettings.from_settings(settings)
     if not config.enabled or build_inputs.pulls_in_other_files(Path(settings["PATH"])):
         record.forget(config.path)

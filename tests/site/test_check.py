@@ -116,7 +116,7 @@ def test_warnings_inform_a_publishing_build_and_stop_it_only_when_strict(tmp_pat
         FIXTURES / "series-warnings", tmp_path / "out", settings=PUBLISH_SETTINGS, env=env
     )
     assert build.returncode == 0, build.log
-    assert "translations disagree on 'Series_index' (3 vs 4)" in build.log
+    assert "translations disagree on 'Series_index' (4 vs 3)" in build.log
     assert "2 warning(s) above; none stops the build" in build.stdout
     assert "::warning file=tests/fixtures/series-warnings/c.ko.md,line=4," in build.stdout
     command = ["publish", "--strict", "--output", str(tmp_path / "s"), "--"]

@@ -139,3 +139,77 @@ def test_a_draft_s_tag_link_follows_whether_its_tag_page_is_still_written(tmp_pa
     assert warm.returncode == 0, warm.log
     assert "came out different" not in warm.log
     assert 'rel="tag"' not in draft.read_text(encoding="utf-8")
+
+
+def test_a_link_in_a_summary_follows_its_target(tmp_path):
+    content, _cache, extra = setup(tmp_path)
+    (content / "linker.en.md").write_text(
+        "Title: Linker\nDate: 2026-03-20 10:00\nSummary: See [it]({filename}loose.en.md).\n\n"
+        "Body.\n",
+        encoding="utf-8",
+    )
+    assert run_pelican(content, tmp_path / "out", *extra).returncode == 0
+    page = tmp_path / "out" / "posts" / "linker" / "index.html"
+    assert 'href="/posts/loose/"' in page.read_text(encoding="utf-8")
+    for slug in ("moved-once", "moved-twice"):
+        set_field(content / "loose.en.md", "Slug", slug)
+        warm = run_pelican(content, tmp_path / "out", *extra)
+        assert warm.returncode == 0, warm.log
+        assert f'href="/posts/{slug}/"' in page.read_text(encoding="utf-8")
+
+
+def test_turning_the_check_on_or_off_keeps_the_record(tmp_path):
+    content, cache, extra = setup(tmp_path)  # built with CHECK_SKIPPED_PAGES on
+    unchecked = [e for e in extra if e != "CHECK_SKIPPED_PAGES=true"]
+    assert run_pelican(content, tmp_path / "out", *unchecked, "BUILD_RECORD=false").returncode == 0
+    rendered, skipped = counts(cache)["en"]
+    assert rendered == 0 and skipped > 5
+
+
+def test_restructuredtext_words_follow_each_site_s_language(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "rst-site", content)
+    for name in ("checksums.en.rst", "checksums.ko.rst"):
+        path = content / name
+        path.write_text(
+            path.read_text(encoding="utf-8") + "\n.. note::\n\n   x\n", encoding="utf-8"
+        )
+    extra = ["-e", f'CACHE_PATH="{cache}"']
+    for output in ("warm", "warm", "cold"):
+        run = run_pelican(content, tmp_path / output, *extra)
+        assert run.returncode == 0, run.log
+        extra = ["-e", f'CACHE_PATH="{tmp_path / "other"}"'] if output == "warm" else extra
+    for output in ("warm", "cold"):
+        english = (tmp_path / output / "posts" / "checksums" / "index.html").read_text()
+        korean = (tmp_path / output / "ko" / "posts" / "checksums" / "index.html").read_text()
+        assert 'admonition-title">Note<' in english
+        assert 'admonition-title">Note<' not in korean and "admonition-title" in korean
+
+
+def test_relative_urls_in_summaries_work_from_every_list_page(tmp_path):
+    import posixpath
+
+    from bs4 import BeautifulSoup
+
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "series", content)
+    (content / "linker.en.md").write_text(
+        "Title: Linker\nDate: 2026-03-20 10:00\nTags: build\n\nSee [loose]({filename}loose.en.md)"
+        " first.\n",
+        encoding="utf-8",
+    )
+    extra = ["-e", SERIES_SETTING, "RELATIVE_URLS=true", f'CACHE_PATH="{cache}"']
+    out = tmp_path / "out"
+    assert run_pelican(content, out, *extra).returncode == 0
+    checked = 0
+    for page in out.rglob("index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        folder = page.parent.relative_to(out).as_posix()
+        for summary in soup.select(".post-row__summary"):
+            for link in summary.select("a[href]"):
+                # Resolved as a browser would, without forgiving a climb above the root.
+                target = posixpath.normpath(posixpath.join(folder, link["href"]))
+                assert not target.startswith(".."), (page, link["href"])
+                assert (out / target / "index.html").is_file(), (page, link["href"])
+                checked += 1
+    assert checked >= 2  # the home page and the tag page at least

@@ -145,3 +145,11 @@ def test_a_site_whose_posts_include_other_files_is_always_built(tmp_path):
     assert FULL in again.log, again.log
     page = next(p for p in output.rglob("index.html") if "with-include" in str(p))
     assert "Second version" in page.read_text(encoding="utf-8")
+
+
+def test_invoke_check_leaves_the_build_record_alone(tmp_path):
+    content, output, extra = setup(tmp_path)
+    assert run_pelican(content, output, *extra).returncode == 0
+    check = run_pelican(content, tmp_path / "unused", *extra, "BILINGUAL_CHECK_ONLY=true")
+    assert check.returncode == 0, check.log
+    assert SKIPPED in run_pelican(content, output, *extra).log

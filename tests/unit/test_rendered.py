@@ -58,7 +58,10 @@ def test_dependencies_are_translations_links_and_the_series_values():
 
     def texts():
         deps = rendered.Dependencies(
-            [*everything, None], "/c", entry=lambda source: (source, sizes[source], 0)
+            [*everything, None],
+            "/c",
+            entry=lambda source: (source, sizes[source], 0),
+            read=lambda source: sources.get(source, b"Title: x\n\nText.\n"),
         )
         return {x.source_path: deps.of(x) for x in everything}
 
@@ -68,6 +71,7 @@ def test_dependencies_are_translations_links_and_the_series_values():
         after = texts()
         return {path for path in before if before[path] != after[path]}
 
+    sources = {"/c/inc.en.rst": b".. include:: ../outside.rst\n"}
     assert texts() == texts()  # the same files, the same texts
     assert changed("/c/a.ko.md") == {"/c/a.en.md", "/c/a.ko.md"}  # translations
     # Another episode's text: the series box shows nothing of it.
@@ -77,8 +81,11 @@ def test_dependencies_are_translations_links_and_the_series_values():
     a_en.series = Series("s", ("Part one", "Part two, retitled"), 1)
     after = texts()
     assert {p for p in before if before[p] != after[p]} == {"/c/a.en.md", "/c/b.en.md"}
-    loose._content = '<a href="{filename}../other.en.md#part">x</a>'
+    # A link in the source (body or a field such as Summary:) to another post.
+    sources["/c/sub/loose.en.md"] = b"Summary: see [it]({filename}../other.en.md#part)\n\nx\n"
     assert changed("/c/other.en.md") == {"/c/other.en.md", "/c/sub/loose.en.md"}
+    including = item("/c/inc.en.rst", "inc")
+    assert rendered.Dependencies([including], "/c", read=sources.get).of(including) is None
 
 
 def test_link_targets_resolve_as_pelican_does():
@@ -132,3 +139,9 @@ def test_a_record_survives_saving_and_a_damaged_one_is_empty(tmp_path):
     (tmp_path / "r.json").write_text("{", encoding="utf-8")
     assert rendered.load(tmp_path / "r.json") == {}
     assert rendered.load(tmp_path / "missing.json") == {}
+
+
+def test_a_template_named_at_render_time_is_never_covered():
+    env = env_with({"a.html": '{% set side = "b.html" %}{% include side %}', "b.html": "x"})
+    reads = rendered.template_reads(env, "a.html")
+    assert rendered.DYNAMIC in rendered.uncovered(reads, env.globals)

@@ -205,7 +205,7 @@ def test_pairs_that_disagree_and_gaps_are_warnings():
             "warning",
             "content/c.ko.md",
             "Series_index",
-            "translations disagree on 'Series_index' (3 vs 4)",
+            "translations disagree on 'Series_index' (4 vs 3)",
         ),
         # 3 (en) and 4 (ko) exist in some language: only 2 is missing everywhere.
         ("warning", "content/a.en.md", "Series_index", "series 's' has no episode numbered 2"),
@@ -237,5 +237,5 @@ def test_translations_in_different_series_are_named_as_typed_with_the_setting_as
     first = Entry(Post("a", "en", metadata={"series": "Seed Starting"}), "seed-starting", None, 1)
     other = Entry(Post("a", "ko", metadata={"series": "씨앗 키우기"}), "ssias-kiugi", None, 1)
     (found,) = check_entries([first, other]).warnings
-    assert found.message == "translations name different series ('Seed Starting' vs '씨앗 키우기')"
+    assert found.message == "translations name different series ('씨앗 키우기' vs 'Seed Starting')"
     assert "SERIES setting" in found.fix and "aliases" in found.fix
