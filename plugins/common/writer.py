@@ -191,7 +191,8 @@ class KeepUnchangedWriter(Writer):
         parts = None
         if path + SUFFIX not in self._written_files and site.covers(template):
             parts = site.dependencies.of(item)
-        if parts is None:
+        if parts is None:  # rendered every time (see `rendered`): counted as rendered
+            site.record.rendered += 1
             return super().write_file(name, template, context, relative_urls, **kwargs)
         flags = (relative_urls, bool(kwargs.get("override_output")), bool(kwargs.get("blog")))
         sig = rendered.signature(site.digest, template.name, name, flags, parts)
