@@ -46,7 +46,7 @@ from urllib.parse import unquote
 import jinja2
 from jinja2 import meta, nodes
 
-from .read_cache import includes_other_files
+from .read_cache import ADDRESS, includes_other_files
 
 FORMAT = 1
 # Context names a post or page file may read: what the signature covers. Upper-case
@@ -65,10 +65,8 @@ COVERED = frozenset(
         "blog",
         "url",
         "localsiteurl",
-        "SITEURL",
     }
 )
-ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 # What `template_reads` reports for an include, import or extends named at render time.
 DYNAMIC = "(a template named at render time)"
 # Pelican's intrasite links to content (`{filename}post.md`, `|filename|post.md`): the path.

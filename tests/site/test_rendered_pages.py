@@ -214,3 +214,37 @@ def test_relative_urls_in_summaries_work_from_every_list_page(tmp_path):
                 assert (out / target / "index.html").is_file(), (page, link["href"])
                 checked += 1
     assert checked >= 2  # the home page and the tag page at least
+
+
+def test_an_existing_blog_with_three_languages_rst_and_dated_names_stays_exact(tmp_path):
+    from sitebuild import run_settings
+
+    settings = FIXTURES / "third-party" / "settings.py"
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "third-party" / "content", content)
+    extra = [str(content), "-e", "CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
+    assert run_settings(settings, tmp_path / "warm", *extra).returncode == 0
+    posts = content / "posts"
+    edits = [
+        lambda: set_field(
+            content / "pages" / "about.en.md", "Title", "About — a long & <odd> title"
+        ),
+        lambda: (posts / "2026-03-09_compost.ja.rst").write_text(
+            (posts / "2026-03-09_compost.ja.rst").read_text(encoding="utf-8") + "\n追記。\n",
+            encoding="utf-8",
+        ),
+        lambda: (posts / "2026-03-20_notes-to-self.ja.md").rename(
+            posts / "2026-03-21_notes-to-self.ja.md"
+        ),
+        lambda: shutil.copy(
+            posts / "2026-03-02_soil-test.en.md", posts / "2026-03-02_soil-test.ja.md"
+        ),
+    ]
+    for edit in edits:
+        edit()
+        warm = run_settings(settings, tmp_path / "warm", *extra)
+        assert warm.returncode == 0, warm.log
+        assert "came out different" not in warm.log
+    cold = run_settings(settings, tmp_path / "cold", str(content), "-e", "READ_CACHE=false")
+    assert cold.returncode == 0, cold.log
+    assert_same_site(tmp_path / "cold", tmp_path / "warm", extra_allowed=True)
