@@ -33,6 +33,7 @@ HOST = "127.0.0.1"
 PORT = 8000
 
 sys.path.insert(0, str(ROOT / "plugins"))
+from common.build_inputs import is_source  # noqa: E402
 from common.subsites import run_pelican  # noqa: E402
 from common.writer import sync_tree  # noqa: E402
 
@@ -173,65 +174,262 @@ def page_lang(path: str, langs: list[str]) -> str:
     return first if first in langs[1:] else langs[0]
 
 
+# Editors' own files beside the one being saved (Vim's swap and write test, backups).
+EDITOR_FILES = ("*.sw?", "*~", "4913", ".#*")
+
+
+class DevelopmentBuilds:
+    """`invoke serve`'s builds: a saved post rewritten in place, then the site built in full.
+
+    `poll()` (called by the server's watcher) compares the watched files with what it
+    saw last. When only existing source files of the content folder changed and a kept
+    build is alive (`common.prepared.LiveSite`), their pages are rewritten in place
+    and the browser reloaded at once; in every case a full build then runs in the
+    background (`PreparedPelican.start(keep=True)`), whose process is kept for the next
+    edit. Changes during a full build are rewritten in place at once, then again by the
+    build that ended, and another full build follows. The browser reloads when a full
+    build changed an HTML file, failed, recovered, or followed a change that could not
+    be rewritten in place (a theme, settings or metadata change).
+
+    `failed` holds the last build's report while it is failing (the server shows it).
+    """
+
+    def __init__(self, prepared, args, env, *, content, watched, ignores, output, reload):
+        """`watched`: folders and files; `reload(path)`: tell the browser to reload."""
+        self.prepared = prepared
+        self.args = args
+        self.env = env
+        self.content = Path(content).resolve()
+        self.watched = [Path(p).resolve() for p in watched]
+        self.ignores = (*ignores, *EDITOR_FILES)
+        self.output = Path(output)
+        self.reload = reload
+        self.failed: dict[str, list[str]] = {}
+        self.live = None
+        self.running = None
+        self.pending: set[str] = set()
+        self.started = 0.0
+        self.seen = self.listing()
+        self.output_before: list = []
+        # Reload after the running build only if it changed a page: it follows edits
+        # already rewritten in place (or nothing).
+        self.only_if_changed = False
+
+    def listing(self) -> dict[str, tuple[int, int]]:
+        """{absolute path: (size, mtime_ns)} of every watched file."""
+        from common.build_inputs import tree_listing
+
+        found = {}
+        for place in self.watched:
+            if place.is_file():
+                stat = place.stat()
+                found[str(place)] = (stat.st_size, stat.st_mtime_ns)
+            else:
+                for name, size, mtime in tree_listing(place, self.ignores):
+                    found[str(place / name)] = (size, mtime)
+        return found
+
+    def output_pages(self) -> list:
+        """The output's HTML files with sizes and times (the writer keeps unchanged ones)."""
+        from common.build_inputs import tree_listing
+
+        return [entry for entry in tree_listing(self.output) if entry[0].endswith(".html")]
+
+    def poll(self) -> None:
+        """Look for changes; rewrite and build as the class says."""
+        if self.live is None and self.running is None and not self.failed and self.started == 0:
+            self.start_full(only_if_changed=True)  # the first poll: a build to keep
+        now = self.listing()
+        if now == self.seen:
+            return
+        changed = {p for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p)}
+        in_place = all(
+            p in now and p in self.seen and self.in_content(p) and is_source(p) for p in changed
+        )
+        self.seen = now
+        rewritten = (
+            in_place
+            and self.live is not None
+            and not self.failed
+            and self.rewrite(self.live, changed, quiet=False)
+        )
+        if self.running is not None:
+            self.pending |= changed
+            self.only_if_changed = self.only_if_changed and rewritten
+        else:
+            self.start_full(only_if_changed=rewritten)
+
+    def in_content(self, path: str) -> bool:
+        """Whether `path` lies in the content folder."""
+        return Path(path).is_relative_to(self.content)
+
+    def rewrite(self, live, changed, *, quiet: bool) -> bool:
+        """Ask `live` to rewrite the pages of `changed`; reload the browser if it did."""
+        answer = live.rewrite(sorted(changed))
+        if "written" not in answer:
+            if not quiet:
+                reason = answer.get("declined", "").strip().splitlines() or ["?"]
+                print(f"a full build is needed: {reason[-1]}")
+            return False
+        shown = [os.path.relpath(path, self.output) for path in answer["written"]]
+        if not quiet:
+            done = ", ".join(shown) if shown else "no page (the text shows nowhere new)"
+            print(f"rewrote {done} in {answer['seconds']:.2f} s")
+        if shown:
+            self.reload(shown[0])
+        return True
+
+    def start_full(self, *, only_if_changed=False) -> None:
+        """Start a full build in the background (or at once in a new process)."""
+        from tornado.ioloop import IOLoop
+
+        self.only_if_changed = only_if_changed
+        self.output_before = self.output_pages()
+        self.started = time.perf_counter()
+        self.running = self.prepared.start(self.args, env=self.env, keep=True)
+        if self.running.fileno() < 0:  # run in a new process: already done
+            self.finished()
+            return
+        IOLoop.current().add_handler(self.running.fileno(), self.readable, IOLoop.READ)
+
+    def readable(self, fd, events) -> None:
+        """The event loop's call when the running build printed something or ended."""
+        from tornado.ioloop import IOLoop
+
+        if self.running.read():
+            return
+        IOLoop.current().remove_handler(fd)
+        self.finished()
+
+    def finished(self) -> None:
+        """A full build ended: report it, keep its process, catch up, reload."""
+        result, live = self.running.finish()
+        self.running = None
+        print(result.stdout, end="")
+        seconds = time.perf_counter() - self.started
+        was_failing = bool(self.failed)
+        self.failed.clear()
+        if self.live is not None:
+            self.live.close()
+        self.live = live
+        if result.returncode != 0:
+            self.failed["problems"] = build_problems(result.stdout)
+            print(f"build failed after {seconds:.2f} s: the browser shows the report")
+        else:
+            print(f"rebuilt in {seconds:.2f} s")
+        if self.pending:  # saved while it ran: bring those pages back, build again
+            changed, self.pending = self.pending, set()
+            followed = self.only_if_changed
+            if live is not None and all(
+                p in self.seen and self.in_content(p) and is_source(p) for p in changed
+            ):
+                followed = self.rewrite(live, changed, quiet=True) and followed
+            self.start_full(only_if_changed=followed)
+            return
+        if (
+            self.failed
+            or was_failing
+            or not self.only_if_changed
+            or self.output_pages() != self.output_before
+        ):
+            self.reload("*")
+
+    def close(self) -> None:
+        """End the kept build's process."""
+        if self.live is not None:
+            self.live.close()
+            self.live = None
+
+
 @task
 def serve(c, port=PORT):
     """Build, then serve output/ on 127.0.0.1 with live reload on content, theme and settings.
 
-    While the content cannot be built, every page shows the build's report (in the
-    page's language) instead of the last good site, which comes back on the next
-    successful build.
+    A saved post whose metadata did not change has its pages rewritten in place at once
+    (a few milliseconds); the rest of the site follows from a full build in the
+    background (`DevelopmentBuilds`). While the content cannot be built, every page
+    shows the build's report (in the page's language) instead of the last good site,
+    which comes back on the next successful build.
     """
     from common.prepared import PreparedPelican
     from livereload import Server
-    from livereload.handlers import StaticFileHandler
+    from livereload.handlers import LiveReloadHandler, StaticFileHandler
+    from livereload.watcher import Watcher
 
     settings = site_settings()
     langs = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
-    failed: dict[str, list[str]] = {}  # this server's state: the last build's report
     # Pelican and the plugins imported once; each rebuild runs in a fork of this process.
     prepared = PreparedPelican(DEV_SETTINGS, ROOT)
 
     env = dict(os.environ)
     if not sys.stdout.isatty():
         env.setdefault("COLUMNS", "250")  # as `invoke build`: no wrapping mid-path in logs
-
-    def rebuild_site():
-        started = time.perf_counter()
-        result = prepared.build(passthrough(c), env=env)
-        print(result.stdout, end="")
-        seconds = time.perf_counter() - started
-        failed.clear()
-        if result.returncode != 0:
-            failed["problems"] = build_problems(result.stdout)
-            print(f"build failed after {seconds:.2f} s: the browser shows the report")
-        else:
-            print(f"rebuilt in {seconds:.2f} s")
-
-    class ReportingHandler(StaticFileHandler):
-        def get(self, path, include_body=True):
-            if failed and (path == "" or path.endswith(("/", ".html"))):
-                self.set_status(500)
-                self.set_header("Content-Type", "text/html; charset=utf-8")
-                self.finish(build_error_page(failed["problems"], page_lang(path, langs)))
-                return None
-            return super().get(path, include_body)
-
-    rebuild_site()
     args = passthrough(c)
     output = next(
         (Path(args[i + 1]) for i, arg in enumerate(args[:-1]) if arg in ("-o", "--output")),
         OUTPUT,
     )
-    server = Server()
-    server.SFH = ReportingHandler  # livereload's hook for its static file handler
-
     # The content folder given after `--` (`invoke serve -- mysite`), else content/.
     folders = [Path(arg) for arg in args if not arg.startswith("-") and Path(arg) != output]
     content = next((folder for folder in folders if folder.is_dir()), CONTENT)
-    for watched in (content, THEME, DEV_SETTINGS, ROOT / "plugins"):
-        server.watch(str(watched), rebuild_site)
+
+    def reload(path):
+        LiveReloadHandler.reload_waiters(path)
+
+    builds = DevelopmentBuilds(
+        prepared,
+        args,
+        env,
+        content=content,
+        watched=[content, THEME, DEV_SETTINGS, ROOT / "plugins"],
+        ignores=settings.get("IGNORE_FILES") or (),
+        output=output,
+        reload=reload,
+    )
+
+    # The first build, before serving: an unchanged site is not built again.
+    started = time.perf_counter()
+    result = prepared.build(args, env=env)
+    print(result.stdout, end="")
+    if result.returncode != 0:
+        builds.failed["problems"] = build_problems(result.stdout)
+        print("build failed: the browser shows the report")
+    else:
+        print(f"built in {time.perf_counter() - started:.2f} s")
+
+    class ReportingHandler(StaticFileHandler):
+        def get(self, path, include_body=True):
+            if builds.failed and (path == "" or path.endswith(("/", ".html"))):
+                self.set_status(500)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(build_error_page(builds.failed["problems"], page_lang(path, langs)))
+                return None
+            return super().get(path, include_body)
+
+    class BuildingWatcher(Watcher):
+        """livereload's watcher, polling every quarter second; the builds decide reloads."""
+
+        def __init__(self):
+            super().__init__()
+            self.watch(str(content))  # livereload watches the working folder when empty
+
+        def start(self, callback):
+            from tornado.ioloop import PeriodicCallback
+
+            PeriodicCallback(callback, 250).start()
+            return True
+
+        def examine(self):
+            builds.poll()
+            return None, None
+
+    server = Server(watcher=BuildingWatcher())
+    server.SFH = ReportingHandler  # livereload's hook for its static file handler
     print(f"serving http://{HOST}:{port}/ (Korean: http://{HOST}:{port}/ko/)")
-    server.serve(host=HOST, port=int(port), root=str(output), open_url_delay=None)
+    try:
+        server.serve(host=HOST, port=int(port), root=str(output), open_url_delay=None)
+    finally:
+        builds.close()
 
 
 @task

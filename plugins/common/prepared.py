@@ -15,9 +15,13 @@ new process instead (`subsites.run_pelican`), which always reads the current cod
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -96,32 +100,159 @@ class PreparedPelican:
         In a fork when the loaded code is current, else in a new process. The build's
         standard output and error come back together as `stdout`.
         """
+        return self.start(args, env=env).finish()[0]
+
+    def start(
+        self, args: Sequence[str] = (), *, env: Mapping[str, str] | None = None, keep=False
+    ) -> Build:
+        """Start one build; `Build.finish()` waits for it, `Build.read()` reads as it runs.
+
+        `keep=True`: the build reads every post even when nothing changed
+        (`BUILD_RECORD="rebuild"`) and, when it succeeds, its process stays to rewrite
+        posts in place (`Build.finish()` returns a `LiveSite`). Not in a fork (the code
+        on disk changed), the build runs in a new process to its end, and nothing stays.
+        """
         argv = ["-s", self.settings_file, *merge_extra_settings(args, {})]
         if not self.current():
             result = run_pelican(self.settings_file, args, env=env, cwd=self.cwd, capture=True)
-            return subprocess.CompletedProcess(
+            done = subprocess.CompletedProcess(
                 result.args, result.returncode, result.stdout + result.stderr, ""
             )
+            return Build(argv, done=done)
+        if keep:
+            argv = [*argv, "-e", 'BUILD_RECORD="rebuild"']
         sys.stdout.flush()
         sys.stderr.flush()
         read_end, write_end = os.pipe()
+        commands = os.pipe() if keep else None
+        replies = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: build, then leave without running the parent's cleanup
             os.close(read_end)
-            _build_here(argv, write_end, self.cwd, env)
+            os.close(replies[0])
+            if commands:
+                os.close(commands[1])
+            _build_here(argv, write_end, self.cwd, env, replies[1], commands and commands[0])
         os.close(write_end)
-        chunks = []
-        with os.fdopen(read_end, "rb") as output:
-            while chunk := output.read(65536):
-                chunks.append(chunk)
-        _, status = os.waitpid(pid, 0)
-        text = b"".join(chunks).decode("utf-8", "replace")
-        return subprocess.CompletedProcess(argv, os.waitstatus_to_exitcode(status), text, "")
+        os.close(replies[1])
+        if commands:
+            os.close(commands[0])
+        return Build(
+            argv, pid=pid, output=read_end, replies=replies[0], commands=commands and commands[1]
+        )
 
 
-def _build_here(argv: list[str], output_fd: int, cwd: Path, env) -> None:
-    """In the forked child: run Pelican's command line, write its output to `output_fd`."""
+class Build:
+    """A build in a fork of the prepared process (or one already done in a new process).
+
+    `fileno()` is the descriptor its output arrives on (for an event loop); `read()`
+    reads what is there (False at the end); `finish()` waits for the end and returns
+    (`subprocess.CompletedProcess`, `LiveSite` or None).
+    """
+
+    def __init__(self, argv, *, pid=None, output=None, replies=None, commands=None, done=None):
+        """A running build's process and pipes, or `done`: a finished build's result."""
+        self.argv = argv
+        self.pid = pid
+        self._output = output
+        self._replies = replies
+        self._commands = commands
+        self._chunks: list[bytes] = []
+        self._done = done
+
+    def fileno(self) -> int:
+        """The descriptor the build's output arrives on (-1 for a build already done)."""
+        return -1 if self._output is None else self._output
+
+    def read(self) -> bool:
+        """Read what the build has printed (blocks until there is some); False at its end."""
+        if self._output is None:
+            return False
+        chunk = os.read(self._output, 65536)
+        if chunk:
+            self._chunks.append(chunk)
+            return True
+        return False
+
+    def finish(self) -> tuple[subprocess.CompletedProcess, LiveSite | None]:
+        """Wait for the build's end; its result, and the process kept if it stays."""
+        if self._done is not None:
+            return self._done, None
+        while self.read():
+            pass
+        os.close(self._output)
+        self._output = None
+        text = b"".join(self._chunks).decode("utf-8", "replace")
+        replies = os.fdopen(self._replies, "rb")
+        status = _reply(replies)
+        code = status.get("built", 1) if status else 1
+        if code == 0 and status.get("kept"):
+            live = LiveSite(self.pid, os.fdopen(self._commands, "wb", buffering=0), replies)
+        else:
+            live = None
+            replies.close()
+            if self._commands is not None:
+                os.close(self._commands)
+            _, wait_status = os.waitpid(self.pid, 0)
+            code = os.waitstatus_to_exitcode(wait_status)
+        self._done = subprocess.CompletedProcess(self.argv, code, text, "")
+        return self._done, live
+
+
+def _reply(stream) -> dict | None:
+    line = stream.readline()
+    if not line:
+        return None
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
+
+
+class LiveSite:
+    """A finished build's process, kept to rewrite posts in place (`live.rewrite`).
+
+    `rewrite(paths)` returns {"written": [output files], "seconds": s} or
+    {"declined": reason} (a full build is needed). `close()` ends the process.
+    """
+
+    def __init__(self, pid: int, commands, replies):
+        """The kept process and its two pipes (requests to it, answers from it)."""
+        self.pid = pid
+        self._commands = commands
+        self._replies = replies
+
+    def rewrite(self, paths: Sequence[str]) -> dict:
+        """Ask the kept build to rewrite the pages of the content files `paths`."""
+        try:
+            self._commands.write(
+                json.dumps({"rewrite": [os.fspath(p) for p in paths]}).encode() + b"\n"
+            )
+        except OSError:
+            return {"declined": "the kept build has ended"}
+        answer = _reply(self._replies)
+        return answer or {"declined": "the kept build has ended"}
+
+    def close(self) -> None:
+        """End the kept process (it also ends by itself when this process does)."""
+        for stream in (self._commands, self._replies):
+            with contextlib.suppress(OSError):
+                stream.close()
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
+def _build_here(argv, output_fd, cwd, env, replies_fd, commands_fd=None) -> None:
+    """In the forked child: run Pelican's command line, write its output to `output_fd`.
+
+    Then tell the parent how it ended on `replies_fd`; with `commands_fd` (a kept build)
+    and success, stay and answer rewrite requests until that pipe closes.
+    """
     code = 1
+    sites = None
     try:
         os.dup2(output_fd, 1)
         os.dup2(output_fd, 2)
@@ -135,6 +266,11 @@ def _build_here(argv: list[str], output_fd: int, cwd: Path, env) -> None:
             os.environ.update(env)
         import pelican
 
+        if commands_fd is not None:
+            from . import live
+
+            sites = live.BuiltSites()
+            sites.connect()
         sys.argv = ["pelican", *argv]
         try:
             pelican.main(argv)
@@ -145,9 +281,38 @@ def _build_here(argv: list[str], output_fd: int, cwd: Path, env) -> None:
                 print(stop.code, file=sys.stderr)
     except BaseException:
         traceback.print_exc()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        kept = code == 0 and sites is not None and bool(sites.generators)
+        # The parent reads the output to its end: close it before saying how it went.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        with os.fdopen(replies_fd, "wb", buffering=0) as replies:
+            replies.write(json.dumps({"built": code, "kept": kept}).encode() + b"\n")
+            if kept:
+                _answer(sites, commands_fd, replies)
     finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os._exit(code)
+        os._exit(code)
+
+
+def _answer(sites, commands_fd: int, replies) -> None:
+    """The kept build's loop: one JSON request per line, one JSON answer per line."""
+    from . import live
+
+    with os.fdopen(commands_fd, "rb") as commands:
+        for line in commands:
+            try:
+                paths = json.loads(line)["rewrite"]
+            except (ValueError, KeyError, TypeError):
+                break
+            started = time.perf_counter()
+            try:
+                answer = {"written": live.rewrite(sites, paths)}
+            except live.NotInPlace as why:
+                answer = {"declined": str(why)}
+            except Exception:  # anything else: the full build that follows will say
+                answer = {"declined": traceback.format_exc(limit=-3)}
+            answer["seconds"] = round(time.perf_counter() - started, 4)
+            replies.write(json.dumps(answer).encode() + b"\n")

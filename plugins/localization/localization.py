@@ -115,6 +115,8 @@ def summary_filter(settings, config: LocalizationSettings):
                 )
         return done[key]
 
+    # Emptied when `invoke serve` puts a post's new text in place (`common.live`).
+    summary_of.cache_clear = done.clear
     return summary_of
 
 

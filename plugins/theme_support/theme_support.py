@@ -118,7 +118,8 @@ class RememberedBlocks:
     Keys are compared by value for plain values (str, numbers, None) and by identity
     for objects (a post), which are kept alive with the output so that no other object
     takes their id. A call returns the block's output (Markup) as `caller()` made it
-    first; `clear()` lets it all go (the site has written its lists).
+    first; `clear()` (or `cache_clear()`) lets it all go (the site has written its lists,
+    or `invoke serve` rewrites a post in place).
     """
 
     def __init__(self):
@@ -139,6 +140,8 @@ class RememberedBlocks:
     def clear(self) -> None:
         """Forget every block."""
         self.kept.clear()
+
+    cache_clear = clear  # the name `common.live` calls on template memos
 
 
 def install_block_memo(generators):

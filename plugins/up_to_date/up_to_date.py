@@ -12,7 +12,9 @@ Settings (defaults):
 - `BUILD_RECORD` (True): keep the record of the last successful build in `CACHE_PATH`
   and skip a build whose inputs and output match it. Never used for the check-only run
   (`BILINGUAL_CHECK_ONLY`), for `WRITE_SELECTED` builds, or for Pelican's
-  `--autoreload` loop after its first build.
+  `--autoreload` loop after its first build. `"rebuild"`: never skip, but keep the
+  record for the next build (`invoke serve` uses it for the build whose process it
+  keeps to rewrite posts in place: that process needs every post read).
 
 The record is removed when a build starts and written when it finishes (the main
 site's `finalized`), so a failed or interrupted build never leaves one. This plugin
@@ -51,6 +53,7 @@ class RecordSettings:
     """`BUILD_RECORD` and where its file lives; `enabled` False means every build is full."""
 
     enabled: bool
+    reuse: bool  # False: build in full even when up to date ("rebuild"), record anyway
     path: Path
     output: Path
     retention: tuple[str, ...]
@@ -66,6 +69,7 @@ class RecordSettings:
         cache = Path(settings.get("CACHE_PATH") or "cache")
         return cls(
             enabled=enabled,
+            reuse=settings.get("BUILD_RECORD", True) != "rebuild",
             path=cache / record.FILE_NAME,
             output=Path(settings["OUTPUT_PATH"]),
             retention=tuple(settings.get("OUTPUT_RETENTION") or ()),
@@ -99,7 +103,7 @@ def start(pelican):
     inputs = build_inputs.build_inputs(settings)
     kept = record.load(config.path)
     output = record.output_listing(config.output, config.retention)
-    if record.is_current(kept, inputs, output, time.time()):
+    if config.reuse and record.is_current(kept, inputs, output, time.time()):
         pelican.run = functools.partial(_skip, pelican, kept, pelican.run)
         return
     record.forget(config.path)
