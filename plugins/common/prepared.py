@@ -112,15 +112,14 @@ class PreparedPelican:
         posts in place (`Build.finish()` returns a `LiveSite`). Not in a fork (the code
         on disk changed), the build runs in a new process to its end, and nothing stays.
         """
-        argv = ["-s", self.settings_file, *merge_extra_settings(args, {})]
+        overrides = {"BUILD_RECORD": '"rebuild"'} if keep else {}
+        argv = ["-s", self.settings_file, *merge_extra_settings(args, overrides)]
         if not self.current():
             result = run_pelican(self.settings_file, args, env=env, cwd=self.cwd, capture=True)
             done = subprocess.CompletedProcess(
                 result.args, result.returncode, result.stdout + result.stderr, ""
             )
             return Build(argv, done=done)
-        if keep:
-            argv = [*argv, "-e", 'BUILD_RECORD="rebuild"']
         sys.stdout.flush()
         sys.stderr.flush()
         read_end, write_end = os.pipe()
