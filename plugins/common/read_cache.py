@@ -78,7 +78,8 @@ class ReadCache:
     (every language's site reuses it); `stored`: the entries loaded from disk,
     {(reader name, path, sha1): (html, frozen metadata)}; `used`: the entries this build
     read or made, saved at its end; `path`: the cache file (None: nothing kept between
-    builds); `fingerprint`: this build's reading fingerprint.
+    builds); `fingerprint`: this build's reading fingerprint; `texts`: {html: the same
+    html}, one string every language site's posts share (`subsites.share_texts`).
     """
 
     path: Path | None = None
@@ -86,6 +87,7 @@ class ReadCache:
     memory: dict = field(default_factory=dict)
     stored: dict = field(default_factory=dict)
     used: dict = field(default_factory=dict)
+    texts: dict = field(default_factory=dict)
 
 
 def library_versions(names: Iterable[str] = READING_LIBRARIES) -> tuple[tuple[str, str], ...]:

@@ -527,6 +527,42 @@ def read_once(readers) -> None:
             readers.reader_classes[ext] = _reading_once(cls, cache, own)
 
 
+# Every list of posts or pages a generator keeps, by status and language.
+CONTENT_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+    "draft_translations",
+)
+
+
+def share_texts(generator) -> None:
+    """`article_generator_finalized` / `page_generator_finalized`: one copy of each text.
+
+    Every language's site makes its own content object of every file, and each
+    `content_object_init` handler that changes the HTML (focusable code blocks, image
+    sizes, heading ids) makes a new string: the same text once per site. A post's HTML
+    equal to one an earlier site kept becomes that string, and this site's copy is freed
+    (at 1,000 EN/KO pairs, several MiB of a build's peak memory).
+    """
+    cache = generator.settings.get(READ_CACHE_KEY)
+    if cache is None:
+        return
+    texts = cache.texts
+    for name in CONTENT_LISTS:
+        for item in getattr(generator, name, ()):
+            for version in (item, *getattr(item, "translations", ())):
+                text = version.__dict__.get("_content")
+                if type(text) is str:
+                    version._content = texts.setdefault(text, text)
+
+
 def _reading_once(cls, cache: read_cache.ReadCache, reading: str):
     def read(self, source_path):
         try:
