@@ -208,6 +208,7 @@ class DevelopmentBuilds:
         self.live = None
         self.running = None
         self.pending: set[str] = set()
+        self.told_new_code = False
         self.started = 0.0
         self.seen = self.listing()
         self.output_before: list = []
@@ -317,6 +318,13 @@ class DevelopmentBuilds:
             print(f"build failed after {seconds:.2f} s: the browser shows the report")
         else:
             print(f"rebuilt in {seconds:.2f} s")
+            if live is None and not self.told_new_code:
+                self.told_new_code = True
+                print(
+                    "a plugin file or an installed package changed: every save is now a "
+                    "full build in a new process; restart `invoke serve` to have saved "
+                    "posts rewritten in place again"
+                )
         if self.pending:  # saved while it ran: bring those pages back, build again
             changed, self.pending = self.pending, set()
             followed = self.only_if_changed

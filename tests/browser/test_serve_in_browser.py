@@ -15,7 +15,13 @@ import time
 
 import pytest
 from sitebuild import BUILD_EPOCH, FIXTURES, ROOT, SERIES_SETTING
-from test_warm_builds import set_field
+
+
+def set_field(path, name: str, value: str) -> None:
+    """Set one metadata field of a Markdown post."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+    lines = [line for line in head.splitlines() if not line.lower().startswith(name.lower() + ":")]
+    path.write_text("\n".join([*lines, f"{name}: {value}"]) + "\n\n" + body, encoding="utf-8")
 
 
 def free_port() -> int:

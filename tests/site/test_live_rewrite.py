@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -155,7 +156,20 @@ def drive(builds: tasks.DevelopmentBuilds, step=None) -> None:
         while builds.running is not None:
             await asyncio.sleep(0.02)
 
-    asyncio.run(run())
+    # In a thread of its own: an earlier browser test may leave this one's loop running.
+    failures: list[BaseException] = []
+
+    def in_thread():
+        try:
+            asyncio.run(run())
+        except BaseException as problem:  # re-raised in the test's thread
+            failures.append(problem)
+
+    thread = threading.Thread(target=in_thread)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
 
 
 def test_serve_rewrites_first_then_builds_the_rest(tmp_path):
@@ -227,3 +241,36 @@ def test_serve_rewrites_first_then_builds_the_rest(tmp_path):
     assert reference.returncode == 0, reference.log
     assert_same_site(tmp_path / "cold", output, extra_allowed=True)
     assert "제목을 바꿨습니다" in (output / "ko" / "posts" / "zed-1" / "index.html").read_text()
+
+
+def test_serve_says_when_saves_can_no_longer_be_rewritten_in_place(tmp_path, capsys):
+    # After a plugin file changes, builds run in new processes (nothing is kept).
+    import subprocess
+
+    from common.prepared import Build
+
+    class NewCode:
+        def start(self, args, env=None, keep=False):
+            return Build(args, done=subprocess.CompletedProcess(args, 0, "Done\n", ""))
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "post.en.md").write_text("Title: A\n\nText.\n", encoding="utf-8")
+    reloads: list[str] = []
+    builds = tasks.DevelopmentBuilds(
+        NewCode(),
+        [],
+        {},
+        content=content,
+        watched=[content],
+        ignores=[],
+        output=tmp_path / "out",
+        reload=reloads.append,
+    )
+    builds.poll()
+    append(content / "post.en.md", "\nMore.\n")
+    os.utime(content / "post.en.md", ns=(1, 3_000_000_000_000_000_000))
+    builds.poll()
+    said = capsys.readouterr().out
+    assert said.count("restart `invoke serve`") == 1
+    assert builds.live is None and reloads == ["*"]
