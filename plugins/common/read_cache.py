@@ -79,7 +79,9 @@ class ReadCache:
     {(reader name, path, sha1): (html, frozen metadata)}; `used`: the entries this build
     read or made, saved at its end; `path`: the cache file (None: nothing kept between
     builds); `fingerprint`: this build's reading fingerprint; `texts`: {html: the same
-    html}, one string every language site's posts share (`subsites.share_texts`).
+    html}, one string every language site's posts share (`subsites.share_texts`);
+    `ahead`: the child reading files ahead of the build (`read_ahead`), False when
+    there is none.
     """
 
     path: Path | None = None
@@ -88,6 +90,7 @@ class ReadCache:
     stored: dict = field(default_factory=dict)
     used: dict = field(default_factory=dict)
     texts: dict = field(default_factory=dict)
+    ahead: object = None
 
 
 def library_versions(names: Iterable[str] = READING_LIBRARIES) -> tuple[tuple[str, str], ...]:

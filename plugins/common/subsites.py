@@ -88,7 +88,7 @@ import jinja2
 from babel import Locale, UnknownLocaleError
 from pelican.readers import RstReader
 
-from . import read_cache
+from . import read_ahead, read_cache
 from .findings import BuildStopped
 from .sites import LanguageSites, join_url
 
@@ -495,6 +495,8 @@ def save_read_cache(pelican) -> None:
     """`finalized`: keep this build's reader outputs for the next (main site only)."""
     cache = pelican.settings.get(READ_CACHE_KEY)
     if cache is not None and is_main_site(pelican.settings):
+        if cache.ahead:
+            cache.ahead.close()
         read_cache.save(cache)
 
 
@@ -515,16 +517,22 @@ def read_once(readers) -> None:
         return
     # A language's site with its own MARKDOWN (I18N_SUBSITES) reads for itself.
     reading = read_cache.site_reading(readers.settings)
+
+    def reading_of(cls) -> str:
+        # docutils writes its own words ("Note", "비고") in the site's language:
+        # Pelican gives it `DEFAULT_LANG` as `language_code`.
+        if issubclass(cls, RstReader):
+            return f"{reading}:{readers.settings['DEFAULT_LANG']}"
+        return reading
+
+    originals = {}
     for ext, cls in list(readers.reader_classes.items()):
         if cls and not getattr(cls, "reads_once", False):
-            # docutils writes its own words ("Note", "비고") in the site's language:
-            # Pelican gives it `DEFAULT_LANG` as `language_code`.
-            own = (
-                f"{reading}:{readers.settings['DEFAULT_LANG']}"
-                if issubclass(cls, RstReader)
-                else reading
-            )
-            readers.reader_classes[ext] = _reading_once(cls, cache, own)
+            originals[ext] = cls
+            readers.reader_classes[ext] = _reading_once(cls, cache, reading_of(cls))
+    if cache.path is not None and cache.ahead is None and is_main_site(readers.settings):
+        # The first site to read: a second core parses half of what no cache holds.
+        cache.ahead = read_ahead.start(readers, originals, reading_of, cache.stored) or False
 
 
 # Every list of posts or pages a generator keeps, by status and language.
@@ -589,6 +597,8 @@ def _read_kept(reader, cls, path: str, source_path, cache: read_cache.ReadCache,
         return cls.read(reader, source_path)
     stored_key = read_cache.file_key(cls.__name__, path, data, reading)
     kept = cache.stored.get(stored_key)
+    if kept is None and cache.ahead:
+        kept = cache.ahead.take(stored_key)  # parsed by the child (read_ahead)
     if kept is not None:
         cache.used[stored_key] = kept
         html, frozen = kept
