@@ -12,6 +12,7 @@ import os
 import re
 import shlex
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -174,8 +175,20 @@ def page_lang(path: str, langs: list[str]) -> str:
     return first if first in langs[1:] else langs[0]
 
 
-# Editors' own files beside the one being saved (Vim's swap and write test, backups).
-EDITOR_FILES = ("*.sw?", "*~", "4913", ".#*")
+# Editors' and systems' own files beside the one being saved: never a reason to build.
+EDITOR_FILES = (
+    "*.sw?",  # Vim
+    "*~",
+    "4913",
+    ".#*",  # Emacs locks
+    "#*#",  # Emacs auto-save
+    ".goutputstream-*",  # gedit
+    "*___jb_tmp___",  # JetBrains
+    "*___jb_old___",
+    ".*.tmp*",  # editors that save through a hidden temporary file
+    ".DS_Store",  # macOS
+    "._*",
+)
 
 
 class DevelopmentBuilds:
@@ -247,6 +260,8 @@ class DevelopmentBuilds:
         in_place = all(
             p in now and p in self.seen and self.in_content(p) and is_source(p) for p in changed
         )
+        if not in_place or self.live is None:
+            print(f"{self.describe(changed, now)}: building the site")
         self.seen = now
         rewritten = (
             in_place
@@ -259,6 +274,14 @@ class DevelopmentBuilds:
             self.only_if_changed = self.only_if_changed and rewritten
         else:
             self.start_full(only_if_changed=rewritten)
+
+    def describe(self, changed: set[str], now: dict) -> str:
+        """What changed, for the log: the first path (relative to the project) and how."""
+        first = sorted(changed)[0]
+        how = "added" if first not in self.seen else "removed" if first not in now else "saved"
+        shown = os.path.relpath(first)
+        more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
+        return f"{shown} {how}{more}"
 
     def in_content(self, path: str) -> bool:
         """Whether `path` lies in the content folder."""
@@ -364,6 +387,16 @@ def serve(c, port=PORT):
     from livereload.handlers import LiveReloadHandler, StaticFileHandler
     from livereload.watcher import Watcher
 
+    with socket.socket() as probe:  # as the server will bind it, before a long build
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, int(port)))
+        except OSError as problem:
+            raise Exit(
+                f"port {port} on {HOST} is taken ({problem.strerror}): stop the other "
+                f"server, or serve on another port: invoke serve --port {int(port) + 1}",
+                code=1,
+            ) from None
     settings = site_settings()
     langs = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
     # Pelican and the plugins imported once; each rebuild runs in a fork of this process.

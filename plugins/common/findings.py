@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 # The context key through which plugins hand their findings to the content checks.
 FINDINGS_KEY = "content_findings"
+ITEM_CHECKS_KEY = "content_item_checks"
 
 
 class BuildStopped(SystemExit):
@@ -58,6 +59,23 @@ def warning(path: str, field: str, message: str, fix: str, **where) -> Finding:
 def add_findings(context: dict, findings) -> None:
     """Hand `findings` (an iterable of `Finding`) to the content checks of this site."""
     context.setdefault(FINDINGS_KEY, []).extend(findings)
+
+
+def add_item_check(context: dict, check) -> None:
+    """Register `check(item) -> [Finding]`: the problems in one post's or page's own text.
+
+    The checks run it with the rest of a build; `invoke serve` runs it again on a post
+    it rewrites in place (`common.live`), and an error there means a full build (which
+    stops and shows the report) instead of a page written with the problem in it.
+    """
+    checks = context.setdefault(ITEM_CHECKS_KEY, [])
+    if check not in checks:
+        checks.append(check)
+
+
+def item_checks(context: dict) -> list:
+    """The checks `add_item_check` registered for this site (a new list)."""
+    return list(context.get(ITEM_CHECKS_KEY, []))
 
 
 def findings_in(context: dict) -> list[Finding]:

@@ -20,7 +20,9 @@ cleared before the files are rendered, as are Pelican's memoized `get_content` /
 
 `rewrite` raises `NotInPlace` (with the reason) when an edit needs a full build: a file
 that no site made a post or page of (new, deleted, static, theme, settings), metadata
-that changed, a reader error, or a new link to a file the build did not copy.
+that changed, a reader error, a problem the build would stop on (what plugins report
+while the file is read, and the checks of a post's own text, `common.add_item_check`),
+or a new link to a file the build did not copy.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from functools import partial
 from pelican import signals
 from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from .findings import FINDINGS_KEY, item_checks
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +167,47 @@ def _read_again(generator, item) -> Content:
     )
 
 
+def _read_checked(generator, item, source: str) -> Content:
+    """`item`'s file read again; NotInPlace when the build would stop on it.
+
+    What plugins report while it is read (`common.add_findings`: a formula that cannot
+    be rendered) and the checks of a post's own text (`common.add_item_check`: a link to
+    a missing file) are taken back out of the kept build's context; an error among them
+    means the full build, which stops and shows the report.
+    """
+    kept = generator.context.get(FINDINGS_KEY)
+    before = len(kept) if kept is not None else 0
+    try:
+        new = _read_again(generator, item)
+    except Exception as problem:
+        raise NotInPlace(f"{source} could not be read: {problem}") from problem
+    finally:
+        reported = generator.context.get(FINDINGS_KEY, [])
+        added = reported[before:]
+        del reported[before:]
+    if new is None:
+        raise NotInPlace(f"{source} is no longer read as a post")
+    problems = [*added, *(f for check in item_checks(generator.context) for f in check(new))]
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        raise NotInPlace(str(errors[0]))
+    return new
+
+
+def _files_not_copied(old: Content, new: Content, context) -> list[str]:
+    """Files `new` links with `{static}` / `{attach}` that `old` did not and that need a build.
+
+    A `{static}` file the build already copies is fine; an `{attach}` one moves next to
+    the post, so any new one needs the full build.
+    """
+    added = sorted(new.get_static_links() - old.get_static_links())
+    text = new._content or ""
+    if added and ("{attach}" in text or "|attach|" in text):
+        return added
+    copied = context.get("static_content", {})
+    return [path for path in added if path not in copied]
+
+
 def _clear_template_memos(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None:
@@ -236,17 +281,13 @@ def rewrite(sites: BuiltSites, paths: Iterable[str]) -> list[str]:
         reads = {}
         for source, versions in by_path.items():
             found.add(source)
-            try:
-                new = _read_again(generator, versions[0])
-            except Exception as problem:
-                raise NotInPlace(f"{source} could not be read: {problem}") from problem
-            if new is None:
-                raise NotInPlace(f"{source} is no longer read as a post")
+            new = _read_checked(generator, versions[0], source)
             for old in versions:
                 if comparable_metadata(old.metadata) != comparable_metadata(new.metadata):
                     raise NotInPlace(f"{source}: its metadata changed")
-                if new.get_static_links() - old.get_static_links():
-                    raise NotInPlace(f"{source} links a file the build did not copy")
+                uncopied = _files_not_copied(old, new, generator.context)
+                if uncopied:
+                    raise NotInPlace(f"{source} links {uncopied[0]}, which the build did not copy")
             reads[source] = (versions, new)
         checked.append((generator, output, items, reads))
     missing = wanted - found

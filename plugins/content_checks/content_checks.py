@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from common import BuildStopped, display_path, findings_in, subsites
+from common import BuildStopped, add_item_check, display_path, findings_in, subsites
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.utils import get_date
@@ -144,14 +144,19 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     findings += unpaired_versions(articles + pages, lang_of_name, display_path)
     findings += tag_problems(articles, display_path)
     for item in articles + pages:
-        source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
-        exists = functools.partial(is_content_file, config.content_root)
-        findings += broken_content_links(
-            display_path(item), source_dir, item._content or "", exists
-        )
-        findings += plain_images(display_path(item), source_dir, item._content or "", exists)
+        findings += text_findings(config, item)
     findings += stale_findings(rows)
     return [with_line(finding, config.content_root) for finding in findings]
+
+
+def text_findings(config: CheckSettings, item) -> list:
+    """The rules on one post's own text: links to missing files, images without size."""
+    source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
+    exists = functools.partial(is_content_file, config.content_root)
+    html = item._content or ""
+    return broken_content_links(display_path(item), source_dir, html, exists) + plain_images(
+        display_path(item), source_dir, html, exists
+    )
 
 
 def is_content_file(content_root: str, relative: str) -> bool:
@@ -266,6 +271,7 @@ def check(generators):
     pages = [c for c in contents if isinstance(c, Page)]
     rows = translation_status(articles, list(config.langs), display_path)
     context["translation_status"] = rows
+    add_item_check(context, functools.partial(text_findings, config))
     if subsites.is_main_site(settings):
         has_template = template_finder(generators[0].env, settings["TEMPLATE_EXTENSIONS"])
         findings = validate(config, generators[0], articles, pages, rows, has_template)

@@ -274,3 +274,76 @@ def test_serve_says_when_saves_can_no_longer_be_rewritten_in_place(tmp_path, cap
     said = capsys.readouterr().out
     assert said.count("restart `invoke serve`") == 1
     assert builds.live is None and reloads == ["*"]
+
+
+def test_a_save_the_build_would_stop_on_is_left_to_the_full_build(demo):
+    content, tmp_path, live = demo
+    post = content / "control-study" / "kal-1-why-filter.en.md"
+    page = tmp_path / "out" / "posts" / "kal-1-why-filter" / "index.html"
+    before = page.read_bytes()
+    original = post.read_text(encoding="utf-8")
+    # A link to a post that does not exist: the checks' error, not a page with it.
+    append(post, "\\nSee [nothing]({filename}no-such-post.en.md).\\n")
+    answer = live.rewrite([str(post)])
+    assert "no-such-post.en.md" in answer["declined"]
+    # A formula that cannot be rendered (the mathml plugin's error).
+    post.write_text(original + "\\n$$\\\\frac{a}{$$\\n", encoding="utf-8")
+    answer = live.rewrite([str(post)])
+    assert "formula" in answer["declined"]
+    assert page.read_bytes() == before
+    # An image the site already copies may be linked in place.
+    image = sorted((content / "images").iterdir())[0].name
+    post.write_text(original + f"\\n![A picture]({{static}}/images/{image})\\n", encoding="utf-8")
+    answer = live.rewrite([str(post)])
+    assert answer.get("written") == [str(page)], answer
+    # Both refusals left nothing behind in the kept build: a good save still works.
+    post.write_text(original + "\\nFine again.\\n", encoding="utf-8")
+    assert live.rewrite([str(post)])["written"]
+
+
+def test_editor_files_start_no_build(tmp_path, capsys):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "post.en.md").write_text("Title: A\\n\\nText.\\n", encoding="utf-8")
+    started = []
+
+    class Counting:
+        def start(self, args, env=None, keep=False):
+            started.append(args)
+            raise AssertionError("a build started")
+
+    builds = tasks.DevelopmentBuilds(
+        Counting(),
+        [],
+        {},
+        content=content,
+        watched=[content],
+        ignores=[".#*"],
+        output=tmp_path / "out",
+        reload=lambda path: None,
+    )
+    builds.started = 1.0  # as after the first poll's build
+    for name in ("#post.en.md#", ".post.en.md.tmp1234", "post.en.md~", ".DS_Store", "4913"):
+        (content / name).write_text("x", encoding="utf-8")
+    builds.poll()
+    assert started == [] and capsys.readouterr().out == ""
+
+
+def test_serve_on_a_taken_port_says_so_before_building(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--",
+             str(tmp_path / "content"), "-o", str(tmp_path / "out")],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert f"port {port} on 127.0.0.1 is taken" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
