@@ -24,7 +24,9 @@ Every plugin may import this package; no plugin imports another plugin's modules
   rewritten (it keeps its modification time), and a post or page file whose inputs did
   not change is not rendered (`rendered`: the rendered-page record).
 - `build_inputs`: what a build reads, as digests; `prepared`: `invoke serve`'s builds
-  in forks of a process that loaded Pelican once.
+  in forks of a process that loaded Pelican once; `live`: a kept build's process
+  rewrites a saved post's pages in place; `read_ahead`: a cold build's files parsed
+  on a second core.
 
 As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
 it gives every language's site the settings it needs (`subsites.configure`).
