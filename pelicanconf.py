@@ -15,6 +15,21 @@ SITEURL = ""
 
 PATH = "content"
 OUTPUT_PATH = "output"
+# Files in content/ that are never read or copied (Pelican's default is [".#*"]): editors'
+# and systems' own files beside the ones you write. `invoke serve` ignores them too.
+IGNORE_FILES = [
+    ".#*",  # Emacs locks
+    "#*#",  # Emacs auto-save
+    "*~",  # backups
+    "*.sw?",  # Vim swap files
+    "4913",  # Vim's write test
+    ".goutputstream-*",  # gedit
+    "*___jb_tmp___",  # JetBrains
+    "*___jb_old___",
+    ".*.tmp*",  # editors that save through a hidden temporary file
+    ".DS_Store",  # macOS
+    "._*",
+]
 THEME = "theme"
 TIMEZONE = "Asia/Seoul"
 

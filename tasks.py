@@ -175,24 +175,11 @@ def page_lang(path: str, langs: list[str]) -> str:
     return first if first in langs[1:] else langs[0]
 
 
-# Editors' and systems' own files beside the one being saved: never a reason to build.
-EDITOR_FILES = (
-    "*.sw?",  # Vim
-    "*~",
-    "4913",
-    ".#*",  # Emacs locks
-    "#*#",  # Emacs auto-save
-    ".goutputstream-*",  # gedit
-    "*___jb_tmp___",  # JetBrains
-    "*___jb_old___",
-    ".*.tmp*",  # editors that save through a hidden temporary file
-    ".DS_Store",  # macOS
-    "._*",
-)
-
-
 class DevelopmentBuilds:
     """`invoke serve`'s builds: a saved post rewritten in place, then the site built in full.
+
+    Files matching `ignores` (the settings' `IGNORE_FILES`: editors' own files in the
+    project's settings) start nothing, as the build never reads or copies them.
 
     `poll()` (called by the server's watcher) compares the watched files with what it
     saw last. When only existing source files of the content folder changed and a kept
@@ -214,7 +201,7 @@ class DevelopmentBuilds:
         self.env = env
         self.content = Path(content).resolve()
         self.watched = [Path(p).resolve() for p in watched]
-        self.ignores = (*ignores, *EDITOR_FILES)
+        self.ignores = tuple(ignores)  # the build's IGNORE_FILES: what it never reads
         self.output = Path(output)
         self.reload = reload
         self.failed: dict[str, list[str]] = {}
@@ -372,8 +359,8 @@ class DevelopmentBuilds:
             self.live = None
 
 
-@task
-def serve(c, port=PORT):
+@task(help={"port": f"the port to serve on (default {PORT})"})
+def serve(c, port=str(PORT)):
     """Build, then serve output/ on 127.0.0.1 with live reload on content, theme and settings.
 
     A saved post whose metadata did not change has its pages rewritten in place at once
@@ -387,6 +374,8 @@ def serve(c, port=PORT):
     from livereload.handlers import LiveReloadHandler, StaticFileHandler
     from livereload.watcher import Watcher
 
+    if not str(port).isdigit() or not 0 < int(port) < 65536:
+        raise Exit(f"--port {port}: give a port number from 1 to 65535", code=1)
     with socket.socket() as probe:  # as the server will bind it, before a long build
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:

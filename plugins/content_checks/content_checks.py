@@ -53,6 +53,7 @@ from .rules import (
     plain_images,
     tag_problems,
     unpaired_versions,
+    untitled,
 )
 from .status import report, stale_findings, summarize, translation_status
 
@@ -138,6 +139,7 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
         config, context["generated_content"], generator.readers
     )
     findings += missing_templates(articles + pages, has_template, display_path)
+    findings += untitled(articles + pages, display_path)
     lang_of_name = functools.partial(filename_lang, config.filename_pattern)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)

@@ -197,6 +197,25 @@ def metadata_problems(
     return findings
 
 
+def untitled(items: Iterable, name: Callable) -> list[Finding]:
+    """An error for every post or page that was read with an empty title.
+
+    Pelican skips a file with no `Title:` line at all (reported with the file it could
+    not read), but it builds one whose `Title:` is blank, or a reStructuredText file
+    without a heading over its text (it only warns), into a page with an empty heading.
+    """
+    return [
+        error(
+            name(item),
+            "Title",
+            "the post has no title",
+            "write one after 'Title:' (reStructuredText: a heading over the text)",
+        )
+        for item in items
+        if not str(getattr(item, "title", "") or "").strip()
+    ]
+
+
 def language_errors(items: Iterable, langs, lang_of_name: Callable, name: Callable) -> list:
     """Errors for items whose `lang` is not a site language or contradicts the file name.
 

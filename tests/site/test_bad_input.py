@@ -65,3 +65,23 @@ def test_a_bad_setting_stops_the_build_naming_it(tmp_path, setting, message):
     output = tmp_path / "out"
     build = run_pelican(FIXTURES / "basic", output, "-e", setting)
     assert_stopped_before_writing(build, output, message)
+
+
+def test_a_post_with_an_empty_title_stops_the_build(tmp_path):
+    # A blank `Title:` and a reStructuredText file without a heading: Pelican builds
+    # both (the second with a warning) into pages with an empty heading.
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    (content / "blank.en.md").write_text(
+        "Title:\nDate: 2026-08-01\nLang: en\n\nText.\n", encoding="utf-8"
+    )
+    (content / "headless.en.rst").write_text(
+        ":date: 2026-08-02 10:00\n:lang: en\n:slug: headless\n\nJust a paragraph.\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out"
+    build = run_pelican(content, output)
+    assert_stopped_before_writing(build, output, "the post has no title")
+    assert "blank.en.md" in build.stderr and "headless.en.rst" in build.stderr

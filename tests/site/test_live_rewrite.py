@@ -318,7 +318,7 @@ def test_editor_files_start_no_build(tmp_path, capsys):
         {},
         content=content,
         watched=[content],
-        ignores=[".#*"],
+        ignores=tasks.site_settings()["IGNORE_FILES"],
         output=tmp_path / "out",
         reload=lambda path: None,
     )
@@ -347,3 +347,25 @@ def test_serve_on_a_taken_port_says_so_before_building(tmp_path):
     assert f"port {port} on 127.0.0.1 is taken" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+    for bad in ("99999", "abc"):
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "serve", "--port", bad],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 1
+        assert "give a port number from 1 to 65535" in result.stderr + result.stdout
+        assert "Traceback" not in result.stderr
+
+
+def test_editor_files_are_never_published(tmp_path):
+    # What serve ignores, the build ignores too (the project's IGNORE_FILES).
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    images = content / "images"
+    junk = [images / ".DS_Store", images / "plot.png~", content / "pages" / "#about.en.md#"]
+    for path in junk:
+        path.write_text("x", encoding="utf-8")
+    output = cold(DEV_SETTINGS, content, tmp_path / "out", tmp_path / "cache")
+    names = {path.name for path in output.rglob("*")}
+    assert not names & {".DS_Store", "plot.png~", "#about.en.md#"}
+    assert any((output / "images").iterdir())
