@@ -59,6 +59,9 @@ from .status import report, stale_findings, summarize, translation_status
 
 log = logging.getLogger(__name__)
 
+# Settings key: the build's `WarningCount` (main site; subsites share it).
+COUNTER_KEY = "bundle_warning_count"
+
 
 @dataclass(frozen=True)
 class CheckSettings:
@@ -248,6 +251,25 @@ class ReportedElsewhere(logging.Filter):
         return not any(message.startswith(known) for known in REPORTED_BY_US)
 
 
+class WarningCount(logging.Handler):
+    """Counts what else warns during a build: Pelican's readers, templates, other plugins.
+
+    The checks' own findings are counted where they are made; Pelican's lines the
+    report covers (`ReportedElsewhere`) are not counted twice.
+    """
+
+    def __init__(self):
+        """Nothing counted yet; warnings and errors only."""
+        super().__init__(logging.WARNING)
+        self.addFilter(ReportedElsewhere())
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """One more, unless the checks logged it (their findings are counted already)."""
+        if not record.name.startswith(__name__.split(".")[0]):
+            self.count += 1
+
+
 def fold_pelican_messages() -> None:
     """Put `ReportedElsewhere` on the log handlers once (logging is per process)."""
     for handler in logging.getLogger().handlers:
@@ -262,6 +284,10 @@ def check_settings(pelican):
     """
     CheckSettings.from_settings(pelican.settings)
     fold_pelican_messages()
+    if COUNTER_KEY not in pelican.settings:  # the main site; subsites share its settings
+        counter = WarningCount()
+        logging.getLogger().addHandler(counter)
+        pelican.settings[COUNTER_KEY] = counter
 
 
 def check(generators):
@@ -284,6 +310,11 @@ def check(generators):
 def print_summary(generator, writer):
     """`article_writer_finalized`: the build summary, once, from the main site."""
     summary = generator.context.get("translation_summary")
+    counter = generator.settings.get(COUNTER_KEY)
+    if counter is not None and subsites.is_main_site(generator.settings):
+        logging.getLogger().removeHandler(counter)
+        if summary is not None:
+            summary = replace(summary, warnings=summary.warnings + counter.count)
     if summary is not None and subsites.is_main_site(generator.settings):
         print("\n".join(f"bilingual: {line}" for line in summary.lines()))
 

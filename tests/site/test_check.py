@@ -193,3 +193,18 @@ def test_a_tag_without_letters_stops_the_build(tmp_path):
     build = run_pelican(content, tmp_path / "out")
     assert build.returncode == 1
     assert "p.en.md:3: tag '🌱' has no letter or digit" in build.stderr
+
+
+def test_the_summary_counts_pelicans_own_warnings_too(tmp_path):
+    # A field given twice: Pelican warns while reading, and the summary's count says so.
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "series-warnings", content)
+    post = next(iter(sorted(content.glob("*.en.md"))))
+    head, _, body = post.read_text(encoding="utf-8").partition("\n\n")
+    post.write_text(f"{head}\nStatus: published\nStatus: published\n\n{body}", encoding="utf-8")
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    assert "Duplicate definition of `status`" in build.log
+    assert "3 warning(s) above; none stops the build" in build.stdout
