@@ -26,7 +26,7 @@ Every plugin may import this package; no plugin imports another plugin's modules
 - `build_inputs`: what a build reads, as digests; `prepared`: `invoke serve`'s builds
   in forks of a process that loaded Pelican once; `live`: a kept build's process
   rewrites a saved post's pages in place; `read_ahead`: a cold build's files parsed
-  on a second core.
+  on a second core; `parallel_pages`: a first build's post files rendered on two.
 
 As a plugin (`"common"` in `PLUGINS`, right after `pelican.plugins.i18n_subsites`),
 it gives every language's site the settings it needs (`subsites.configure`).
@@ -86,6 +86,7 @@ def register():
     signals.initialized.connect(writer.start_rendered_record)
     signals.get_writer.connect(writer.writer_class)
     signals.finalized.connect(writer.save_rendered_record)
+    signals.article_writer_finalized.connect(writer.end_split)
     signals.article_generator_context.connect(subsites.prepare_metadata)
     signals.page_generator_context.connect(subsites.prepare_metadata)
     signals.static_generator_finalized.connect(subsites.share_static_files)

@@ -10,6 +10,9 @@ A post or page file whose inputs have not changed since the last build is not ev
 rendered (`rendered` says what its inputs are and when a template allows it); listeners
 of Pelican's `content_written` still hear of it, as the file is part of this build.
 
+On a first or cold build, a site's post files are rendered by two processes
+(`parallel_pages`, `PARALLEL_PAGES`).
+
 Settings (defaults): `SKIP_UNCHANGED_PAGES` (True): keep the rendered-page record in
 `CACHE_PATH` and skip rendering what it shows unchanged. `CHECK_SKIPPED_PAGES`
 (False): render those files anyway and stop the build, naming them, if one would differ
@@ -27,10 +30,10 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Page
-from pelican.utils import sanitised_join
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from . import build_inputs, rendered
+from . import build_inputs, parallel_pages, rendered
 from .findings import BuildStopped
 from .subsites import is_main_site
 
@@ -169,6 +172,85 @@ class KeepUnchangedWriter(Writer):
         """Pelican's writer; the site's rendered-page state is made at its first post."""
         super().__init__(output_path, settings=settings)
         self._site: _SiteState | None = None
+        self._split: parallel_pages.Split | None = None
+        self._may_split = True
+
+    def end_split(self) -> None:
+        """The site's posts are written: the child stops, the build takes its results."""
+        split, self._split = self._split, None
+        if split is None or not split.active:
+            return
+        if split.child:
+            split.finish_child()
+        record = self._site.record
+        if split.join():
+            for path, sig, _call in split.deferred:
+                entry = rendered.file_entry(path, sig) if sig is not None else None
+                if entry is not None:
+                    record.now[path] = entry
+            return
+        log.debug("common: the second process did not finish; rendering its files here")
+        for path, sig, (name, template, context, relative_urls, kwargs) in split.deferred:
+            self._written_files.discard(path + SUFFIX)
+            self._overridden_files.discard(path + SUFFIX)
+            super().write_file(name, template, context, relative_urls, **kwargs)
+            entry = rendered.file_entry(path, sig) if sig is not None else None
+            if entry is not None:
+                record.now[path] = entry
+
+    def _render(self, path, sig, name, template, context, relative_urls, kwargs) -> None:
+        """Render one post or page file here, or leave it to the child (`parallel_pages`)."""
+        site = self._site
+        if self._split is None and self._may_split:
+            self._may_split = False
+            settings = self.settings
+            if (
+                settings.get("PARALLEL_PAGES", True)
+                and not site.record.kept
+                and not site.check
+                and len(context.get("articles") or ()) >= settings.get("PARALLEL_PAGES_MIN", 100)
+            ):
+                self._split = parallel_pages.Split.start()
+        split = self._split
+        if split is not None and split.active:
+            theirs = split.turn() != split.child  # the other process renders this one
+            if theirs:
+                # What rendering does besides the template, so that both processes go
+                # on from the same state: Pelican's page URL base and the post's content
+                # (its `{attach}` links move files), and in the build Pelican's checks
+                # on writing a file twice and `content_written` for the listeners.
+                local = _local_context(context, name, relative_urls, kwargs)
+                if local["localsiteurl"]:
+                    context["localsiteurl"] = local["localsiteurl"]
+                _ = kwargs.get("article", kwargs.get("page")).content
+                if not split.child:
+                    self._written_files.add(path + SUFFIX)
+                    if kwargs.get("override_output"):
+                        self._overridden_files.add(path + SUFFIX)
+                    signals.content_written.send(path, context=local)
+                    split.deferred.append(
+                        (path, sig, (name, template, context, relative_urls, kwargs))
+                    )
+                    site.record.rendered += 1
+                return
+            if split.child:
+                try:
+                    super().write_file(name, template, context, relative_urls, **kwargs)
+                except BaseException as problem:
+                    split.child_failed(problem)
+                return
+        try:
+            super().write_file(name, template, context, relative_urls, **kwargs)
+        except BaseException:
+            if split is not None and split.active:
+                split.abort()
+                self._split = None
+            raise
+        site.record.rendered += 1
+        if sig is not None:
+            entry = rendered.file_entry(path, sig)
+            if entry is not None:
+                site.record.now[path] = entry
 
     def _open_w(self, filename, encoding, override=False):
         handle = super()._open_w(filename + SUFFIX, encoding, override=override)
@@ -177,6 +259,8 @@ class KeepUnchangedWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, **kwargs):
         """Pelican's `write_file`, skipping a post or page file whose inputs are unchanged."""
         item = kwargs.get("article", kwargs.get("page"))
+        if item is None and self._split is not None:
+            self.end_split()  # the lists come next: the site's posts are all written
         if (
             item is None
             or not name
@@ -192,8 +276,7 @@ class KeepUnchangedWriter(Writer):
         if path + SUFFIX not in self._written_files and site.covers(template):
             parts = site.dependencies.of(item)
         if parts is None:  # rendered every time (see `rendered`): counted as rendered
-            site.record.rendered += 1
-            return super().write_file(name, template, context, relative_urls, **kwargs)
+            return self._render(path, None, name, template, context, relative_urls, kwargs)
         flags = (relative_urls, bool(kwargs.get("override_output")), bool(kwargs.get("blog")))
         sig = rendered.signature(site.digest, template.name, name, flags, parts)
         record = site.record
@@ -212,12 +295,26 @@ class KeepUnchangedWriter(Writer):
             record.now[path] = record.kept[path]
             record.skipped += 1
             return None
-        super().write_file(name, template, context, relative_urls, **kwargs)
-        record.rendered += 1
-        entry = rendered.file_entry(path, sig)
-        if entry is not None:
-            record.now[path] = entry
-        return None
+        return self._render(path, sig, name, template, context, relative_urls, kwargs)
+
+
+def _local_context(context, name: str, relative_urls: bool, kwargs) -> dict:
+    """The context Pelican's `Writer.write_file` renders a file with (4.12's rules)."""
+    local = context.copy()
+    local["localsiteurl"] = local.get("localsiteurl", None)
+    if relative_urls:
+        relative = path_to_url(get_relative_path(name))
+        local["SITEURL"] = relative
+        local["localsiteurl"] = relative
+    local["output_file"] = name
+    local.update(kwargs)
+    return local
+
+
+def end_split(generator, writer=None) -> None:
+    """`article_writer_finalized`: a site's posts are written (`parallel_pages`)."""
+    if isinstance(writer, KeepUnchangedWriter):
+        writer.end_split()
 
 
 def start_rendered_record(pelican) -> None:

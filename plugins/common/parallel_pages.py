@@ -1,0 +1,160 @@
+"""Post and page files rendered on a second core: a fork renders every other one.
+
+Rendering the post pages is about a third of a cold build, one file after the other.
+When a language site's writer comes to the first post it must render and nothing of
+the site was rendered before (no rendered-page record: a first or cold build), it forks
+(`Split.start`). Both processes then go through the same files in the same order,
+deciding the same way which need rendering (the decision is deterministic), and take
+turns: the child renders the child's turns and writes them; the build renders its own
+and, for the child's, does what Pelican's writer does besides rendering (Pelican's
+checks on writing a file twice, `content_written` for the listeners: search, progress).
+At the first file that is not a post or page (the site's lists) or when the site's
+posts are written (`article_writer_finalized`), the child stops and the build waits
+for it (`Split.join`): the messages the child logged are logged again by the build, in
+order; the rendered-page record gets the child's files. If the child failed, the build
+renders the child's files itself, so an error surfaces as it would have.
+
+Settings (defaults): `PARALLEL_PAGES` (True); `PARALLEL_PAGES_MIN` (100): posts in
+the site's lists below which a fork costs more than it saves. Nothing without `fork`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import struct
+import traceback
+
+log = logging.getLogger(__name__)
+
+HEADER = struct.Struct("!I")
+
+
+class _Forward(logging.Handler):
+    """In the child: every log record, as (logger name, level, message), to the pipe."""
+
+    def __init__(self, out):
+        super().__init__(logging.DEBUG)
+        self.out = out
+
+    def emit(self, record):
+        try:
+            message = record.getMessage()
+        except Exception:  # a record that cannot be formatted: its template
+            message = str(record.msg)
+        _send(self.out, ("log", record.name, record.levelno, message))
+
+
+def _send(out, value) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(HEADER.pack(len(data)) + data)
+    out.flush()
+
+
+def _receive(data: bytes) -> list:
+    values = []
+    while len(data) >= HEADER.size:
+        (size,) = HEADER.unpack_from(data)
+        values.append(pickle.loads(data[HEADER.size : HEADER.size + size]))
+        data = data[HEADER.size + size :]
+    return values
+
+
+class Split:
+    """One site's post files shared between the build and a forked child.
+
+    `turn()` -> True when the current rendering file is the child's; `child` says which
+    side this process is. The build keeps `deferred`: the child's files (for the
+    rendered-page record, or to render them itself if the child fails).
+    """
+
+    def __init__(self, pid: int, fd: int, child: bool, out=None):
+        """The other process and the pipe end of this side."""
+        self.pid = pid
+        self.fd = fd
+        self.child = child
+        self.out = out
+        self.count = 0
+        self.active = True
+        self.deferred: list = []
+
+    @classmethod
+    def start(cls) -> Split | None:
+        """Fork; None when `fork` is missing."""
+        if not hasattr(os, "fork"):
+            return None
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            # Nothing on the terminal from here (progress lines, stray prints): the
+            # build says it all; messages go to it through the pipe.
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 1)
+            os.dup2(null, 2)
+            out = os.fdopen(write_end, "wb")
+            root = logging.getLogger()
+            for handler in list(root.handlers):
+                root.removeHandler(handler)
+            root.addHandler(_Forward(out))
+            for logger in logging.Logger.manager.loggerDict.values():
+                if isinstance(logger, logging.Logger) and logger.handlers:
+                    logger.handlers = []
+                    logger.propagate = True
+            return cls(os.getppid(), write_end, child=True, out=out)
+        os.close(write_end)
+        return cls(pid, read_end, child=False)
+
+    def turn(self) -> bool:
+        """Whether the next file to render is the child's (every second one)."""
+        self.count += 1
+        return self.count % 2 == 0
+
+    def child_failed(self, problem: BaseException) -> None:
+        """In the child: a file could not be rendered; tell the build and stop."""
+        text = "".join(traceback.format_exception(problem))
+        self.finish_child(failed=text)
+
+    def finish_child(self, failed: str | None = None) -> None:
+        """In the child: say how it went and leave (never returns)."""
+        code = 0
+        try:
+            _send(self.out, ("done", failed))
+            self.out.close()
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(1 if failed else code)
+
+    def abort(self) -> None:
+        """In the build, on its own error: stop the child and forget it."""
+        self.active = False
+        try:
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(self.fd)
+
+    def join(self) -> bool:
+        """In the build: wait for the child; whether it rendered all its files.
+
+        On success the child's messages are logged here, in order; on failure they are
+        dropped (the build renders the child's files itself and logs them then).
+        """
+        self.active = False
+        chunks = []
+        while chunk := os.read(self.fd, 1 << 20):
+            chunks.append(chunk)
+        os.close(self.fd)
+        _, status = os.waitpid(self.pid, 0)
+        values = _receive(b"".join(chunks))
+        finished = [value for value in values if value[0] == "done"]
+        if os.waitstatus_to_exitcode(status) != 0 or not finished or finished[0][1]:
+            return False  # the build renders the child's files again, with their messages
+        for value in values:
+            if value[0] == "log":
+                _kind, name, level, message = value
+                logging.getLogger(name).log(level, "%s", message)
+        return True
