@@ -253,7 +253,10 @@ class KeepUnchangedWriter(Writer):
                 site.record.now[path] = entry
 
     def _open_w(self, filename, encoding, override=False):
-        handle = super()._open_w(filename + SUFFIX, encoding, override=override)
+        try:
+            handle = super()._open_w(filename + SUFFIX, encoding, override=override)
+        except RuntimeError as problem:  # two files with one name: say the real one
+            raise RuntimeError(str(problem).replace(filename + SUFFIX, filename)) from None
         return _KeptIfSame(handle, filename, encoding)
 
     def write_file(self, name, template, context, relative_urls=False, **kwargs):

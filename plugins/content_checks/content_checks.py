@@ -202,7 +202,7 @@ def annotation(finding) -> str:
     return f"::{finding.severity} {where},title={title}::{data(str(finding))}"
 
 
-def conclude(config: CheckSettings, findings, rows, files: int) -> int:
+def conclude(config: CheckSettings, findings, rows, files: int, logged: int = 0) -> int:
     """Print the report (check-only) or log the warnings; stop on errors.
 
     Warnings stop only a strict build. On GitHub Actions every finding is also an
@@ -215,7 +215,7 @@ def conclude(config: CheckSettings, findings, rows, files: int) -> int:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print("\n".join(annotation(finding) for finding in findings))
     if config.check_only:
-        print(report(findings, rows, list(config.langs), files))
+        print(report(findings, rows, list(config.langs), files, logged))
         verdict = "failed" if failed else "passed"
         print(f"\ncheck {verdict}{' (strict: warnings count)' if config.strict else ''}")
         raise SystemExit(1 if failed else 0)
@@ -303,7 +303,9 @@ def check(generators):
     if subsites.is_main_site(settings):
         has_template = template_finder(generators[0].env, settings["TEMPLATE_EXTENSIONS"])
         findings = validate(config, generators[0], articles, pages, rows, has_template)
-        warnings = conclude(config, findings, rows, len(contents))
+        counter = settings.get(COUNTER_KEY)
+        logged = counter.count if counter is not None else 0
+        warnings = conclude(config, findings, rows, len(contents), logged)
         context["translation_summary"] = summarize(rows, list(config.langs), warnings)
 
 

@@ -183,8 +183,13 @@ def translate_next(rows: list[StatusRow]) -> list[tuple[str, str, tuple[str, ...
     ]
 
 
-def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], files: int) -> str:
-    """What `invoke check` prints: findings, a summary table, the translation status."""
+def report(
+    findings: list[Finding], rows: list[StatusRow], langs: list[str], files: int, logged: int = 0
+) -> str:
+    """What `invoke check` prints: findings, a summary table, the translation status.
+
+    `logged`: the warnings something else printed above (Pelican's readers...).
+    """
     out = []
     for finding in sorted(findings, key=lambda f: (f.severity != "error", f.path, f.line or 0)):
         where = " and ".join((finding.where, *finding.others))
@@ -198,6 +203,7 @@ def report(findings: list[Finding], rows: list[StatusRow], langs: list[str], fil
         f"  {'files read':<22}{files:>6}",
         f"  {'errors':<22}{errors:>6}",
         f"  {'warnings':<22}{len(findings) - errors:>6}",
+        *([f"  {'other warnings above':<22}{logged:>6}"] if logged else []),
         f"  {'posts':<22}{len(rows):>6}",
         f"  {'in every language':<22}{sum(1 for row in rows if row.complete):>6}",
         f"  {'stale translations':<22}"

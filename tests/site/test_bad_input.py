@@ -85,3 +85,19 @@ def test_a_post_with_an_empty_title_stops_the_build(tmp_path):
     build = run_pelican(content, output)
     assert_stopped_before_writing(build, output, "the post has no title")
     assert "blank.en.md" in build.stderr and "headless.en.rst" in build.stderr
+
+
+def test_two_posts_saved_as_one_file_are_named_by_that_file(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    for slug in ("one", "two"):
+        (content / f"{slug}.en.md").write_text(
+            f"Title: {slug}\nDate: 2026-08-01\nLang: en\nSave_as: collide.html\n\nText.\n",
+            encoding="utf-8",
+        )
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode != 0
+    assert "collide.html" in build.log
+    assert "collide.html.writing" not in build.log

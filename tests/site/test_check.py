@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 
@@ -204,7 +205,16 @@ def test_the_summary_counts_pelicans_own_warnings_too(tmp_path):
     post = next(iter(sorted(content.glob("*.en.md"))))
     head, _, body = post.read_text(encoding="utf-8").partition("\n\n")
     post.write_text(f"{head}\nStatus: published\nStatus: published\n\n{body}", encoding="utf-8")
-    build = run_pelican(content, tmp_path / "out")
+    build = run_pelican(content, tmp_path / "out", "-e", f'CACHE_PATH="{tmp_path / "c1"}"')
     assert build.returncode == 0, build.log
     assert "Duplicate definition of `status`" in build.log
     assert "3 warning(s) above; none stops the build" in build.stdout
+    # `invoke check` counts it too, beside its own findings.
+    check = subprocess.run(
+        [sys.executable, "-m", "invoke", "check", "--", str(content), "-o", str(tmp_path / "x"),
+         "-e", f'CACHE_PATH="{tmp_path / "c2"}"'],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "COLUMNS": "400"},
+    )  # fmt: skip
+    assert "Duplicate definition of `status`" in check.stdout + check.stderr
+    assert re.search(r"other warnings above\s+1\n", check.stdout), check.stdout
