@@ -82,7 +82,7 @@ class ReadAhead:
     """The child's results, as the build asks for them.
 
     `assigned`: the stored keys the child reads. `take(key)` returns (html, frozen
-    metadata), or None (not the child's, or the child could not read it cleanly).
+    metadata, messages: none), or None (not the child's, or the child could not read it cleanly).
     """
 
     def __init__(self, pid: int, fd: int, assigned: set):
@@ -113,7 +113,7 @@ class ReadAhead:
             self.results[key] = value
 
     def take(self, key):
-        """The child's (html, frozen metadata) for `key`, or None."""
+        """The child's (html, frozen metadata, ()) for `key`, or None."""
         if key not in self.assigned:
             return None
         self._read(block=False)
@@ -194,7 +194,7 @@ def _read_for_parent(settings, work, fd: int) -> None:
                     html, metadata = cls.read(reader, path)
                     frozen = read_cache.freeze_metadata(metadata)
                     if frozen is not None and not messages.seen:
-                        value = (html, frozen)
+                        value = (html, frozen, ())
                 except Exception:  # the build reads it and reports
                     value = None
                 data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)

@@ -76,12 +76,12 @@ class ReadCache:
 
     `memory`: {(reader class, path, size, mtime_ns): (html, metadata)} for this build
     (every language's site reuses it); `stored`: the entries loaded from disk,
-    {(reader name, path, sha1): (html, frozen metadata)}; `used`: the entries this build
-    read or made, saved at its end; `path`: the cache file (None: nothing kept between
-    builds); `fingerprint`: this build's reading fingerprint; `texts`: {html: the same
-    html}, one string every language site's posts share (`subsites.share_texts`);
-    `ahead`: the child reading files ahead of the build (`read_ahead`), False when
-    there is none.
+    {(reader name, path, sha1): (html, frozen metadata, the reader's messages)};
+    `used`: the entries this build read or made, saved at its end; `path`: the cache
+    file (None: nothing kept between builds); `fingerprint`: this build's reading
+    fingerprint; `texts`: {html: the same html}, one string every language site's
+    posts share (`subsites.share_texts`); `ahead`: the child reading files ahead of
+    the build (`read_ahead`), False when there is none.
     """
 
     path: Path | None = None
@@ -91,6 +91,28 @@ class ReadCache:
     used: dict = field(default_factory=dict)
     texts: dict = field(default_factory=dict)
     ahead: object = None
+
+
+class ReaderMessages(logging.Handler):
+    """Keeps the warnings and errors logged while a reader reads one file.
+
+    `kept`: [(logger name, level, message)]. They are kept with the file's entry and
+    logged again when a later build takes the entry instead of reading the file (a
+    duplicated field, a reStructuredText file without a title: still true of the file).
+    """
+
+    def __init__(self):
+        """Nothing kept yet."""
+        super().__init__(logging.WARNING)
+        self.kept: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep one message, its arguments filled in."""
+        try:
+            message = record.getMessage()
+        except Exception:  # a record that cannot be formatted: its template
+            message = str(record.msg)
+        self.kept.append((record.name, record.levelno, message))
 
 
 def library_versions(names: Iterable[str] = READING_LIBRARIES) -> tuple[tuple[str, str], ...]:

@@ -601,12 +601,20 @@ def _read_kept(reader, cls, path: str, source_path, cache: read_cache.ReadCache,
         kept = cache.ahead.take(stored_key)  # parsed by the child (read_ahead)
     if kept is not None:
         cache.used[stored_key] = kept
-        html, frozen = kept
+        html, frozen, messages = kept
+        # What the reader said about the file is said again: the file still says it.
+        for name, level, message in messages:
+            logging.getLogger(name).log(level, "%s", message)
         return html, read_cache.thaw_metadata(frozen, reader.settings)
-    html, metadata = cls.read(reader, source_path)
+    noted = read_cache.ReaderMessages()
+    logging.getLogger().addHandler(noted)
+    try:
+        html, metadata = cls.read(reader, source_path)
+    finally:
+        logging.getLogger().removeHandler(noted)
     frozen = read_cache.freeze_metadata(metadata)
     if frozen is not None:
-        cache.used[stored_key] = (html, frozen)
+        cache.used[stored_key] = (html, frozen, tuple(noted.kept))
     return html, metadata
 
 

@@ -286,3 +286,25 @@ def test_compiled_templates_are_kept_until_a_template_or_the_environment_changes
     cold = run_pelican(content, tmp_path / "d", *extra[:2], extra[3], options, "READ_CACHE=false")
     assert changed.returncode == cold.returncode == 0, changed.log
     assert_same_site(tmp_path / "d", tmp_path / "c")
+
+
+def test_what_a_reader_said_of_a_file_is_said_again_when_it_is_not_read_again(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "series", content)
+    post = content / "build-2.en.md"
+    head, _, body = post.read_text(encoding="utf-8").partition("\n\n")
+    post.write_text(f"{head}\nStatus: published\nStatus: published\n\n{body}", encoding="utf-8")
+    logs = []
+    for _ in range(2):  # the second build takes the reader's output from the cache
+        build = run_pelican(
+            content,
+            tmp_path / "out",
+            "-e",
+            SERIES_SETTING,
+            f'CACHE_PATH="{tmp_path / "cache"}"',
+            "BUILD_RECORD=false",
+        )
+        assert build.returncode == 0, build.log
+        logs.append(build.log)
+    for log in logs:
+        assert log.count("Duplicate definition of `status`") == 1
