@@ -15,11 +15,14 @@ from test_warm_builds import assert_same_site
 
 
 def lines(log: str, level: str, output) -> list[str]:
-    """The log's lines of one level, without times, source lines and output folder, sorted."""
+    """The log's lines of one level, without times, durations, source lines and output
+    folder, sorted."""
     return sorted(
-        re.sub(r"\s+\S+\.py:\d+$", "", line.split(level, 1)[1].strip()).replace(
-            str(output), "OUTPUT"
-        )
+        re.sub(
+            r"\d+\.\d+ s\b",
+            "N s",
+            re.sub(r"\s+\S+\.py:\d+$", "", line.split(level, 1)[1].strip()),
+        ).replace(str(output), "OUTPUT")
         for line in log.splitlines()
         if level in line
     )
