@@ -13,12 +13,13 @@ from test_warm_builds import assert_same_site
 
 
 def messages(log: str) -> list[str]:
-    """Warnings and errors of a build's log, without times and source lines."""
-    return [
+    """Warnings and errors of a build's log, without times and source lines, sorted
+    (Pelican reads files in a set's order, which changes from one process to the next)."""
+    return sorted(
         re.sub(r"\s+\S+\.py:\d+$", "", re.split(r"WARNING|ERROR", line, maxsplit=1)[1].strip())
         for line in log.splitlines()
         if "WARNING" in line or "ERROR" in line
-    ]
+    )
 
 
 def build(content, output, cache, ahead: bool):
