@@ -90,5 +90,6 @@ def register():
     signals.article_generator_context.connect(subsites.prepare_metadata)
     signals.page_generator_context.connect(subsites.prepare_metadata)
     signals.static_generator_finalized.connect(subsites.share_static_files)
+    signals.page_writer_finalized.connect(subsites.copy_statics_once)
     signals.article_generator_finalized.connect(subsites.share_texts)
     signals.page_generator_finalized.connect(subsites.share_texts)

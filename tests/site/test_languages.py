@@ -75,3 +75,26 @@ def test_a_page_without_its_own_catalog_repeats_no_language(trilingual):
     assert [block["lang"] for block in trilingual.soup("404.html").select(".not-found__other")] == [
         "ko"
     ]
+
+
+def test_an_attached_file_is_published_once_with_three_languages(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "trilingual", content)
+    folder = content / "2024"
+    folder.mkdir()
+    posts = {
+        "both.en.md": "Title: Both\nDate: 2024-05-04 10:00\n\n[data]({attach}both.csv)\n",
+        "both.ko.md": "Title: 둘 다\nDate: 2024-05-04 10:00\n\n[자료]({attach}both.csv)\n",
+        "korean.ko.md": "Title: 한국어만\nDate: 2024-05-05 10:00\n\n[자료]({attach}korean.csv)\n",
+    }
+    for name, text in posts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for name in ("both.csv", "korean.csv"):
+        (folder / name).write_text("a,b\n", encoding="utf-8")
+    output = tmp_path / "out"
+    build = run_pelican(content, output, *("-e", 'I18N_SUBSITES={"ko": {}, "ja": {}}'))
+    assert build.returncode == 0, build.log
+    copies = sorted(str(p.relative_to(output)) for p in output.rglob("*.csv"))
+    assert copies == ["posts/both/both.csv", "posts/korean/korean.csv"]
