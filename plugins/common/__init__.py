@@ -83,6 +83,8 @@ def register():
     signals.initialized.connect(subsites.configure)
     signals.readers_init.connect(subsites.read_once)
     signals.finalized.connect(subsites.save_read_cache)
+    signals.all_generators_finalized.connect(subsites.release_read_cache)
+    signals.finalized.connect(subsites.release_subsite)
     signals.initialized.connect(writer.start_rendered_record)
     signals.get_writer.connect(writer.writer_class)
     signals.finalized.connect(writer.save_rendered_record)

@@ -81,7 +81,9 @@ class ReadCache:
     file (None: nothing kept between builds); `fingerprint`: this build's reading
     fingerprint; `texts`: {html: the same html}, one string every language site's
     posts share (`subsites.share_texts`); `ahead`: the child reading files ahead of
-    the build (`read_ahead`), False when there is none.
+    the build (`read_ahead`), False when there is none; `sites_read`: how many
+    language sites have made their contexts; `released`: saved and let go once all
+    have (`subsites.release_read_cache`).
     """
 
     path: Path | None = None
@@ -91,6 +93,8 @@ class ReadCache:
     used: dict = field(default_factory=dict)
     texts: dict = field(default_factory=dict)
     ahead: object = None
+    sites_read: int = 0
+    released: bool = False
 
 
 class ReaderMessages(logging.Handler):

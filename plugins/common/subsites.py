@@ -533,12 +533,70 @@ def open_read_cache(settings: Mapping) -> read_cache.ReadCache:
 
 
 def save_read_cache(pelican) -> None:
-    """`finalized`: keep this build's reader outputs for the next (main site only)."""
+    """`finalized`: keep this build's reader outputs for the next (main site only).
+
+    Only when `release_read_cache` did not already (a site that never read).
+    """
     cache = pelican.settings.get(READ_CACHE_KEY)
-    if cache is not None and is_main_site(pelican.settings):
+    if cache is not None and is_main_site(pelican.settings) and not cache.released:
         if cache.ahead:
             cache.ahead.close()
         read_cache.save(cache)
+
+
+def release_subsite(pelican) -> None:
+    """`finalized`: a subsite that has written its files lets its content go.
+
+    i18n-subsites keeps every language site's generators until the next build (it
+    links translations with them before any site writes), and Pelican memoizes each
+    post's `get_content` and `get_summary` with the post in the key. Both keep a
+    written subsite's posts, templates and list memos alive while the main site
+    writes, about as much memory again as the main site's own. Once a subsite has
+    written, nothing reads them: its generators leave i18n-subsites' list and its
+    posts leave Pelican's memos, so the main site writes in the memory they held.
+    (Under `invoke serve` the kept build holds the generators it needs itself.)
+    """
+    settings = pelican.settings
+    if is_main_site(settings):
+        return
+    from pelican.contents import Content
+    from pelican.plugins.i18n_subsites import i18n_subsites
+
+    generators = getattr(i18n_subsites, "_GENERATOR_DB", None)
+    if isinstance(generators, dict):
+        for generator in [g for g in generators if getattr(g, "settings", None) is settings]:
+            del generators[generator]
+    for method in ("get_content", "get_summary"):
+        memo = getattr(Content.__dict__.get(method), "cache", None)
+        if isinstance(memo, dict):
+            for key in [k for k in memo if k and getattr(k[0], "settings", None) is settings]:
+                del memo[key]
+
+
+def release_read_cache(generators) -> None:
+    """`all_generators_finalized`: once every language's site has read, save and let go.
+
+    After the last site's contexts are made nothing reads a content file again in
+    this build, so the reader outputs are saved for the next build then, and the
+    build stops holding them: the posts keep what their sites made of them (their
+    HTML after `content_object_init` changed it). At 1,000 EN/KO pairs this frees
+    a second copy of every post's HTML before the sites write, where the peak memory
+    is. A file read after this (a post `invoke serve` rewrites in place) is read
+    and kept in memory again, not saved.
+    """
+    settings = generators[0].settings
+    cache = settings.get(READ_CACHE_KEY)
+    if cache is None or cache.released:
+        return
+    cache.sites_read += 1
+    if cache.sites_read < len(language_sites(settings).langs):
+        return
+    if cache.ahead:
+        cache.ahead.close()
+    read_cache.save(cache)
+    cache.released = True
+    for kept in (cache.memory, cache.stored, cache.used, cache.texts):
+        kept.clear()
 
 
 def read_once(readers) -> None:
