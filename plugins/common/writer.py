@@ -21,6 +21,8 @@ Settings (defaults): `SKIP_UNCHANGED_PAGES` (True): keep the rendered-page recor
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import logging
 import os
@@ -44,20 +46,99 @@ SUFFIX = ".writing"
 RENDERED_KEY = "bundle_rendered_pages"
 
 
+class Rendering:
+    """A template's output not made yet: written to its file piece by piece.
+
+    Pelican renders a page into one string and then writes it; a list page of a
+    thousand posts is a few MiB of text, and the pieces Jinja joins into it as many
+    again, at the build's peak memory. `StreamingTemplate.render` returns this instead,
+    and `_KeptIfSame.write` renders it into the file (`BATCH` pieces at a time).
+    """
+
+    __slots__ = ("context", "template")
+    BATCH = 4096
+
+    def __init__(self, template, context):
+        """`template`: a Jinja template; `context`: the dict Pelican renders it with."""
+        self.template = template
+        self.context = context
+
+    def write_to(self, handle) -> None:
+        """Render into `handle` (a text file); the template's errors propagate."""
+        pieces: list[str] = []
+        for piece in self.template.generate(self.context):
+            pieces.append(piece)
+            if len(pieces) >= self.BATCH:
+                handle.write("".join(pieces))
+                pieces.clear()
+        handle.write("".join(pieces))
+
+
+class StreamingTemplate:
+    """A Jinja template whose `render` gives a `Rendering` (everything else passes)."""
+
+    def __init__(self, template):
+        """Wrap `template` (a `jinja2.Template`)."""
+        self.template = template
+
+    def render(self, context) -> Rendering:
+        """The output to be written, made as it is written."""
+        return Rendering(self.template, context)
+
+    def __getattr__(self, name):
+        """The template's own attribute (`name`, `environment`...)."""
+        return getattr(self.template, name)
+
+
 class _KeptIfSame(io.StringIO):
-    """Text written to memory, put on disk at `close()` only if it differs."""
+    """Text written to `<target>.writing`, put in place at `close()` only if it differs.
+
+    A `Rendering` is rendered straight into the staging file; other text (feeds) is
+    kept in memory until `close()`. If writing raises, the staging file is removed and
+    the target is left as it was.
+    """
 
     def __init__(self, handle, target: str, encoding: str):
         super().__init__()
         self._handle = handle  # Pelican's open `<target>.writing`, empty
         self._target = target
         self._encoding = encoding
+        self._streamed = False
+
+    def write(self, text):
+        if isinstance(text, Rendering):
+            self._streamed = True
+            text.write_to(self._handle)
+            return 0
+        return super().write(text)
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            self.close()
+            return None
+        staging = self._handle.name
+        self._handle.close()
+        super().close()
+        if staging != os.devnull:
+            with contextlib.suppress(OSError):
+                os.remove(staging)
+        return None
 
     def close(self):
         if self.closed:
             return
-        data = self.getvalue().encode(self._encoding)
         staging = self._handle.name
+        if self._streamed:
+            self._handle.close()
+            super().close()
+            if staging == os.devnull:
+                return
+            if same_files(self._target, staging):
+                os.remove(staging)
+            else:
+                os.replace(staging, self._target)
+            return
+        data = self.getvalue().encode(self._encoding)
         self._handle.close()
         super().close()
         if staging == os.devnull:
@@ -77,6 +158,27 @@ def same_bytes(path: str, data: bytes) -> bool:
             return False
         with open(path, "rb") as handle:
             return handle.read() == data
+    except OSError:
+        return False
+
+
+def same_files(path: str, other: str, block: int = 1 << 16) -> bool:
+    """Whether the files at `path` and `other` both exist and hold the same bytes.
+
+    Read `block` bytes at a time. (`filecmp.cmp` keeps results by size and time stamp
+    in a module-level cache, which a staging file rewritten within one time stamp
+    would fool.)
+    """
+    try:
+        if os.path.getsize(path) != os.path.getsize(other):
+            return False
+        with open(path, "rb") as one, open(other, "rb") as two:
+            while True:
+                a, b = one.read(block), two.read(block)
+                if a != b:
+                    return False
+                if not a:
+                    return True
     except OSError:
         return False
 
@@ -169,8 +271,17 @@ class KeepUnchangedWriter(Writer):
     """
 
     def __init__(self, output_path, settings=None):
-        """Pelican's writer; the site's rendered-page state is made at its first post."""
+        """Pelican's writer; the site's rendered-page state is made at its first post.
+
+        Pelican makes the main site's writer once every subsite has been built and
+        written (`get_writer` runs them): their content, let go by
+        `subsites.release_subsite`, is held in reference cycles (posts and their
+        translations), which Python frees only at a full collection, so one is run
+        here, before the main site writes into that memory.
+        """
         super().__init__(output_path, settings=settings)
+        if settings is not None and is_main_site(settings) and settings.get("I18N_SUBSITES"):
+            gc.collect()
         self._site: _SiteState | None = None
         self._split: parallel_pages.Split | None = None
         self._may_split = True
@@ -260,7 +371,12 @@ class KeepUnchangedWriter(Writer):
         return _KeptIfSame(handle, filename, encoding)
 
     def write_file(self, name, template, context, relative_urls=False, **kwargs):
-        """Pelican's `write_file`, skipping a post or page file whose inputs are unchanged."""
+        """Pelican's `write_file`, skipping a post or page file whose inputs are unchanged.
+
+        The page is rendered straight into its file (`StreamingTemplate`).
+        """
+        if not isinstance(template, StreamingTemplate):
+            template = StreamingTemplate(template)
         item = kwargs.get("article", kwargs.get("page"))
         if item is None and self._split is not None:
             self.end_split()  # the lists come next: the site's posts are all written

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from common.writer import same_bytes, sync_tree
+import os
+
+import jinja2
+import pytest
+from common.writer import KeepUnchangedWriter, same_bytes, same_files, sync_tree
+from pelican.settings import read_settings
 
 
 def tree(folder):
@@ -50,3 +55,49 @@ def test_same_bytes(tmp_path):
     assert not same_bytes(str(path), b"x")
     path.write_bytes(b"x")
     assert same_bytes(str(path), b"x") and not same_bytes(str(path), b"y")
+
+
+def _writer(tmp_path):
+    settings = read_settings(override={"OUTPUT_PATH": str(tmp_path)})
+    return KeepUnchangedWriter(str(tmp_path), settings=settings)
+
+
+def _page(body: str):
+    env = jinja2.Environment()
+    env.globals["boom"] = lambda: 1 / 0
+    return env.from_string(body)
+
+
+def test_a_page_is_rendered_into_its_file_and_kept_when_unchanged(tmp_path):
+    template = _page("{% for n in range(count) %}<p>{{ n }}</p>{% endfor %}")
+    target = tmp_path / "list.html"
+    _writer(tmp_path).write_file("list.html", template, {"count": 10000})
+    text = target.read_text(encoding="utf-8")
+    assert text == "".join(f"<p>{n}</p>" for n in range(10000))  # more than one batch
+    os.utime(target, ns=(1, 1))
+    _writer(tmp_path).write_file("list.html", template, {"count": 10000})
+    assert target.stat().st_mtime_ns == 1  # same bytes: not replaced
+    _writer(tmp_path).write_file("list.html", template, {"count": 9999})
+    assert target.stat().st_mtime_ns != 1
+    assert target.read_text(encoding="utf-8").endswith("<p>9998</p>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["list.html"]
+
+
+def test_a_page_that_fails_halfway_leaves_the_old_file_and_no_staging_file(tmp_path):
+    target = tmp_path / "list.html"
+    target.write_text("old", encoding="utf-8")
+    template = _page("{% for n in range(5000) %}<p>{{ n }}</p>{% endfor %}{{ boom() }}")
+    with pytest.raises(ZeroDivisionError):
+        _writer(tmp_path).write_file("list.html", template, {})
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["list.html"]
+
+
+def test_same_files(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.write_bytes(b"a" * 70000)
+    assert not same_files(str(one), str(two))
+    two.write_bytes(b"a" * 69999 + b"b")
+    assert not same_files(str(one), str(two))
+    two.write_bytes(b"a" * 70000)
+    assert same_files(str(one), str(two))
