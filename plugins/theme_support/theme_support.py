@@ -21,6 +21,8 @@
   kept per key for the rest of the site's build. A post appears in many lists (home,
   tags, archive); `post_row` renders its row once per set of arguments and page URL
   base (`SITEURL`, which `RELATIVE_URLS` makes per page) instead of once per list.
+  `remembered(*key, keep=False)` renders the block without keeping it: a row only
+  one page shows (the archive's) would only hold memory until the lists are written.
 
 Settings: `HOME_RECENT_POSTS` (8): how many posts the home page lists when the site
 is not paginated; `CODE_STYLE` ("default") and `CODE_STYLE_DARK` ("github-dark"):
@@ -126,8 +128,13 @@ class RememberedBlocks:
         """Nothing kept yet."""
         self.kept: dict[tuple, tuple] = {}
 
-    def __call__(self, *key, caller):
-        """The block's output for `key`, rendered by `caller` the first time."""
+    def __call__(self, *key, caller, keep: bool = True):
+        """The block's output for `key`, rendered by `caller` the first time.
+
+        With `keep=False` it is rendered now and not kept (a block that is shown once).
+        """
+        if not keep:
+            return caller()
         marker = tuple(
             part if isinstance(part, (str, int, float, bool, type(None))) else ("id", id(part))
             for part in key

@@ -33,3 +33,17 @@ def test_a_remembered_block_is_rendered_once_per_key():
     memo.clear()
     template.render(posts=[one], SITEURL="")
     assert len(calls) == 10
+
+
+def test_a_block_not_kept_is_rendered_every_time_and_leaves_nothing():
+    env = jinja2.Environment()
+    env.globals["remembered"] = memo = RememberedBlocks()
+    calls = []
+    env.globals["count"] = lambda name: calls.append(name) or name
+    template = env.from_string(
+        "{% for p in posts %}{% call remembered(p, keep=false) %}"
+        "[{{ count(p) }}]{% endcall %}{% endfor %}"
+    )
+    assert template.render(posts=["a", "a"]) == "[a][a]"
+    assert calls == ["a", "a"]
+    assert memo.kept == {}
