@@ -256,7 +256,7 @@ def _writer(generator, output: str):
 
     # No rendered-page record: the full build that follows keeps it.
     settings = {**generator.settings, RENDERED_KEY: None}
-    return KeepUnchangedWriter(output, settings=settings)
+    return KeepUnchangedWriter(output, settings=settings, collect=False)
 
 
 def rewrite(sites: BuiltSites, paths: Iterable[str]) -> list[str]:

@@ -270,17 +270,18 @@ class KeepUnchangedWriter(Writer):
     A post or page file is rendered only when its inputs change.
     """
 
-    def __init__(self, output_path, settings=None):
+    def __init__(self, output_path, settings=None, *, collect: bool = True):
         """Pelican's writer; the site's rendered-page state is made at its first post.
 
         Pelican makes the main site's writer once every subsite has been built and
         written (`get_writer` runs them): their content, let go by
         `subsites.release_subsite`, is held in reference cycles (posts and their
         translations), which Python frees only at a full collection, so one is run
-        here, before the main site writes into that memory.
+        here (`collect`), before the main site writes into that memory. A writer made
+        for something else (`common.live`'s rewrites) passes `collect=False`.
         """
         super().__init__(output_path, settings=settings)
-        if settings is not None and is_main_site(settings) and settings.get("I18N_SUBSITES"):
+        if collect and settings and is_main_site(settings) and settings.get("I18N_SUBSITES"):
             gc.collect()
         self._site: _SiteState | None = None
         self._split: parallel_pages.Split | None = None
