@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,11 +77,28 @@ def executable() -> Path | None:
 
 @dataclass
 class Running:
-    """A Pagefind process indexing one job's site into a staging folder of its own."""
+    """A Pagefind process indexing one job's site into a staging folder of its own.
+
+    A run nobody finished (the build stopped with an error after it started) is
+    stopped and its staging folder removed when the object is collected or the
+    process exits (`abandon`), so a failed build leaves no `.pagefind-*` folder.
+    """
 
     job: IndexJob
     staging: Path
     process: subprocess.Popen
+
+    def __post_init__(self):
+        """Arrange for `abandon` when the run is collected or the process exits."""
+        weakref.finalize(self, abandon, self.process, self.staging)
+
+
+def abandon(process: subprocess.Popen, staging: Path) -> None:
+    """Stop `process` if it still runs and remove `staging` (nothing if already done)."""
+    if process.poll() is None:
+        process.kill()
+        process.communicate()
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def start(job: IndexJob) -> Running:
@@ -125,9 +143,7 @@ def start(job: IndexJob) -> Running:
 
 def discard(run: Running) -> None:
     """Stop a run whose index is not wanted after all, and remove what it wrote."""
-    run.process.kill()
-    run.process.communicate()
-    shutil.rmtree(run.staging, ignore_errors=True)
+    abandon(run.process, run.staging)
 
 
 def finish(runs: list[Running]) -> list[IndexResult]:

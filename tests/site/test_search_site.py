@@ -293,3 +293,23 @@ def test_a_post_made_a_draft_or_deleted_leaves_the_index_at_the_next_build(tmp_p
         "/posts/deleted/",
     }
     assert not list(output.rglob(".pagefind-*"))  # no staging folder left behind
+
+
+def test_a_build_that_fails_after_a_language_was_indexed_leaves_no_staging_folder(tmp_path):
+    # The Korean site is written and its index started before the English site fails
+    # (two English posts saved as one file): the running Pagefind is stopped and its
+    # staging folder removed, not left in ko/ for the next good build.
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    for slug in ("one", "two"):
+        (content / f"{slug}.en.md").write_text(
+            f"Title: {slug}\nDate: 2026-08-01\nLang: en\nSave_as: collide.html\n\nText.\n",
+            encoding="utf-8",
+        )
+    output = tmp_path / "out"
+    build = run_pelican(content, output)
+    assert build.returncode != 0 and "collide.html" in build.log
+    assert (output / "ko").is_dir()  # the Korean site was written before the failure
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob(".pagefind-*")) == []
