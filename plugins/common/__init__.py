@@ -20,9 +20,13 @@ Every plugin may import this package; no plugin imports another plugin's modules
 - `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring).
 - `read_cache`: what the readers made of each file, kept between builds (`READ_CACHE`,
   default True; keyed by the file's bytes and the reading settings).
-- `writer`: every site's Pelican writer; a file whose bytes would not change is not
+- `writer`: every site's Pelican writer; a page is rendered straight into its file
+  (no whole-page string), a file whose bytes would not change is not
   rewritten (it keeps its modification time), and a post or page file whose inputs did
   not change is not rendered (`rendered`: the rendered-page record).
+- Memory: the reader outputs are saved and let go once every language site has read
+  (`subsites.release_read_cache`), and a written subsite's content is let go before
+  the main site writes (`subsites.release_subsite`).
 - `build_inputs`: what a build reads, as digests; `prepared`: `invoke serve`'s builds
   in forks of a process that loaded Pelican once; `live`: a kept build's process
   rewrites a saved post's pages in place; `read_ahead`: a cold build's files parsed
