@@ -4,7 +4,8 @@ The main site checks all content, in every language, before anything is written
 (see the run order in `common.subsites`), together with the findings other plugins
 hand over (`common.add_findings`). Errors stop the build with file:line, field and
 fix: unreadable files, a missing or bad Title/Date/Status, a `Lang` the site does not
-have or that contradicts the file name, two files with one slug and language, tags
+have or that contradicts the file name, two files with one slug and language, two
+posts or pages one language's site would write to one file (`Save_as:`), tags
 that cannot have a page, links to missing files, a `Template:` the theme lacks.
 Warnings (stale translations, and the other plugins' warnings) are logged, counted in
 the build summary, emitted as GitHub Actions annotations there, and stop only a strict
@@ -51,6 +52,7 @@ from .rules import (
     language_errors,
     missing_templates,
     plain_images,
+    same_file_errors,
     tag_problems,
     unpaired_versions,
     untitled,
@@ -146,6 +148,7 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     lang_of_name = functools.partial(filename_lang, config.filename_pattern)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
+    findings += same_file_errors(articles + pages, display_path)
     findings += unpaired_versions(articles + pages, lang_of_name, display_path)
     findings += tag_problems(articles, display_path)
     for item in articles + pages:

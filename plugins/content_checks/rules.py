@@ -299,6 +299,40 @@ def duplicate_errors(items: Iterable, name: Callable) -> list:
     ]
 
 
+def same_file_errors(items: Iterable, name: Callable) -> list:
+    """Errors for two or more posts or pages that would be written to one file.
+
+    Each language's site writes its own posts and pages; two of one language with the
+    same output file (`save_as`: from `Save_as:`, or from URL settings that leave out
+    the slug) would make Pelican stop halfway through writing the site. Two with the
+    same slug are left to `duplicate_errors`. The field named is `Save_as` when one of
+    them sets it, else `Slug`.
+    """
+    groups: dict[tuple[str, str], list] = {}
+    for item in items:
+        save_as = getattr(item, "save_as", "") or ""
+        if save_as:
+            groups.setdefault((item.lang, posixpath.normpath(save_as)), []).append(item)
+    findings = []
+    for (lang, save_as), group in sorted(groups.items()):
+        if len(group) < 2 or len({(type(item), item.slug) for item in group}) == 1:
+            continue
+        paths = sorted(name(item) for item in group)
+        set_here = any("save_as" in getattr(item, "metadata", {}) for item in group)
+        field = "Save_as" if set_here else "Slug"
+        findings.append(
+            error(
+                paths[0],
+                field,
+                f"field '{field}' gives these files one output file, '{save_as}' "
+                f"(language '{lang}')",
+                f"give each its own '{field}:'",
+                others=tuple(paths[1:]),
+            )
+        )
+    return findings
+
+
 def tag_problems(items: Iterable, name: Callable) -> list[Finding]:
     """Tags whose page could not be written: nothing to make an address of, or too long."""
     findings = []

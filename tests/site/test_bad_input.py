@@ -97,7 +97,12 @@ def test_two_posts_saved_as_one_file_are_named_by_that_file(tmp_path):
             f"Title: {slug}\nDate: 2026-08-01\nLang: en\nSave_as: collide.html\n\nText.\n",
             encoding="utf-8",
         )
-    build = run_pelican(content, tmp_path / "out")
-    assert build.returncode != 0
-    assert "collide.html" in build.log
+    output = tmp_path / "out"
+    build = run_pelican(content, output)
+    # Caught before anything is written (Pelican's own error came halfway through
+    # writing, with a traceback), naming both files and the field.
+    assert_stopped_before_writing(
+        build, output, "field 'Save_as' gives these files one output file, 'collide.html'"
+    )
+    assert "one.en.md:4 and two.en.md: " in build.stderr
     assert "collide.html.writing" not in build.log

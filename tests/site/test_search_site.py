@@ -297,19 +297,19 @@ def test_a_post_made_a_draft_or_deleted_leaves_the_index_at_the_next_build(tmp_p
 
 def test_a_build_that_fails_after_a_language_was_indexed_leaves_no_staging_folder(tmp_path):
     # The Korean site is written and its index started before the English site fails
-    # (two English posts saved as one file): the running Pagefind is stopped and its
-    # staging folder removed, not left in ko/ for the next good build.
+    # (a theme template that breaks on the English site only): the running Pagefind is
+    # stopped and its staging folder removed, not left in ko/ for the next good build.
     import shutil
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "basic", content)
-    for slug in ("one", "two"):
-        (content / f"{slug}.en.md").write_text(
-            f"Title: {slug}\nDate: 2026-08-01\nLang: en\nSave_as: collide.html\n\nText.\n",
-            encoding="utf-8",
-        )
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "404.html").write_text(
+        '{% if DEFAULT_LANG == "en" %}{{ missing.attribute }}{% endif %}', encoding="utf-8"
+    )
     output = tmp_path / "out"
-    build = run_pelican(content, output)
-    assert build.returncode != 0 and "collide.html" in build.log
-    assert (output / "ko").is_dir()  # the Korean site was written before the failure
+    build = run_pelican(content, output, "-e", f'THEME_TEMPLATES_OVERRIDES=["{templates}"]')
+    assert build.returncode != 0 and "missing" in build.log
+    assert (output / "ko" / "404.html").is_file()  # the Korean site was written first
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob(".pagefind-*")) == []

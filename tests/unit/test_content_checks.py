@@ -9,6 +9,7 @@ from content_checks.rules import (
     duplicate_errors,
     field_line,
     language_errors,
+    same_file_errors,
     split_metadata,
     tag_problems,
 )
@@ -295,3 +296,36 @@ def test_files_named_as_one_post_with_different_slugs_are_a_warning():
         ("c/hand-plane.de.md", ("c/hand-plane.md",), "Slug")
     ]
     assert "'hand-plane', 'hand-plane-notes'" in found[0].message
+
+
+@dataclass
+class Written:
+    slug: str
+    lang: str
+    save_as: str
+    metadata: dict = field(default_factory=dict)
+    source_path: str = ""
+
+    def __post_init__(self):
+        self.source_path = self.source_path or f"content/{self.slug}.{self.lang}.md"
+
+
+def test_two_posts_one_language_writes_to_one_file_is_an_error_naming_both():
+    one = Written("one", "en", "clash/index.html", {"save_as": "clash/index.html"})
+    two = Written("two", "en", "clash/./index.html", {"save_as": "clash/./index.html"})
+    other_language = Written("three", "ko", "clash/index.html", {"save_as": "clash/index.html"})
+    errors = same_file_errors([one, two, other_language], by_path)
+    assert [str(e) for e in errors] == [
+        "content/one.en.md and content/two.en.md: field 'Save_as' gives these files one "
+        "output file, 'clash/index.html' (language 'en'); give each its own 'Save_as:'"
+    ]
+
+
+def test_same_file_from_url_settings_names_the_slug_and_same_slug_is_left_to_duplicates():
+    # ARTICLE_SAVE_AS without {slug}: every post of a day writes one file.
+    a, b = Written("a", "en", "2026/01/02.html"), Written("b", "en", "2026/01/02.html")
+    assert [e.field for e in same_file_errors([a, b], by_path)] == ["Slug"]
+    twin = Written("a", "en", "2026/01/02.html", source_path="content/a-copy.md")
+    assert same_file_errors([a, twin], by_path) == []  # duplicate_errors reports those
+    unsaved = [Written("c", "en", ""), Written("d", "en", "")]  # e.g. DRAFT_SAVE_AS = ""
+    assert same_file_errors(unsaved, by_path) == []
