@@ -5,6 +5,8 @@
   safely as it is, and Pelican's feed writer, which strips tags from titles, unescapes
   it back to the writer's text (`Vec<T>` stays `Vec<T>`). In Python, `str(title)` is
   the escaped form; `title.unescape()` the text.
+- reStructuredText's inline literals are written as `<code>`, not HTML 4's `<tt>`
+  (`rst_code`; a `READERS` entry for `rst` of the writer's own wins).
 - Code blocks (`<pre>`) in posts and pages get `tabindex="0"`: they scroll sideways,
   and a keyboard must be able to reach a scrolling region (axe `scrollable-region-
   focusable`, WCAG 2.1.1).
@@ -47,6 +49,7 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pygments.styles import get_all_styles
 
+from . import rst_code
 from .code_style import code_css
 from .stylesheet import bundle, stylesheet_sources
 
@@ -235,6 +238,7 @@ def add_generator(pelican):
 def register():
     """Connect the handlers, in the order they fire."""
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(rst_code.use_rst_reader)
     signals.get_generators.connect(add_generator)
     signals.content_object_init.connect(plain_text_title)
     signals.content_object_init.connect(url_follows_save_as)

@@ -244,6 +244,15 @@ def test_rst_titles_are_escaped_once_everywhere(rst_site):
     assert "<title>Tips &amp; tricks: a -&gt; b &lt;c&gt;</title>" in feed
 
 
+def test_rst_inline_literals_are_code_on_every_page(rst_site):
+    # docutils' HTML 4 writer gives ``literal`` text as <tt>, which HTML no longer has.
+    pages = [p for p in rst_site.html_files() if "docutils literal" in p.read_text("utf-8")]
+    assert any("checksums" in p.as_posix() for p in pages)
+    assert [p for p in rst_site.html_files() if "<tt" in p.read_text("utf-8")] == []
+    code = rst_site.soup("posts/checksums/").select("code.docutils.literal")
+    assert "sha256sum -c SHA256SUMS" in [c.get_text().replace("\xa0", " ") for c in code]
+
+
 def test_broken_rst_is_reported_in_docutils_words(tmp_path):
     output = tmp_path / "out"
     result = run_pelican(FIXTURES / "rst-broken", output)
