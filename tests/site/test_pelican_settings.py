@@ -51,6 +51,17 @@ def test_pages_link_newer_and_older_in_the_page_language(paginated):
     assert "쪽 중 1쪽" in korean.get_text()
 
 
+def test_each_page_of_a_list_has_its_own_title_in_its_language(paginated):
+    titles = [
+        paginated.soup(str(path.relative_to(paginated.output))).title.get_text()
+        for path in sorted(paginated.output.glob("index*.html"))
+    ]
+    assert len(titles) > 2 and len(set(titles)) == len(titles)
+    assert "Page" not in titles[0]  # index.html: the first page is the home page's title
+    second = paginated.soup("ko/index2.html").title.get_text()
+    assert second.endswith("쪽 중 2쪽") and "Page" not in second
+
+
 def test_later_pages_are_their_own_language_only_and_in_the_sitemap_once(paginated):
     problems, pages = link_problems(paginated, PUBLISH_SITEURL)
     assert problems == []
