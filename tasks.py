@@ -263,12 +263,12 @@ class DevelopmentBuilds:
             self.start_full(only_if_changed=rewritten)
 
     def describe(self, changed: set[str], now: dict) -> str:
-        """What changed, for the log: the first path (relative to the project) and how."""
+        """What changed, for the log: the first path (as `shown`) and how."""
         first = sorted(changed)[0]
         how = "added" if first not in self.seen else "removed" if first not in now else "saved"
-        shown = os.path.relpath(first)
+        shown_path = shown(Path(first).absolute())
         more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
-        return f"{shown} {how}{more}"
+        return f"{shown_path} {how}{more}"
 
     def in_content(self, path: str) -> bool:
         """Whether `path` lies in the content folder."""

@@ -312,3 +312,16 @@ def test_translate_keeps_restructuredtext(tmp_path):
     build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
     assert build.returncode == 0, build.stderr
     assert (tmp_path / "site/ko/drafts/oven/index.html").is_file()
+
+
+def test_serve_names_a_changed_file_from_the_project_or_by_its_full_path(tmp_path, monkeypatch):
+    # Run from elsewhere, a content folder outside the project was shown as ../../tmp/...
+    monkeypatch.chdir(tmp_path)
+    builds = tasks.DevelopmentBuilds.__new__(tasks.DevelopmentBuilds)
+    outside = str(tmp_path / "content" / "post.en.md")
+    inside = str(ROOT / "content" / "hello.en.md")
+    builds.seen = {outside: 1, inside: 1}
+    assert builds.describe({outside}, {outside: 2}) == f"{outside} saved"
+    assert builds.describe({inside}, {}) == "content/hello.en.md removed"
+    new = str(tmp_path / "content" / "a.md")
+    assert builds.describe({new, outside}, {new: 1, outside: 2}) == f"{new} added and 1 more"
