@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import read_cache
+from .findings import BuildStopped
 from .subsites import merge_extra_settings, run_pelican
 
 
@@ -310,6 +311,8 @@ def _answer(sites, commands_fd: int, replies) -> None:
             try:
                 answer = {"written": live.rewrite(sites, paths)}
             except live.NotInPlace as why:
+                answer = {"declined": str(why)}
+            except BuildStopped as why:  # a page that cannot be written
                 answer = {"declined": str(why)}
             except Exception:  # anything else: the full build that follows will say
                 answer = {"declined": traceback.format_exc(limit=-3)}

@@ -27,9 +27,11 @@ import io
 import logging
 import os
 import shutil
+import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
+import jinja2
 from pelican import signals
 from pelican.contents import Page
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -374,8 +376,16 @@ class KeepUnchangedWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, **kwargs):
         """Pelican's `write_file`, skipping a post or page file whose inputs are unchanged.
 
-        The page is rendered straight into its file (`StreamingTemplate`).
+        The page is rendered straight into its file (`StreamingTemplate`). A page that
+        cannot be written stops the build with `BuildStopped`, naming the page and the
+        template file and line (`page_error`), not a bare exception.
         """
+        try:
+            return self._write_file(name, template, context, relative_urls, **kwargs)
+        except Exception as problem:
+            raise BuildStopped(page_error(name, problem)) from problem
+
+    def _write_file(self, name, template, context, relative_urls=False, **kwargs):
         if not isinstance(template, StreamingTemplate):
             template = StreamingTemplate(template)
         item = kwargs.get("article", kwargs.get("page"))
@@ -416,6 +426,40 @@ class KeepUnchangedWriter(Writer):
             record.skipped += 1
             return None
         return self._render(path, sig, name, template, context, relative_urls, kwargs)
+
+
+def page_error(name: str, problem: BaseException) -> str:
+    """The message for a page that could not be written: the page, the cause, where.
+
+    Where: the innermost template file and line in the exception's traceback (Jinja
+    puts template frames in it), or a syntax error's own file and line. The output
+    folder then holds the pages written before this one; the others are the last
+    build's (`invoke publish` builds aside and changes nothing on failure).
+    """
+    where = ""
+    lineno = getattr(problem, "lineno", None)
+    filename = getattr(problem, "filename", None) or getattr(problem, "name", None)
+    if isinstance(problem, jinja2.TemplateSyntaxError) and filename and lineno:
+        where = f"{_shown(filename)}, line {lineno}"
+    else:
+        frames = [
+            frame
+            for frame in traceback.extract_tb(problem.__traceback__)
+            if frame.filename.endswith((".html", ".htm", ".xml", ".j2", ".jinja"))
+        ]
+        if frames:
+            where = f"{_shown(frames[-1].filename)}, line {frames[-1].lineno}"
+    kind = type(problem).__name__
+    return (
+        f"common: could not write {name}: {kind}: {problem}"
+        + (f" ({where})" if where else "")
+        + "; the pages written before it are updated, the others are the last build's"
+    )
+
+
+def _shown(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
 
 
 def _local_context(context, name: str, relative_urls: bool, kwargs) -> dict:
