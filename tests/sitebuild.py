@@ -104,3 +104,21 @@ def assert_stopped_before_writing(build: Build, output: Path, message: str) -> N
     assert message in build.stderr
     assert "Traceback" not in build.log
     assert not output.exists() or not any(output.iterdir())
+
+
+def build_with_english_404(tmp_path: Path, line: str) -> tuple[Build, Path]:
+    """The basic fixture built with a `404.html` of the writer's own whose second line is
+    `line` on the English site only (written after the Korean site), and that file."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = templates / "404.html"
+    template.write_text(
+        f'<p>Lost?</p>\n{{% if DEFAULT_LANG == "en" %}}{line}{{% endif %}}\n', encoding="utf-8"
+    )
+    output = tmp_path / "out"
+    build = run_pelican(content, output, "-e", f'THEME_TEMPLATES_OVERRIDES=["{templates}"]')
+    return build, template

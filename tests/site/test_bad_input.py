@@ -1,7 +1,12 @@
 """Bad content stops the build with a message naming the file and field, and writes nothing."""
 
 import pytest
-from sitebuild import FIXTURES, assert_stopped_before_writing, run_pelican
+from sitebuild import (
+    FIXTURES,
+    assert_stopped_before_writing,
+    build_with_english_404,
+    run_pelican,
+)
 
 
 @pytest.mark.parametrize(
@@ -111,20 +116,8 @@ def test_two_posts_saved_as_one_file_are_named_by_that_file(tmp_path):
 def test_a_template_that_fails_while_writing_names_the_page_template_and_line(tmp_path):
     # A theme template of the writer's own that breaks on one page: the build stops
     # with the page, the template file and its line, not a bare Jinja error.
-    import shutil
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", content)
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    (templates / "404.html").write_text(
-        '<p>Lost?</p>\n{% if DEFAULT_LANG == "en" %}{{ boom.explode() }}{% endif %}\n',
-        encoding="utf-8",
-    )
-    build = run_pelican(
-        content, tmp_path / "out", "-e", f'THEME_TEMPLATES_OVERRIDES=["{templates}"]'
-    )
+    build, template = build_with_english_404(tmp_path, "{{ boom.explode() }}")
     assert build.returncode == 1
     assert "Traceback" not in build.log
     assert "common: could not write 404.html: UndefinedError: 'boom' is undefined" in build.log
-    assert f"{templates / '404.html'}, line 2" in build.log.replace("\n", "")
+    assert f"{template}, line 2" in build.log.replace("\n", "")

@@ -10,7 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURES, PUBLISH_SETTINGS, PUBLISH_SITEURL, run_pelican
+from sitebuild import (
+    FIXTURES,
+    PUBLISH_SETTINGS,
+    PUBLISH_SITEURL,
+    build_with_english_404,
+    run_pelican,
+)
 
 PUBLISH_ENV = {**os.environ, "SITEURL": PUBLISH_SITEURL}
 
@@ -299,17 +305,8 @@ def test_a_build_that_fails_after_a_language_was_indexed_leaves_no_staging_folde
     # The Korean site is written and its index started before the English site fails
     # (a theme template that breaks on the English site only): the running Pagefind is
     # stopped and its staging folder removed, not left in ko/ for the next good build.
-    import shutil
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", content)
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    (templates / "404.html").write_text(
-        '{% if DEFAULT_LANG == "en" %}{{ missing.attribute }}{% endif %}', encoding="utf-8"
-    )
-    output = tmp_path / "out"
-    build = run_pelican(content, output, "-e", f'THEME_TEMPLATES_OVERRIDES=["{templates}"]')
+    build, _template = build_with_english_404(tmp_path, "{{ missing.attribute }}")
+    output = build.output
     assert build.returncode != 0 and "missing" in build.log
     assert (output / "ko" / "404.html").is_file()  # the Korean site was written first
     assert sorted(p.relative_to(output).as_posix() for p in output.rglob(".pagefind-*")) == []

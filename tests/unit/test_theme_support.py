@@ -6,11 +6,17 @@ import jinja2
 from theme_support.theme_support import RememberedBlocks
 
 
-def test_a_remembered_block_is_rendered_once_per_key():
+def counting_env():
+    """A Jinja environment with `remembered` and `count(name)`, which notes each call."""
     env = jinja2.Environment()
     env.globals["remembered"] = memo = RememberedBlocks()
     calls = []
     env.globals["count"] = lambda name: calls.append(name) or name
+    return env, memo, calls
+
+
+def test_a_remembered_block_is_rendered_once_per_key():
+    env, memo, calls = counting_env()
     template = env.from_string(
         "{% macro row(p, small) %}{% call remembered(p, small, SITEURL) %}"
         "[{{ count(p.title) }}{{ '!' if small }}]{% endcall %}{% endmacro %}"
@@ -36,10 +42,7 @@ def test_a_remembered_block_is_rendered_once_per_key():
 
 
 def test_a_block_not_kept_is_rendered_every_time_and_leaves_nothing():
-    env = jinja2.Environment()
-    env.globals["remembered"] = memo = RememberedBlocks()
-    calls = []
-    env.globals["count"] = lambda name: calls.append(name) or name
+    env, memo, calls = counting_env()
     template = env.from_string(
         "{% for p in posts %}{% call remembered(p, keep=false) %}"
         "[{{ count(p) }}]{% endcall %}{% endfor %}"
