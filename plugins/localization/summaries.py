@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from pelican.utils import (
     _HTMLWordTruncator,
     strip_toc_elements_from_html,
@@ -69,17 +69,29 @@ def automatic_summary(
 def listable(html: str) -> str:
     """An excerpt fit for a list page.
 
-    Headings become paragraphs, heading anchors and footnote references go, and no
-    element keeps an `id` (the page it came from keeps them; a list holding several
-    excerpts would repeat them).
+    Headings become paragraphs; heading anchors, footnote and citation references and
+    the footnotes themselves go (Markdown's `div.footnote`, reStructuredText's
+    footnote and citation tables); a link to a place in the post (`href="#..."`) keeps
+    its text only, as that place is not on the list page; and no element keeps an
+    `id` (the page it came from keeps them; a list holding several excerpts would
+    repeat them).
     """
-    if "<h" not in html and " id=" not in html and "footnote-ref" not in html:
+    if "<h" not in html and " id=" not in html and 'href="#' not in html:
         return html
     soup = BeautifulSoup(html, "html.parser")
     for anchor in soup.select("a.heading-anchor, a.headerlink"):
         anchor.decompose()
-    for reference in soup.select("a.footnote-ref"):
-        (reference.parent if reference.parent.name == "sup" else reference).decompose()
+    for reference in soup.select("a.footnote-ref, a.footnote-reference"):
+        marker = reference.parent if reference.parent.name == "sup" else reference
+        before, after = marker.previous_sibling, marker.next_sibling
+        spaced = isinstance(before, NavigableString) and isinstance(after, NavigableString)
+        if spaced and before.endswith(" ") and after[:1] in (" ", "."):
+            before.replace_with(before.rstrip(" "))  # "a claim [1] and" -> "a claim and"
+        marker.decompose()
+    for notes in soup.select("div.footnote, table.footnote, table.citation, aside.footnote"):
+        notes.decompose()
+    for link in soup.select('a[href^="#"]'):  # a citation keeps its label: "[CIT2002]"
+        link.unwrap()
     for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
         heading.name = "p"
     for tag in soup.find_all(id=True):

@@ -233,3 +233,30 @@ def test_publish_checks_catch_root_links_that_leave_a_project_site(tmp_path):
     )
     assert build.returncode == 1
     assert "link to /posts/does-not-exist/ leaves the site (/blog/)" in build.stderr
+
+
+def test_short_posts_with_footnotes_publish_without_broken_list_links(tmp_path):
+    # A post short enough to be its own summary carried its footnotes, and their
+    # in-page links, onto the home, archive and term pages: the publish checks failed.
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    (content / "noted.en.md").write_text(
+        "Title: Noted\nDate: 2026-08-01\nTags: sources\n\n"
+        "A claim[^1] right at the start.\n\n[^1]: The source.\n",
+        encoding="utf-8",
+    )
+    (content / "noted.ko.rst").write_text(
+        "메모\n####\n\n:date: 2026-08-01\n:tags: sources\n\n"
+        "주장 하나 [#f1]_ 와 인용 [CIT]_.\n\n.. [#f1] 출처.\n\n.. [CIT] 책.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "SITEURL": "https://example.org"}
+    build = run_pelican(content, tmp_path / "out", settings=PUBLISH_SETTINGS, env=env)
+    assert build.returncode == 0, build.log
+    lists = ("index.html", "archives/index.html", "ko/index.html", "ko/tags/sources/index.html")
+    for page in lists:
+        html = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert 'href="#f' not in html and 'href="#cit' not in html and "footnote" not in html
+    assert 'href="#fn:1"' in (tmp_path / "out/posts/noted/index.html").read_text("utf-8")

@@ -50,3 +50,29 @@ def test_an_excerpt_has_no_headings_anchors_footnotes_or_ids():
     )
     out = automatic_summary(html, "en", 40)
     assert out == "<p>Background</p><p>Words.</p>"
+
+
+def test_a_whole_short_post_leaves_its_footnotes_and_in_page_links_behind():
+    # Markdown's footnotes (python-markdown's footnotes extension, as Pelican runs it).
+    markdown = (
+        '<p>A claim<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>, '
+        'see <a href="#method">the method</a> and <a href="/about/">about</a>.</p>\n'
+        '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:1">\n<p>The source.&#160;'
+        '<a class="footnote-backref" href="#fnref:1">&#8617;</a></p>\n</li>\n</ol>\n</div>'
+    )
+    out = automatic_summary(markdown, "en", 55)
+    assert out.strip() == ('<p>A claim, see the method and <a href="/about/">about</a>.</p>')
+    # reStructuredText's (docutils' HTML 4 writer, as Pelican runs it).
+    rst = (
+        '<p>A claim <a class="footnote-reference" href="#f1" id="footnote-reference-1">'
+        '[1]</a> and <a class="citation-reference" href="#cit" id="citation-reference-1">'
+        "[CIT]</a>.</p>\n"
+        '<table class="docutils footnote" frame="void" id="f1" rules="none"><tbody><tr>'
+        '<td class="label"><a class="fn-backref" href="#footnote-reference-1">[1]</a></td>'
+        "<td>The source.</td></tr></tbody></table>\n"
+        '<table class="docutils citation" frame="void" id="cit" rules="none"><tbody><tr>'
+        "<td>A book.</td></tr></tbody></table>"
+    )
+    out = automatic_summary(rst, "en", 55)
+    assert "href" not in out and "[1]" not in out and "source" not in out
+    assert out.strip() == "<p>A claim and [CIT].</p>"
