@@ -68,12 +68,15 @@ def plain_text_title(instance):
     """`content_object_init`: keep the title as escaped Markup (see the docstring).
 
     Markdown gives a title as typed (escape it); reStructuredText gives it as HTML
-    that docutils already escaped (`Tips &amp; tricks`): mark it safe as it is.
+    that docutils already escaped (`Tips &amp; tricks`), with elements for inline
+    markup (``` ``literal`` ``` → `<code>`): its text is taken (tags dropped, entities
+    resolved) and escaped, so that it is plain text in `<title>`, `content="..."`
+    attributes and JSON-LD as well.
     """
     title = getattr(instance, "title", None)
     if isinstance(title, str) and not isinstance(title, Markup):
         is_html = getattr(instance, "metadata", {}).get("reader") == "rst"
-        instance.title = Markup(title) if is_html else escape(title)
+        instance.title = escape(Markup(title).striptags() if is_html else title)
 
 
 def url_follows_save_as(instance):

@@ -50,3 +50,20 @@ def test_a_block_not_kept_is_rendered_every_time_and_leaves_nothing():
     assert template.render(posts=["a", "a"]) == "[a][a]"
     assert calls == ["a", "a"]
     assert memo.kept == {}
+
+
+def test_a_restructuredtext_title_with_inline_markup_is_plain_text():
+    from types import SimpleNamespace
+
+    from theme_support.theme_support import plain_text_title
+
+    rst = SimpleNamespace(
+        title='Using <code class="docutils literal">x &lt; y</code> &amp; <em>more</em>',
+        metadata={"reader": "rst"},
+    )
+    plain_text_title(rst)
+    assert rst.title == "Using x &lt; y &amp; more"
+    assert rst.title.unescape() == "Using x < y & more"
+    markdown = SimpleNamespace(title="Vec<T> & co", metadata={"reader": "markdown"})
+    plain_text_title(markdown)
+    assert markdown.title == "Vec&lt;T&gt; &amp; co"
