@@ -88,7 +88,7 @@ def test_a_page_that_fails_halfway_leaves_the_old_file_and_no_staging_file(tmp_p
     target = tmp_path / "list.html"
     target.write_text("old", encoding="utf-8")
     template = _page("{% for n in range(5000) %}<p>{{ n }}</p>{% endfor %}{{ boom() }}")
-    with pytest.raises(BuildStopped, match=r"could not write list\.html: ZeroDivisionError"):
+    with pytest.raises(BuildStopped, match=r"list\.html: ZeroDivisionError"):
         _writer(tmp_path).write_file("list.html", template, {})
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["list.html"]
