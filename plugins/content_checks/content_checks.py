@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -54,6 +55,7 @@ from .rules import (
     plain_images,
     same_file_errors,
     tag_problems,
+    theme_page_errors,
     unpaired_versions,
     untitled,
 )
@@ -149,12 +151,58 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
     findings += same_file_errors(articles + pages, display_path)
+    findings += theme_page_errors(
+        articles + pages,
+        theme_pages(generator.settings, articles, config.langs),
+        lambda item: isinstance(item, Page),
+        display_path,
+    )
     findings += unpaired_versions(articles + pages, lang_of_name, display_path)
     findings += tag_problems(articles, display_path)
     for item in articles + pages:
         findings += text_findings(config, item)
     findings += stale_findings(rows)
     return [with_line(finding, config.content_root) for finding in findings]
+
+
+ARCHIVE_SETTINGS = (
+    ("YEAR_ARCHIVE_SAVE_AS", "the year's archive page"),
+    ("MONTH_ARCHIVE_SAVE_AS", "the month's archive page"),
+    ("DAY_ARCHIVE_SAVE_AS", "the day's archive page"),
+)
+
+
+def theme_pages(settings, articles, langs) -> dict:
+    """{(lang, save_as): (what, a page may replace it)}: the list pages each site writes.
+
+    The direct templates' pages (`DIRECT_TEMPLATES`, `<NAME>_SAVE_AS`; a page may take
+    their place), and for the published posts of each language their tags',
+    categories' and authors' pages and Pelican's period archives.
+    """
+    found = {}
+
+    def add(lang, save_as, what, replaceable=False):
+        if save_as:
+            found.setdefault((lang, posixpath.normpath(save_as)), (what, replaceable))
+
+    for lang in langs:
+        for template in subsites.language_setting(settings, lang, "DIRECT_TEMPLATES", []):
+            save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+            add(lang, save_as, f"the site's {template} page", replaceable=True)
+    for item in articles:
+        if getattr(item, "status", "") != "published":
+            continue
+        for tag in getattr(item, "tags", None) or ():
+            add(item.lang, tag.save_as, f"the page of tag '{tag}'")
+        if getattr(item, "category", None) is not None:
+            add(item.lang, item.category.save_as, f"the page of category '{item.category}'")
+        for author in getattr(item, "authors", None) or ():
+            add(item.lang, author.save_as, f"the page of author '{author}'")
+        for key, what in ARCHIVE_SETTINGS:
+            pattern = settings.get(key)
+            if pattern:
+                add(item.lang, pattern.format(date=item.date), what)
+    return found
 
 
 def text_findings(config: CheckSettings, item) -> list:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from common import Finding, error, warning
 
@@ -328,6 +328,36 @@ def same_file_errors(items: Iterable, name: Callable) -> list:
                 f"(language '{lang}')",
                 f"give each its own '{field}:'",
                 others=tuple(paths[1:]),
+            )
+        )
+    return findings
+
+
+def theme_page_errors(
+    items: Iterable, theme_pages: Mapping, is_page: Callable, name: Callable
+) -> list:
+    """Errors for posts and pages written where one of the site's own pages goes.
+
+    `theme_pages`: {(lang, save_as): (what it is, whether a page may take its place)}.
+    Pelican writes a post's or page's `Save_as:` first and then silently skips the
+    list page with the same file (the archive, a tag's page...). A page may replace a
+    direct template's page (Pelican's documented custom 404 or home page:
+    `theme_support`); anything else is an error naming the page it would hide.
+    """
+    findings = []
+    for item in items:
+        save_as = getattr(item, "save_as", "") or ""
+        found = theme_pages.get((item.lang, posixpath.normpath(save_as))) if save_as else None
+        if found is None or (found[1] and is_page(item)):
+            continue
+        field = "Save_as" if "save_as" in getattr(item, "metadata", {}) else "Slug"
+        findings.append(
+            error(
+                name(item),
+                field,
+                f"field '{field}' writes it over {found[0]} ('{save_as}', language "
+                f"'{item.lang}'), which would be lost",
+                f"give it another '{field}:'",
             )
         )
     return findings

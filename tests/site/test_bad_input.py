@@ -123,3 +123,23 @@ def test_a_template_that_fails_while_writing_names_the_page_template_and_line(tm
     page = tmp_path / "out" / "404.html"  # the English site's: named with its folder
     assert f"common: could not write {page}: UndefinedError: 'boom' is undefined" in log
     assert f"{template}, line 2" in build.log.replace("\n", "")
+
+
+def test_a_post_saved_over_the_archive_or_a_tag_page_stops_the_build(tmp_path):
+    # Pelican wrote the post and silently skipped the archive (or the tag's page).
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    (content / "steal.en.md").write_text(
+        "Title: Steals\nDate: 2026-08-01\nTags: garden\nSave_as: archives/index.html\n\nF.\n",
+        encoding="utf-8",
+    )
+    (content / "tagged.en.md").write_text(
+        "Title: Tagged\nDate: 2026-08-02\nTags: garden\nSave_as: tags/garden/index.html\n\nF.\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out"
+    build = run_pelican(content, output)
+    assert_stopped_before_writing(build, output, "steal.en.md:4: field 'Save_as' writes it over")
+    assert "the page of tag 'garden' ('tags/garden/index.html'" in build.stderr

@@ -12,6 +12,7 @@ from content_checks.rules import (
     same_file_errors,
     split_metadata,
     tag_problems,
+    theme_page_errors,
 )
 from content_checks.status import report, stale_findings, summarize, translation_status
 from standins import Post as Version
@@ -329,3 +330,25 @@ def test_same_file_from_url_settings_names_the_slug_and_same_slug_is_left_to_dup
     assert same_file_errors([a, twin], by_path) == []  # duplicate_errors reports those
     unsaved = [Written("c", "en", ""), Written("d", "en", "")]  # e.g. DRAFT_SAVE_AS = ""
     assert same_file_errors(unsaved, by_path) == []
+
+
+def test_a_post_written_over_a_list_page_is_an_error_a_page_may_replace_a_theme_page():
+    theme = {
+        ("en", "archives/index.html"): ("the site's archives page", True),
+        ("en", "tags/garden/index.html"): ("the page of tag 'garden'", False),
+    }
+    post = Written("steal", "en", "archives/index.html", {"save_as": "archives/index.html"})
+    page = Written("about", "en", "archives/index.html", {"save_as": "archives/index.html"})
+    tag_page = Written("tagged", "en", "tags/garden/./index.html", {"save_as": "x"})
+    korean = Written("steal", "ko", "archives/index.html", {"save_as": "archives/index.html"})
+    errors = theme_page_errors(
+        [post, page, tag_page, korean], theme, lambda item: item.slug == "about", by_path
+    )
+    assert [str(e) for e in errors] == [
+        "content/steal.en.md: field 'Save_as' writes it over the site's archives page "
+        "('archives/index.html', language 'en'), which would be lost; give it another "
+        "'Save_as:'",
+        "content/tagged.en.md: field 'Save_as' writes it over the page of tag 'garden' "
+        "('tags/garden/./index.html', language 'en'), which would be lost; give it another "
+        "'Save_as:'",
+    ]
