@@ -109,10 +109,7 @@ def assert_stopped_before_writing(build: Build, output: Path, message: str) -> N
 def build_with_english_404(tmp_path: Path, line: str) -> tuple[Build, Path]:
     """The basic fixture built with a `404.html` of the writer's own whose second line is
     `line` on the English site only (written after the Korean site), and that file."""
-    import shutil
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", content)
+    content = basic_with(tmp_path, {})
     templates = tmp_path / "templates"
     templates.mkdir()
     template = templates / "404.html"
@@ -122,3 +119,14 @@ def build_with_english_404(tmp_path: Path, line: str) -> tuple[Build, Path]:
     output = tmp_path / "out"
     build = run_pelican(content, output, "-e", f'THEME_TEMPLATES_OVERRIDES=["{templates}"]')
     return build, template
+
+
+def basic_with(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A copy of the basic fixture in `tmp_path/content` with `files` ({name: text}) added."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "basic", content)
+    for name, text in files.items():
+        (content / name).write_text(text, encoding="utf-8")
+    return content

@@ -4,6 +4,7 @@ import pytest
 from sitebuild import (
     FIXTURES,
     assert_stopped_before_writing,
+    basic_with,
     build_with_english_404,
     run_pelican,
 )
@@ -75,16 +76,14 @@ def test_a_bad_setting_stops_the_build_naming_it(tmp_path, setting, message):
 def test_a_post_with_an_empty_title_stops_the_build(tmp_path):
     # A blank `Title:` and a reStructuredText file without a heading: Pelican builds
     # both (the second with a warning) into pages with an empty heading.
-    import shutil
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", content)
-    (content / "blank.en.md").write_text(
-        "Title:\nDate: 2026-08-01\nLang: en\n\nText.\n", encoding="utf-8"
-    )
-    (content / "headless.en.rst").write_text(
-        ":date: 2026-08-02 10:00\n:lang: en\n:slug: headless\n\nJust a paragraph.\n",
-        encoding="utf-8",
+    content = basic_with(
+        tmp_path,
+        {
+            "blank.en.md": "Title:\nDate: 2026-08-01\nLang: en\n\nText.\n",
+            "headless.en.rst": (
+                ":date: 2026-08-02 10:00\n:lang: en\n:slug: headless\n\nJust a paragraph.\n"
+            ),
+        },
     )
     output = tmp_path / "out"
     build = run_pelican(content, output)
@@ -93,15 +92,15 @@ def test_a_post_with_an_empty_title_stops_the_build(tmp_path):
 
 
 def test_two_posts_saved_as_one_file_are_named_by_that_file(tmp_path):
-    import shutil
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", content)
-    for slug in ("one", "two"):
-        (content / f"{slug}.en.md").write_text(
-            f"Title: {slug}\nDate: 2026-08-01\nLang: en\nSave_as: collide.html\n\nText.\n",
-            encoding="utf-8",
-        )
+    content = basic_with(
+        tmp_path,
+        {
+            f"{slug}.en.md": (
+                f"Title: {slug}\nDate: 2026-08-01\nLang: en\nSave_as: collide.html\n\nT.\n"
+            )
+            for slug in ("one", "two")
+        },
+    )
     output = tmp_path / "out"
     build = run_pelican(content, output)
     # Caught before anything is written (Pelican's own error came halfway through
@@ -127,17 +126,13 @@ def test_a_template_that_fails_while_writing_names_the_page_template_and_line(tm
 
 def test_a_post_saved_over_the_archive_or_a_tag_page_stops_the_build(tmp_path):
     # Pelican wrote the post and silently skipped the archive (or the tag's page).
-    import shutil
-
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "basic", content)
-    (content / "steal.en.md").write_text(
-        "Title: Steals\nDate: 2026-08-01\nTags: garden\nSave_as: archives/index.html\n\nF.\n",
-        encoding="utf-8",
-    )
-    (content / "tagged.en.md").write_text(
-        "Title: Tagged\nDate: 2026-08-02\nTags: garden\nSave_as: tags/garden/index.html\n\nF.\n",
-        encoding="utf-8",
+    head = "Date: 2026-08-01\nTags: garden\nSave_as:"
+    content = basic_with(
+        tmp_path,
+        {
+            "steal.en.md": f"Title: Steals\n{head} archives/index.html\n\nF.\n",
+            "tagged.en.md": f"Title: Tagged\n{head} tags/garden/index.html\n\nF.\n",
+        },
     )
     output = tmp_path / "out"
     build = run_pelican(content, output)
