@@ -384,7 +384,7 @@ class KeepUnchangedWriter(Writer):
             return self._write_file(name, template, context, relative_urls, **kwargs)
         except Exception as problem:
             page = _shown(sanitised_join(self.output_path, name))
-            raise BuildStopped(page_error(page, problem, self.output_path)) from problem
+            raise BuildStopped(page_error(page, problem)) from problem
 
     def _write_file(self, name, template, context, relative_urls=False, **kwargs):
         if not isinstance(template, StreamingTemplate):
@@ -429,15 +429,14 @@ class KeepUnchangedWriter(Writer):
         return self._render(path, sig, name, template, context, relative_urls, kwargs)
 
 
-def page_error(name: str, problem: BaseException, output: str = "") -> str:
+def page_error(name: str, problem: BaseException) -> str:
     """The message for a page that could not be written: the page, the cause, where.
 
     `name`: the page's file as shown (with its language site's folder); where: the
     innermost template file and line in the exception's traceback (Jinja puts
-    template frames in it), or a syntax error's own file and line. `output` (this
-    site's output folder) then holds the pages written before this one; the others
-    are the last build's (`invoke publish` builds in a folder of its own and changes
-    nothing on failure).
+    template frames in it), or a syntax error's own file and line. The output folder
+    then holds the pages written before this one, new, and the others unchanged
+    (`invoke publish` builds in a folder of its own and changes nothing on failure).
     """
     where = ""
     lineno = getattr(problem, "lineno", None)
@@ -456,12 +455,7 @@ def page_error(name: str, problem: BaseException, output: str = "") -> str:
     return (
         f"common: could not write {name}: {kind}: {problem}"
         + (f" ({where})" if where else "")
-        + (
-            f"; in {_shown(output)}, the pages this build wrote before it are new, the "
-            "others are the last build's"
-            if output
-            else ""
-        )
+        + "; the pages written before it are new, the others unchanged"
     )
 
 
