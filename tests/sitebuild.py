@@ -130,3 +130,9 @@ def basic_with(tmp_path: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (content / name).write_text(text, encoding="utf-8")
     return content
+
+
+def build_with_cache(content: Path, output: Path, cache: Path, *settings: str, flags=()) -> Build:
+    """Build `content` with its own `CACHE_PATH` and the `KEY=VALUE` `settings` (JSON
+    values), Pelican's `flags` (such as `-v`) before them."""
+    return run_pelican(content, output, *flags, "-e", f'CACHE_PATH="{cache}"', *settings)

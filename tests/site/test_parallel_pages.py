@@ -10,7 +10,7 @@ import os
 import re
 import shutil
 
-from sitebuild import ROOT, run_pelican
+from sitebuild import ROOT, build_with_cache
 from test_warm_builds import assert_same_site
 
 
@@ -29,15 +29,9 @@ def lines(log: str, level: str, output) -> list[str]:
 
 
 def build(content, output, cache, parallel: bool, *extra: str):
-    return run_pelican(
-        content,
-        output,
-        "-v",
-        "-e",
-        f'CACHE_PATH="{cache}"',
-        f"PARALLEL_PAGES={'true' if parallel else 'false'}",
-        "PARALLEL_PAGES_MIN=1",
-        *extra,
+    switch = f"PARALLEL_PAGES={'true' if parallel else 'false'}"
+    return build_with_cache(
+        content, output, cache, switch, "PARALLEL_PAGES_MIN=1", *extra, flags=["-v"]
     )
 
 

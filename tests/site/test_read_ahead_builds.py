@@ -8,7 +8,7 @@ import pickle
 import re
 import shutil
 
-from sitebuild import ROOT, run_pelican
+from sitebuild import ROOT, build_with_cache
 from test_warm_builds import assert_same_site
 
 
@@ -23,14 +23,8 @@ def messages(log: str) -> list[str]:
 
 
 def build(content, output, cache, ahead: bool):
-    return run_pelican(
-        content,
-        output,
-        "-e",
-        f'CACHE_PATH="{cache}"',
-        f"READ_AHEAD={'true' if ahead else 'false'}",
-        "READ_AHEAD_MIN_FILES=1",
-    )
+    switch = f"READ_AHEAD={'true' if ahead else 'false'}"
+    return build_with_cache(content, output, cache, switch, "READ_AHEAD_MIN_FILES=1")
 
 
 def test_a_cold_build_read_ahead_writes_what_a_build_reading_alone_writes(tmp_path):
