@@ -40,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from common import BuildStopped, add_item_check, display_path, findings_in, subsites
+from common import display_path as common_display_path
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.utils import get_date
@@ -142,6 +143,14 @@ def template_finder(env, extensions) -> Callable:
 def validate(config: CheckSettings, generator, articles, pages, rows, has_template) -> list:
     """Every finding about this build's content, with the line of its field."""
     context = generator.context
+    shown_paths: dict[str, str] = {}
+
+    def display_path(item) -> str:  # each file's shown path made once (relpath is slow)
+        key = item if isinstance(item, str) else item.source_path
+        if key not in shown_paths:
+            shown_paths[key] = common_display_path(item)
+        return shown_paths[key]
+
     findings = findings_in(context) + unreadable_files(
         config, context["generated_content"], generator.readers
     )
@@ -160,7 +169,7 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     findings += unpaired_versions(articles + pages, lang_of_name, display_path)
     findings += tag_problems(articles, display_path)
     for item in articles + pages:
-        findings += text_findings(config, item)
+        findings += text_findings(config, item, display_path(item))
     findings += stale_findings(rows)
     return [with_line(finding, config.content_root) for finding in findings]
 
@@ -205,13 +214,17 @@ def theme_pages(settings, articles, langs) -> dict:
     return found
 
 
-def text_findings(config: CheckSettings, item) -> list:
-    """The rules on one post's own text: links to missing files, images without size."""
+def text_findings(config: CheckSettings, item, shown: str | None = None) -> list:
+    """The rules on one post's own text: links to missing files, images without size.
+
+    `shown`: the item's file as findings name it (`display_path` when not given).
+    """
+    shown = shown or display_path(item)
     source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
     exists = functools.partial(is_content_file, config.content_root)
     html = item._content or ""
-    return broken_content_links(display_path(item), source_dir, html, exists) + plain_images(
-        display_path(item), source_dir, html, exists
+    return broken_content_links(shown, source_dir, html, exists) + plain_images(
+        shown, source_dir, html, exists
     )
 
 

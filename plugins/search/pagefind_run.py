@@ -4,9 +4,12 @@ Pagefind's command line indexes every language site into its own bundle, so that
 language's search page loads its own index and can merge another language's on demand
 (Pagefind's `mergeIndex` needs a second bundle path: https://pagefind.app/docs/multisite/).
 Its Python API waits a tenth of a second per message, which is why the command line is
-used. Pagefind reads a folder that holds exactly the pages to index, as hard links (or
-copies) of the written pages under their paths, so nothing else in the output (another
-language's site, a page an earlier build left) can slip in.
+used. Pagefind reads exactly the pages to index, so that nothing else in the output
+(another language's site, a page an earlier build left) can slip in: its `glob` setting
+(https://pagefind.app/docs/config-options/#glob) lists them, in a `pagefind.json` in the
+run's own folder. Where no such glob can be written (a path with a backslash, or so many
+pages that Pagefind would refuse the pattern), it reads a folder of hard links (or
+copies) to them under their paths instead, which costs a folder per page.
 """
 
 from __future__ import annotations
@@ -29,6 +32,28 @@ UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pag
 # Parts of a post's body that are not its text: heading "#" links, footnote back links,
 # and MathML (its characters read as noise in excerpts; the words around it remain).
 EXCLUDE = ".heading-anchor, .footnote-backref, math"
+
+# Characters of Pagefind's globs (the `wax` syntax) that a literal path escapes with a
+# backslash; a path holding a backslash cannot be written as a glob at all.
+GLOB_SPECIAL = frozenset("?*$:<>()[]{},")
+# Pagefind 1.5 refuses a glob of about 340,000 characters (measured); well below that.
+GLOB_LIMIT = 150_000
+
+
+def page_glob(folder: Path, pages) -> str | None:
+    """A Pagefind glob matching exactly `pages` (files under `folder`), or None.
+
+    `(Path("/out"), [Path("/out/posts/a,b/index.html")])` -> `"{posts/a\\,b/index.html}"`.
+    None when a path holds a backslash or the glob would pass `GLOB_LIMIT` characters.
+    """
+    parts = []
+    for page in pages:
+        relative = page.relative_to(folder).as_posix()
+        if "\\" in relative:
+            return None
+        parts.append("".join("\\" + c if c in GLOB_SPECIAL else c for c in relative))
+    glob = "{" + ",".join(parts) + "}"
+    return glob if len(glob) <= GLOB_LIMIT else None
 
 
 @dataclass(frozen=True)
@@ -115,14 +140,19 @@ def start(job: IndexJob) -> Running:
     for stale in job.bundle.parent.glob(".pagefind-*"):  # left by an interrupted build
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=job.bundle.parent))
-    site = staging / "site"
-    for page in job.pages:
-        link = site / page.relative_to(job.folder)
-        link.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(page, link)
-        except OSError:  # a file system without hard links
-            shutil.copyfile(page, link)
+    glob = page_glob(job.folder, job.pages)
+    if glob is not None:
+        site = job.folder
+        (staging / "pagefind.json").write_text(json.dumps({"glob": glob}), encoding="utf-8")
+    else:
+        site = staging / "site"
+        for page in job.pages:
+            link = site / page.relative_to(job.folder)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, link)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(page, link)
     command = [
         str(binary),
         "--site", str(site),
@@ -135,6 +165,7 @@ def start(job: IndexJob) -> Running:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        cwd=staging,  # where Pagefind looks for its configuration file
         # Below Pelican: the index of one site must not slow the writing of the next.
         preexec_fn=(lambda: os.nice(5)) if hasattr(os, "nice") else None,
     )
