@@ -41,9 +41,9 @@ GLOB_LIMIT = 150_000
 
 
 def page_glob(folder: Path, pages) -> str | None:
-    """A Pagefind glob matching exactly `pages` (files under `folder`), or None.
+    r"""A Pagefind glob matching exactly `pages` (files under `folder`), or None.
 
-    `(Path("/out"), [Path("/out/posts/a,b/index.html")])` -> `"{posts/a\\,b/index.html}"`.
+    `(Path("/out"), [Path("/out/posts/a,b/index.html")])` -> `"{posts/a\,b/index.html}"`.
     None when a path holds a backslash or the glob would pass `GLOB_LIMIT` characters.
     """
     parts = []
