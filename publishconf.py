@@ -7,6 +7,8 @@ files: `SITEURL=https://user.github.io/repo invoke publish`.
 import os
 import sys
 
+import pelican.settings as pelican_settings  # lowercase: not read as a setting
+
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
@@ -21,7 +23,7 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 
 # One feed per language: FEED_ATOM holds this language's posts only (FEED_ALL_ATOM would
-# mix in every translation).
+# mix in every translation; the bundle drops it when it names the same file).
 FEED_ATOM = "feeds/all.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
@@ -37,4 +39,8 @@ PUBLISH_CHECKS = True
 # Errors stop a publishing build; warnings (stale translations, series gaps) are
 # reported and counted, and fail it only with `invoke publish --strict`.
 # The translation status page is for the writer, not for readers.
-DIRECT_TEMPLATES = [t for t in DIRECT_TEMPLATES if t != "translation_status"]  # noqa: F405
+DIRECT_TEMPLATES = [
+    t
+    for t in globals().get("DIRECT_TEMPLATES", pelican_settings.DEFAULT_CONFIG["DIRECT_TEMPLATES"])
+    if t != "translation_status"
+]

@@ -26,6 +26,16 @@ Settings (`configure`, on `initialized` of the main site, before i18n-subsites r
   `THEME_STATIC_PATHS` (the theme's files are published once, by the main site; so
   are images and other static files: `share_static_files`), and
   its own site URL as `FEED_DOMAIN` unless the writer set one (feeds' self links);
+- Pelican's "all articles" feeds (`FEED_ALL_ATOM`, `FEED_ALL_RSS`; Pelican's default
+  writes `feeds/all.atom.xml`) would mix every translation into each language's feed:
+  when the writer set no `FEED_ATOM` / `FEED_RSS` of their own (or the same file), the
+  feed becomes the language's own (`FEED_ATOM` at the same address) and the "all"
+  feed is dropped (`language_feeds`);
+- `OUTPUT_PATH` is made absolute (Pelican's default, `output`, is relative to the
+  folder the build runs in), so plugins can compare it with the paths written;
+- the templates are always autoescaped (`JINJA_ENVIRONMENT["autoescape"]`; Pelican's
+  default environment does not escape, and titles and tags are plain text), with
+  `trim_blocks` and `lstrip_blocks` as Pelican's default has them unless set;
 - the language sites are stored in the settings under `LANGUAGE_SITES`, which every
   subsite inherits; read them with `language_sites(settings)`. The main site's own
   settings are kept too (`language_setting(settings, lang, key)` gives any
@@ -324,6 +334,8 @@ def configure(pelican) -> None:
         return  # a subsite: it inherits the main site's configured settings
     check_languages(settings)
     check_numbers(settings)
+    settings["OUTPUT_PATH"] = pelican.output_path = os.path.abspath(settings["OUTPUT_PATH"])
+    language_feeds(settings)
     settings["BILINGUAL_FILENAME_PATTERN"] = settings["FILENAME_METADATA"] = filename_pattern(
         settings
     )
@@ -354,7 +366,27 @@ def configure(pelican) -> None:
     settings[READ_CACHE_KEY] = open_read_cache(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
     environment.setdefault("bytecode_cache", SharedBytecodeCache(template_cache(settings)))
+    environment["autoescape"] = True
+    environment.setdefault("trim_blocks", True)
+    environment.setdefault("lstrip_blocks", True)
     settings["JINJA_ENVIRONMENT"] = environment
+
+
+def language_feeds(settings: dict) -> None:
+    """Turn Pelican's "all articles" feeds into each language's own, in place.
+
+    Under i18n-subsites every language's site writes `FEED_ALL_ATOM` with the site's
+    posts and all their translations (Pelican's `generate_feeds`), so Pelican's default
+    (`feeds/all.atom.xml`) mixes languages. When `FEED_ATOM` is unset or names the same
+    file, it takes `FEED_ALL_ATOM`'s address (its readers keep their subscription) and
+    `FEED_ALL_ATOM` is dropped; likewise `FEED_RSS` and `FEED_ALL_RSS`. A writer who set
+    both to different files keeps both.
+    """
+    for kind in ("ATOM", "RSS"):
+        every, own = settings.get(f"FEED_ALL_{kind}"), settings.get(f"FEED_{kind}")
+        if every and (not own or own == every):
+            settings[f"FEED_{kind}"] = every
+            settings[f"FEED_ALL_{kind}"] = None
 
 
 def capture_site_urls(items: Iterable, sites: LanguageSites, current_lang: str) -> None:

@@ -589,3 +589,102 @@ def test_feeds_and_descriptions_read_well(tmp_path):
     description = site.soup("posts/b/").select_one('meta[name="description"]')["content"]
     assert "$A^{-1}$" in description
     assert link_problems(site, PUBLISH_SITEURL)[0] == []
+
+
+# 6. An existing blog that leaves most settings at Pelican's defaults: no OUTPUT_PATH,
+# JINJA_ENVIRONMENT, DIRECT_TEMPLATES or feed settings; the bundle's publishconf.py.
+
+DEFAULTS_SETTINGS = """
+from pathlib import Path
+BUNDLE = Path({bundle!r})
+AUTHOR = "Jun Park"
+SITENAME = "Field Journal"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "en"
+FILENAME_METADATA = r"(?P<date>\\d{{4}}-\\d{{2}}-\\d{{2}})_.*"
+ARTICLE_PATHS = ["posts", "2025"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "posts"]
+PLUGIN_PATHS = [str(BUNDLE / "plugins")]
+PLUGINS = {plugins!r}
+THEME = str(BUNDLE / "theme")
+I18N_SUBSITES = {{"ko": {{}}, "ja": {{}}}}
+"""
+
+HOSTILE_POST = """Title: Reading <script>alert(1)</script> & Vec<T> notes
+Tags: <b>bold</b>, Vec<T>
+Category: Garden
+
+A post whose title and tags are typed with angle brackets.
+"""
+
+
+@pytest.fixture(scope="module")
+def on_defaults(tmp_path_factory):
+    """(project folder, dev build, publish build) of a blog on Pelican's defaults."""
+    import runpy
+    import shutil
+
+    from common import subsites
+    from sitebuild import ROOT, Build
+
+    project = tmp_path_factory.mktemp("defaults")
+    shutil.copytree(THIRD_PARTY / "content", project / "content")
+    (project / "content" / "posts" / "2026-04-01_angle-brackets.en.md").write_text(
+        HOSTILE_POST, encoding="utf-8"
+    )
+    plugins = runpy.run_path(str(THIRD_PARTY / "settings.py"))["PLUGINS"]
+    (project / "pelicanconf.py").write_text(
+        DEFAULTS_SETTINGS.format(bundle=str(ROOT), plugins=plugins), encoding="utf-8"
+    )
+    shutil.copy(ROOT / "publishconf.py", project / "publishconf.py")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    builds = []
+    for settings, siteurl in (("pelicanconf.py", ""), ("publishconf.py", PUBLISH_SITEURL)):
+        result = subsites.run_pelican(
+            project / settings, [], env={**env, "SITEURL": siteurl}, cwd=project, capture=True
+        )
+        builds.append(Build(project / "output", result.returncode, result.stdout, result.stderr))
+        assert result.returncode == 0, builds[-1].log
+        assert "Traceback" not in builds[-1].log
+        if settings == "pelicanconf.py":
+            shutil.copytree(project / "output", project / "dev-output")
+            builds[-1] = Build(project / "dev-output", 0, result.stdout, result.stderr)
+    return builds
+
+
+def test_a_blog_on_pelicans_default_output_path_builds_and_publishes(on_defaults):
+    dev, published = on_defaults
+    for build in (dev, published):
+        assert (build.output / "2026-03-02_soil-test.html").is_file()  # Pelican's {slug}.html
+        assert (build.output / "ko" / "2026-03-02_soil-test.html").is_file()
+        assert list((build.output / "pagefind").glob("pagefind-entry.json"))
+    assert link_problems(published, PUBLISH_SITEURL)[0] == []
+
+
+def test_titles_and_tags_are_escaped_without_the_writers_autoescape(on_defaults):
+    for build in on_defaults:
+        page = next(build.output.rglob("2026-04-01_angle-brackets.html"))
+        soup = build.soup(str(page.relative_to(build.output)))
+        heading = soup.select_one("h1")
+        assert heading.get_text() == "Reading <script>alert(1)</script> & Vec<T> notes"
+        assert heading.find() is None  # text only, no element
+        assert "<script>alert" not in page.read_text(encoding="utf-8")
+        tags = [a.get_text() for a in soup.select('a[rel="tag"]')]
+        assert tags == ["<b>bold</b>", "Vec<T>"]
+
+
+def test_pelicans_default_all_articles_feed_holds_one_language(on_defaults):
+    for build in on_defaults:
+        for prefix, lang in (("", "en"), ("ko/", "ko"), ("ja/", "ja")):
+            feed = build.output / prefix / "feeds" / "all.atom.xml"
+            root = ET.parse(feed).getroot()
+            entries = root.findall("{http://www.w3.org/2005/Atom}entry")
+            assert entries, feed
+            links = [e.find("{http://www.w3.org/2005/Atom}link").get("href") for e in entries]
+            if prefix:
+                assert all(f"/{lang}/" in link for link in links), feed
+            else:
+                assert not any("/ko/" in link or "/ja/" in link for link in links), feed
