@@ -152,6 +152,9 @@ DOCUTILS_SETTINGS = {"math_output": "MathML"}
 
 DEFAULT_PAGINATION = False
 HOME_RECENT_POSTS = 8
+# Pelican's menu settings work as in its own themes (MENUITEMS, DISPLAY_PAGES_ON_MENU, and
+# LINKS / SOCIAL in the footer); the demo files its posts in series, not categories.
+DISPLAY_CATEGORIES_ON_MENU = False
 SUMMARY_MAX_LENGTH = 40
 
 MARKDOWN = {

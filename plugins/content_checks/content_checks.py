@@ -7,9 +7,11 @@ fix: unreadable files, a missing or bad Title/Date/Status, a `Lang` the site doe
 have or that contradicts the file name, two files with one slug and language, two
 posts or pages one language's site would write to one file (`Save_as:`), tags
 that cannot have a page, links to missing files, a `Template:` the theme lacks.
-Warnings (stale translations, and the other plugins' warnings) are logged, counted in
-the build summary, emitted as GitHub Actions annotations there, and stop only a strict
-build. Tags are not compared between translations: a tag in one language only, or
+Warnings (stale translations, `{filename}` links to images and other files, and the
+other plugins' warnings) are logged, counted in the build summary, emitted as GitHub
+Actions annotations there, and stop only a strict build: before writing for every
+warning logged until then (Pelican's readers' too), after writing for one logged
+while writing. Tags are not compared between translations: a tag in one language only, or
 named differently per language, is normal.
 
 Template API
@@ -22,7 +24,7 @@ complete pairs, posts that lack a translation.
 
 Settings (defaults)
 -------------------
-- `BILINGUAL_STRICT` (False): warnings stop the build too.
+- `BILINGUAL_STRICT` (False): warnings stop the build too, Pelican's own included.
 - `BILINGUAL_CHECK_ONLY` (False): print the check report and exit (status 1 on
   failure) before writing anything; what `invoke check` sets.
 - `BILINGUAL_FILENAME_PATTERN` (`common.subsites.FILENAME_PATTERN`): how a file name
@@ -55,6 +57,7 @@ from .rules import (
     missing_templates,
     plain_images,
     same_file_errors,
+    static_files_by_filename,
     tag_problems,
     theme_page_errors,
     unpaired_versions,
@@ -223,8 +226,16 @@ def text_findings(config: CheckSettings, item, shown: str | None = None) -> list
     source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
     exists = functools.partial(is_content_file, config.content_root)
     html = item._content or ""
-    return broken_content_links(shown, source_dir, html, exists) + plain_images(
-        shown, source_dir, html, exists
+    generated = getattr(item, "_context", None) or {}
+    sources = generated.get("generated_content") or {}
+
+    def is_content(relative: str) -> bool:
+        return relative in sources or relative.replace("/", os.sep) in sources
+
+    return (
+        broken_content_links(shown, source_dir, html, exists)
+        + static_files_by_filename(shown, source_dir, html, exists, is_content)
+        + plain_images(shown, source_dir, html, exists)
     )
 
 
@@ -275,7 +286,7 @@ def conclude(config: CheckSettings, findings, rows, files: int, logged: int = 0)
     """
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity != "error"]
-    failed = bool(errors) or (config.strict and bool(warnings))
+    failed = bool(errors) or (config.strict and bool(warnings or logged))
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print("\n".join(annotation(finding) for finding in findings))
     if config.check_only:
@@ -289,7 +300,10 @@ def conclude(config: CheckSettings, findings, rows, files: int, logged: int = 0)
         heading = "bilingual: stopped before writing anything:"
         if not errors:
             heading = "bilingual: stopped before writing anything (strict: warnings fail):"
-        raise BuildStopped("\n".join([heading, *(str(f) for f in (errors or warnings))]))
+        lines = [str(f) for f in (errors or warnings)]
+        if not errors and logged:
+            lines.append(f"{logged} warning(s) from Pelican or another plugin, above")
+        raise BuildStopped("\n".join([heading, *lines]))
     return len(warnings)
 
 
@@ -300,6 +314,7 @@ REPORTED_BY_US = (
     "Unknown status '%s' for file %s, skipping it. (Not in %s)",
     'There are %s items "%s" with lang %s',
     "There are %s original (not translated) items %s",
+    "{filename} used for linking to static",
 )
 
 
@@ -382,6 +397,13 @@ def print_summary(generator, writer):
         if summary is not None:
             summary = replace(summary, warnings=summary.warnings + counter.count)
     if summary is not None and subsites.is_main_site(generator.settings):
+        if summary.warnings and CheckSettings.from_settings(generator.settings).strict:
+            # Warnings logged while writing (templates, other plugins): the checks
+            # before writing stopped a strict build on every earlier one.
+            raise BuildStopped(
+                f"bilingual: {summary.warnings} warning(s) above while writing; "
+                "a strict build (BILINGUAL_STRICT, --strict) stops on warnings"
+            )
         print("\n".join(f"bilingual: {line}" for line in summary.lines()))
 
 

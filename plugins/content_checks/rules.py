@@ -442,6 +442,37 @@ def content_links(html: str) -> list[tuple[str, str]]:
     return [(m.group(2), m.group(3)) for m in CONTENT_LINK.finditer(html)]
 
 
+def static_files_by_filename(
+    path: str, source_dir: str, html: str, exists: Callable, is_content: Callable
+) -> list:
+    """Warnings for `{filename}` links to files that are not posts or pages.
+
+    Pelican resolves them and logs "Use {static} instead" each time it renders the
+    post, so an incremental build that skips the post would not tell; this rule tells
+    every build and `invoke check`. `exists(relative)` and `is_content(relative)` say
+    whether the content folder has that file and whether it is a post or page.
+    """
+    findings = []
+    for kind, target in content_links(html):
+        if kind != "filename":
+            continue
+        relative = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(source_dir, target))
+        )
+        if exists(relative) and not is_content(relative):
+            findings.append(
+                warning(
+                    path,
+                    "body",
+                    f"{{filename}}{target} links to a file that is not a post or page",
+                    f"write {{static}}{target} (Pelican's link for images and other files)",
+                )
+            )
+    return findings
+
+
 def broken_content_links(path: str, source_dir: str, html: str, exists: Callable) -> list:
     """Errors for links and images that point at files the content folder does not have.
 

@@ -130,6 +130,7 @@ def page_links(
     content=None,
     page_langs: set[str] | None = None,
     elsewhere: dict[str, str] | None = None,
+    replaces_theme_page: bool = False,
 ) -> PageLinks:
     """The versions of the page written to `output_file` on `lang`'s site.
 
@@ -138,9 +139,13 @@ def page_links(
     (its translations do not name it back) but still offers them in `switch`. For any
     other page: the same path on every language's site that writes it (`page_langs`;
     None means every language), or, for a page whose translations live at other paths
-    (a tag named per language), `elsewhere`: {lang: output file}.
+    (a tag named per language), `elsewhere`: {lang: output file}. A published page
+    without translations that takes the place of a theme page (`replaces_theme_page`:
+    Pelican's documented custom home, `Save_as: index.html`) is that page's version in
+    its language, so it pairs as the theme page would: with the same path on the other
+    languages' sites.
     """
-    if content is not None:
+    if content is not None and not (replaces_theme_page and _alone(content)):
         urls = {lang: sites.url(lang, content.url)}
         versions = {**urls, **{c.lang: c.url for c in getattr(content, "counterparts", [])}}
         if content.status == "published":
@@ -179,8 +184,19 @@ def translated_tags(groups, slugs: dict, save_as: str, taxonomy: dict) -> dict:
     return found
 
 
+def _alone(content) -> bool:
+    """A published item with no version in another language."""
+    return content.status == "published" and not getattr(content, "counterparts", None)
+
+
 def _x_default(sites: LanguageSites, urls: dict, alternates: tuple) -> str | None:
     return urls.get(sites.main_lang) or (alternates[0][1] if alternates else None)
+
+
+def direct_files(settings_get, templates) -> frozenset[str]:
+    """The output files of the pages Pelican writes from `DIRECT_TEMPLATES` (normalized)."""
+    files = (settings_get(f"{name.upper()}_SAVE_AS", f"{name}.html") for name in templates)
+    return frozenset(posixpath.normpath(save_as) for save_as in files if save_as)
 
 
 def direct_pages(settings_get, templates) -> dict[str, str]:

@@ -23,7 +23,11 @@ Template API
   languages that write it (those with a published post in it);
   `writes(output_file, lang)` says whether `lang`'s site writes such a page;
   `page(template)` is the URL of a direct template's page (`archives`, `tags`; from
-  `<NAME>_URL` or `<NAME>_SAVE_AS`), None when the build does not write it.
+  `<NAME>_URL` or `<NAME>_SAVE_AS`), None when the build does not write it;
+  `replaces(output_file)` says whether a file is a direct template's page (a page
+  saved there, such as a custom home, takes its place and pairs as it would);
+  `categories` is ((name, URL), ...) of the categories of this site's published
+  posts, by name (the menu's, with `DISPLAY_CATEGORIES_ON_MENU`).
 
 Settings (defaults)
 -------------------
@@ -39,6 +43,7 @@ reported by `content_checks`.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 from common import BuildStopped, LanguageSites, group_by_slug, source_lang, subsites
@@ -48,6 +53,7 @@ from pelican.contents import Article, Page
 from .links import (
     PageLinks,
     counterparts,
+    direct_files,
     direct_pages,
     page_links,
     taxonomy_pages,
@@ -64,6 +70,7 @@ class PairingSettings:
     theme_dir: str
     taxonomy_save_as: dict = field(default_factory=dict)
     direct: dict = field(default_factory=dict)
+    direct_files: frozenset = frozenset()
     tag_groups: tuple = ()
 
     @classmethod
@@ -80,6 +87,7 @@ class PairingSettings:
                 "authors": settings.get("AUTHOR_SAVE_AS", ""),
             },
             direct=direct_pages(settings.get, settings.get("DIRECT_TEMPLATES", [])),
+            direct_files=direct_files(settings.get, settings.get("DIRECT_TEMPLATES", [])),
             tag_groups=tag_groups(settings.get("TAG_TRANSLATIONS"), sites),
         )
 
@@ -110,6 +118,8 @@ class SiteLanguages:
     theme_url: str
     taxonomy: dict = field(default_factory=dict)  # output file -> languages that write it
     direct: dict = field(default_factory=dict)  # direct template -> site-relative URL
+    direct_files: frozenset = frozenset()  # the direct templates' output files
+    categories: tuple = ()  # ((name, site-relative URL), ...) of this site's published posts
     tag_translations: dict = field(default_factory=dict)  # (lang, file) -> {lang: file}
 
     @property
@@ -138,6 +148,10 @@ class SiteLanguages:
         """
         return self.direct.get(template)
 
+    def replaces(self, output_file: str) -> bool:
+        """Whether `output_file` is a direct template's page (a page saved there replaces it)."""
+        return bool(output_file) and posixpath.normpath(output_file) in self.direct_files
+
     def writes(self, output_file: str, lang: str) -> bool:
         """Whether `lang`'s site writes the tag, category or author page `output_file`."""
         return lang in self.taxonomy.get(output_file, ())
@@ -152,7 +166,8 @@ class SiteLanguages:
             return page_links(self.sites, self.lang, output_file, content, {self.lang})
         elsewhere = self.tag_translations.get((self.lang, output_file))
         langs = self.taxonomy.get(output_file)
-        return page_links(self.sites, self.lang, output_file, content, langs, elsewhere)
+        replaces = self.replaces(output_file)
+        return page_links(self.sites, self.lang, output_file, content, langs, elsewhere, replaces)
 
 
 def pair(items, sites: LanguageSites, lang: str) -> None:
@@ -187,6 +202,18 @@ def collect(generators):
         theme_url=config.sites.url(config.sites.main_lang, config.theme_dir),
         taxonomy=taxonomy,
         direct=config.direct,
+        direct_files=config.direct_files,
+        categories=tuple(
+            sorted(
+                {
+                    (str(item.category), item.category.url)
+                    for item in articles
+                    if item.lang == config.lang
+                    and item.status == "published"
+                    and getattr(item, "category", None) is not None
+                }
+            )
+        ),
         tag_translations=translated_tags(
             config.tag_groups,
             {

@@ -218,3 +218,45 @@ def test_the_summary_counts_pelicans_own_warnings_too(tmp_path):
     )  # fmt: skip
     assert "Duplicate definition of `status`" in check.stdout + check.stderr
     assert re.search(r"other warnings above\s+1\n", check.stdout), check.stdout
+
+
+def test_a_filename_link_to_an_image_is_one_warning_in_every_build_and_strict_stops(tmp_path):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "kit.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8"
+    )
+    post = "Title: {t}\nDate: 2026-04-01\n\n![kit]({{filename}}/images/kit.svg)\n"
+    (content / "a.en.md").write_text(post.format(t="A"), encoding="utf-8")
+    (content / "a.ko.md").write_text(post.format(t="가"), encoding="utf-8")
+    cache = ("-e", f'CACHE_PATH="{tmp_path / "cache"}"')
+    for extra in ((), ("SKIP_UNCHANGED_PAGES=true",), ("BUILD_RECORD=false",)):
+        # Cold; nothing changed (the whole build skipped); every page kept as it was.
+        build = run_pelican(content, tmp_path / "out", *cache, *extra)
+        assert build.returncode == 0, build.log
+        for name in ("a.en.md", "a.ko.md"):
+            assert (
+                f"{name}: {{filename}}/images/kit.svg links to a file that is not a post or page"
+            ) in build.log
+        assert "Use {static} instead" not in build.log  # Pelican's own line: told once
+        if "up to date" not in build.log:
+            assert "2 warning(s) above; none stops the build" in build.stdout
+    strict = run_pelican(content, tmp_path / "strict", *cache, "BILINGUAL_STRICT=true")
+    assert strict.returncode == 1
+    assert "stopped before writing anything (strict: warnings fail)" in strict.stderr
+    assert not (tmp_path / "strict").exists()
+
+
+def test_a_strict_build_stops_on_pelicans_own_reading_warnings(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    post = "Title: {t}\nDate: 2026-04-01\nStatus: published\nStatus: published\n\nText.\n"
+    (content / "a.en.md").write_text(post.format(t="A"), encoding="utf-8")
+    (content / "a.ko.md").write_text(post.format(t="가"), encoding="utf-8")
+    lenient = run_pelican(content, tmp_path / "out")
+    assert lenient.returncode == 0, lenient.log
+    assert "Duplicate definition of `status`" in lenient.log
+    strict = run_pelican(content, tmp_path / "strict", "-e", "BILINGUAL_STRICT=true")
+    assert strict.returncode == 1, strict.log
+    assert "2 warning(s) from Pelican or another plugin, above" in strict.stderr
+    assert not (tmp_path / "strict").exists()

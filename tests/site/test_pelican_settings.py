@@ -103,3 +103,43 @@ def test_a_bad_tag_translation_names_the_setting(tmp_path):
     )
     assert build.returncode == 1
     assert "invalid TAG_TRANSLATIONS[0]: language 'fr'" in build.stderr
+
+
+def test_pelicans_menu_and_footer_settings_are_honoured(tmp_path):
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    post = "Title: {t}\nDate: 2026-04-01\nCategory: {c}\n\nWords.\n"
+    (content / "a.en.md").write_text(post.format(t="A", c="Garden"), encoding="utf-8")
+    (content / "a.ko.md").write_text(post.format(t="가", c="정원"), encoding="utf-8")
+    (content / "pages" / "about.en.md").write_text("Title: About\n\nMe.\n", encoding="utf-8")
+    (content / "pages" / "home.en.md").write_text(
+        "Title: Welcome\nURL:\nSave_as: index.html\n\nHello.\n", encoding="utf-8"
+    )
+    menu = '[["Old blog", "https://old.example.org/"]]'
+    links = '[["Pelican", "https://getpelican.com/"]]'
+    social = '[["Mastodon", "https://example.social/@me"]]'
+    build = run_pelican(
+        content,
+        tmp_path / "out",
+        "-e",
+        "DISPLAY_CATEGORIES_ON_MENU=true",
+        f"MENUITEMS={menu}",
+        f"LINKS={links}",
+        f"SOCIAL={social}",
+    )
+    assert build.returncode == 0, build.log
+    nav = [(a.get_text(), a["href"]) for a in build.soup("posts/a/").select(".site-nav a")]
+    assert ("Garden", "/categories/garden/") in nav
+    assert ("About", "/about/") in nav
+    assert ("Old blog", "https://old.example.org/") in nav
+    assert "Welcome" not in [text for text, _href in nav]  # it replaces the home page
+    korean_nav = [a.get_text() for a in build.soup("ko/posts/a/").select(".site-nav a")]
+    assert "정원" in korean_nav and "Garden" not in korean_nav
+    footer = build.soup("ko/posts/a/").select_one(".site-footer")
+    lists = {ul["aria-label"]: [a["href"] for a in ul.select("a")] for ul in footer.select("ul")}
+    assert lists["링크"] == ["https://getpelican.com/"]
+    assert lists["소셜"] == ["https://example.social/@me"]
+    hidden = run_pelican(content, tmp_path / "hidden", "-e", "DISPLAY_PAGES_ON_MENU=false")
+    assert hidden.returncode == 0, hidden.log
+    texts = [a.get_text() for a in hidden.soup("posts/a/").select(".site-nav a")]
+    assert "About" not in texts and "Garden" not in texts

@@ -688,3 +688,21 @@ def test_pelicans_default_all_articles_feed_holds_one_language(on_defaults):
                 assert all(f"/{lang}/" in link for link in links), feed
             else:
                 assert not any("/ko/" in link or "/ja/" in link for link in links), feed
+
+
+def test_a_page_that_replaces_one_languages_home_pairs_with_the_other_homes(tmp_path):
+    content = tmp_path / "content"
+    write(content, "a.en.md", "Title: A\nDate: 2026-04-01\n\nWords.\n")
+    write(content, "a.ko.md", "Title: 가\nDate: 2026-04-01\n\n낱말.\n")
+    landing = "Title: Welcome\nURL:\nSave_as: index.html\n\nA landing page of my own.\n"
+    write(content / "pages", "landing.en.md", landing)
+    site = run_pelican(content, tmp_path / "out", settings=PUBLISH_SETTINGS, env={**PUBLISH_ENV})
+    assert site.returncode == 0, site.log
+    home = site.soup("index.html")
+    assert home.h1.get_text() == "Welcome"
+    alternates = {
+        link["hreflang"]: link["href"] for link in home.select('link[rel="alternate"][hreflang]')
+    }
+    assert alternates["ko"] == f"{PUBLISH_SITEURL}/ko/"
+    assert home.select_one('a[hreflang="ko"]')["href"] == f"{PUBLISH_SITEURL}/ko/"
+    assert link_problems(site, PUBLISH_SITEURL)[0] == []

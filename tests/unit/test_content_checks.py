@@ -11,6 +11,7 @@ from content_checks.rules import (
     language_errors,
     same_file_errors,
     split_metadata,
+    static_files_by_filename,
     tag_problems,
     theme_page_errors,
 )
@@ -97,6 +98,23 @@ def test_broken_content_links():
         "{static}../images/none.svg links to an image or file that does not exist",
     ]
     assert "posts/ep9.en.md" in found[0].fix and "images/none.svg" in found[1].fix
+
+
+def test_filename_links_to_images_and_files_are_warned_about():
+    html = (
+        '<a href="{filename}/posts/ep2.en.md">a post</a> <img src="{filename}../images/a.svg">'
+        ' <a href="{filename}notes.pdf">notes</a> <img src="{static}/images/b.svg">'
+        ' <a href="{filename}gone.png">gone</a>'
+    )
+    existing = {"posts/ep2.en.md", "images/a.svg", "posts/notes.pdf", "images/b.svg"}
+    found = static_files_by_filename(
+        "posts/ep3.en.md", "posts", html, existing.__contains__, {"posts/ep2.en.md"}.__contains__
+    )
+    assert [(f.severity, f.message) for f in found] == [
+        ("warning", "{filename}../images/a.svg links to a file that is not a post or page"),
+        ("warning", "{filename}notes.pdf links to a file that is not a post or page"),
+    ]
+    assert found[0].fix.startswith("write {static}../images/a.svg")
 
 
 def test_translation_status_finds_missing_and_stale():
