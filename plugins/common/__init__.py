@@ -17,7 +17,9 @@ Every plugin may import this package; no plugin imports another plugin's modules
   `join_url(siteurl, path)`; `group_by_slug(items)`: the versions of each post;
   `source_lang(group, langs)`: which version is the source the others translate;
   `site_timezone(settings)`: the site's `TIMEZONE`, checked.
-- `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring).
+- `subsites`: the one module that deals with pelican-i18n-subsites (see its docstring);
+  `subsites.shared_result(settings, name, key, make)` does a plugin's work on a post's
+  HTML once per build, not once per language site.
 - `read_cache`: what the readers made of each file, kept between builds (`READ_CACHE`,
   default True; keyed by the file's bytes and the reading settings).
 - `writer`: every site's Pelican writer; a page is rendered straight into its file

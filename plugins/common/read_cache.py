@@ -83,7 +83,8 @@ class ReadCache:
     posts share (`subsites.share_texts`); `ahead`: the child reading files ahead of
     the build (`read_ahead`), False when there is none; `sites_read`: how many
     language sites have made their contexts; `released`: saved and let go once all
-    have (`subsites.release_read_cache`).
+    have (`subsites.release_read_cache`); `derived`: {name: {key: value}}, what
+    plugins made of a post's HTML while the sites read (`subsites.shared_result`).
     """
 
     path: Path | None = None
@@ -92,6 +93,7 @@ class ReadCache:
     stored: dict = field(default_factory=dict)
     used: dict = field(default_factory=dict)
     texts: dict = field(default_factory=dict)
+    derived: dict = field(default_factory=dict)
     ahead: object = None
     sites_read: int = 0
     released: bool = False

@@ -627,8 +627,28 @@ def release_read_cache(generators) -> None:
         cache.ahead.close()
     read_cache.save(cache)
     cache.released = True
-    for kept in (cache.memory, cache.stored, cache.used, cache.texts):
+    for kept in (cache.memory, cache.stored, cache.used, cache.texts, cache.derived):
         kept.clear()
+
+
+def shared_result(settings: Mapping, name: str, key, make):
+    """`make()`, or what it gave for `key` earlier in this build, on any language's site.
+
+    For work on a post's HTML at `content_object_init`, which runs on every language's
+    site for the posts of every language (i18n-subsites gives each site all of them):
+    the result is kept in the build's `ReadCache` under `name` until every site has
+    read (`release_read_cache`), so one HTML is worked on once per build. `key`
+    (hashable) must hold every input of `make`; results are shared, so they must not
+    be changed (a string, a tuple). Without a read cache, or after the release (a post
+    `invoke serve` rewrites), `make()` is called.
+    """
+    cache = settings.get(READ_CACHE_KEY)
+    if cache is None or cache.released:
+        return make()
+    kept = cache.derived.setdefault(name, {})
+    if key not in kept:
+        kept[key] = make()
+    return kept[key]
 
 
 def read_once(readers) -> None:

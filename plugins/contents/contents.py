@@ -15,7 +15,7 @@ Settings (defaults)
 
 from __future__ import annotations
 
-from common import BuildStopped
+from common import BuildStopped, subsites
 from pelican import signals
 
 from .headings import sections
@@ -37,11 +37,16 @@ def check_settings(pelican):
 
 
 def collect(instance):
-    """`content_object_init`: `contents` when the post has enough sections."""
+    """`content_object_init`: `contents` when the post has enough sections.
+
+    Found once per build for each HTML (`subsites.shared_result`): every language's
+    site makes the posts of every language.
+    """
     if not hasattr(instance, "_content"):
         return
-    found = sections(instance._content or "")
-    instance.contents = found if len(found) >= minimum(instance.settings) else []
+    html = instance._content or ""
+    found = subsites.shared_result(instance.settings, __name__, html, lambda: tuple(sections(html)))
+    instance.contents = list(found) if len(found) >= minimum(instance.settings) else []
 
 
 def register():

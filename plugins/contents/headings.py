@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 
 HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+# docutils: `<div class="section" id="...">` right around each section's heading.
+SECTION_HEADING = re.compile(
+    r'<div class="section" id="([^"]+)">\s*<h([1-6])\b([^>]*)>(.*?)</h\2>', re.S
+)
+ANY_HEADING = re.compile(r"<h[1-6]\b")
+OWN_ID = re.compile(r'\bid="([^"]+)"')
 ANCHOR = re.compile(r'<a class="(?:heading-anchor|headerlink)"[^>]*>.*?</a>', re.S)
 TAG = re.compile(r"<[^>]+>")
 
@@ -47,6 +53,9 @@ def sections(html: str, levels: tuple[int, ...] = (2, 3)) -> list[Section]:
             for level, anchor, body in HEADING.findall(html)
             if int(level) in levels and " ".join(text_of(body).split())
         ]
+    found = docutils_sections(html, levels)
+    if found is not None:
+        return found
     soup = BeautifulSoup(html, "html.parser")
     found = []
     for heading in soup.find_all([f"h{level}" for level in levels]):
@@ -59,3 +68,19 @@ def sections(html: str, levels: tuple[int, ...] = (2, 3)) -> list[Section]:
         if text:
             found.append(Section(int(heading.name[1]), anchor, text))
     return found
+
+
+def docutils_sections(html: str, levels: tuple[int, ...] = (2, 3)) -> list[Section] | None:
+    """`sections` for docutils' usual HTML, with regular expressions; None otherwise.
+
+    Every heading must be the first thing in its `<div class="section">` (as docutils
+    writes them); when one is not (raw HTML in the post), None: the parser decides.
+    """
+    found, matched = [], 0
+    for anchor, level, attributes, body in SECTION_HEADING.findall(html):
+        matched += 1
+        own = OWN_ID.search(attributes)
+        text = " ".join(text_of(body).split())
+        if int(level) in levels and text:
+            found.append(Section(int(level), own.group(1) if own else anchor, text))
+    return found if matched == len(ANY_HEADING.findall(html)) else None

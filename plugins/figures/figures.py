@@ -16,6 +16,7 @@ import os
 import posixpath
 
 import imagesize
+from common import subsites
 from pelican import signals
 
 from .images import enhance
@@ -51,8 +52,12 @@ def add_sizes(instance):
     if not content or "<img" not in content:
         return
     source_dir = os.path.dirname(instance.get_relative_source_path()).replace(os.sep, "/")
-    size_of = functools.partial(image_size, instance.settings["PATH"], source_dir)
-    instance._content = enhance(content, size_of)
+    root = instance.settings["PATH"]
+    size_of = functools.partial(image_size, root, source_dir)
+    # Once per build for each post (every language's site makes every post).
+    instance._content = subsites.shared_result(
+        instance.settings, __name__, (root, source_dir, content), lambda: enhance(content, size_of)
+    )
 
 
 def register():

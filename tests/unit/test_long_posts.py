@@ -2,7 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from contents.headings import Section, sections
+from contents.headings import Section, docutils_sections, sections
 from reading_time.counting import reading_minutes, unit_of
 
 ENGLISH = "<p>" + " ".join(["word"] * 460) + "</p>"  # 460 words: 2 minutes at 230/min
@@ -53,6 +53,36 @@ def test_sections_come_with_their_ids_and_without_permalinks():
     ]
     assert sections(RST_HTML) == [Section(2, "first-steps", "First steps")]
     assert sections("") == []
+
+
+DOCUTILS_HTML = """<p>Intro.</p>
+<div class="section" id="first-steps">
+<h2>First <em>steps</em> &amp; more</h2>
+<p>Text.</p>
+<div class="section" id="deeper">
+<h3 id="own-id">Deeper</h3>
+<div class="section" id="deepest">
+<h4>Deepest</h4>
+</div>
+</div>
+</div>
+<div class="section" id="s-2">
+<h2>둘째 절</h2>
+</div>"""
+
+
+def test_docutils_sections_are_read_without_a_parser_and_the_same_as_with_one():
+    expected = [
+        Section(2, "first-steps", "First steps & more"),
+        Section(3, "own-id", "Deeper"),
+        Section(2, "s-2", "둘째 절"),
+    ]
+    assert docutils_sections(DOCUTILS_HTML) == expected
+    assert sections(DOCUTILS_HTML) == expected
+    # A heading outside docutils' shape (raw HTML): the parser reads the whole post.
+    raw = DOCUTILS_HTML + '<div class="note"><h2 id="raw">Raw</h2></div>'
+    assert docutils_sections(raw) is None
+    assert sections(raw)[-1] == Section(2, "raw", "Raw")
 
 
 def test_images_get_sizes_lazy_loading_and_captioned_figures():

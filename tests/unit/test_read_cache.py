@@ -144,3 +144,24 @@ def test_markdown_as_pelicans_reader_completes_it_reads_the_same():
     MarkdownReader(settings)
     assert "extensions" in settings["MARKDOWN"]
     assert read_cache.site_reading(settings) == before
+
+
+def test_a_result_is_made_once_per_build_until_every_site_has_read():
+    from common.read_cache import ReadCache
+    from common.subsites import READ_CACHE_KEY, shared_result
+
+    made = []
+
+    def make():
+        made.append(1)
+        return ("sections", len(made))
+
+    cache = ReadCache()
+    main, subsite = {READ_CACHE_KEY: cache}, {READ_CACHE_KEY: cache}  # a shallow copy shares it
+    assert shared_result(main, "contents", "<h2>A</h2>", make) == ("sections", 1)
+    assert shared_result(subsite, "contents", "<h2>A</h2>", make) == ("sections", 1)
+    assert shared_result(subsite, "contents", "<h2>B</h2>", make) == ("sections", 2)
+    assert shared_result(subsite, "figures", "<h2>A</h2>", make) == ("sections", 3)
+    cache.released = True  # every site has read: later posts (serve's rewrites) are new work
+    assert shared_result(main, "contents", "<h2>A</h2>", make) == ("sections", 4)
+    assert shared_result({}, "contents", "<h2>A</h2>", make) == ("sections", 5)
