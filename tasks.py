@@ -436,6 +436,18 @@ def serve(c, port=str(PORT)):
                 return None
             return super().get(path, include_body)
 
+        def write_error(self, status_code, **kwargs):
+            # A missing page: the site's own 404 page in the path's language, as a
+            # static host serves it (GitHub Pages: the 404.html at the site's root).
+            if status_code == 404:
+                lang = page_lang(self.request.path, langs)
+                page = output / ("404.html" if lang == langs[0] else f"{lang}/404.html")
+                if page.is_file():
+                    self.set_header("Content-Type", "text/html; charset=utf-8")
+                    self.finish(page.read_bytes())
+                    return
+            super().write_error(status_code, **kwargs)
+
     class BuildingWatcher(Watcher):
         """livereload's watcher, polling every quarter second; the builds decide reloads."""
 

@@ -213,7 +213,8 @@ def report(
         "  " + f"{'post':<40}" + "".join(f"{lang:<10}" for lang in langs),
     ]
     for row in rows:
-        out.append("  " + f"{row.slug[:39]:<40}" + "".join(f"{row.states[x]:<10}" for x in langs))
+        slug = row.slug if len(row.slug) <= 39 else row.slug[:38] + "…"  # cut, and says so
+        out.append("  " + f"{slug:<40}" + "".join(f"{row.states[x]:<10}" for x in langs))
     todo = translate_next(rows)
     if todo:
         out += ["", "Translate next (missing, then stale; oldest first; invoke translate PATH)"]

@@ -6,7 +6,8 @@ Template API
 id) on every article and page; the theme shows a collapsible "Contents" / "목차" box
 (`<details>`, no JavaScript) when a post has at least `CONTENTS_MIN_HEADINGS`.
 Headings carry a permalink (`a.heading-anchor`) from Markdown's `toc` extension as
-the bundle's `MARKDOWN` setting configures it.
+the bundle's `MARKDOWN` setting configures it; reStructuredText section headings get
+the same link here (`link_headings`), to their section's id.
 
 Settings (defaults)
 -------------------
@@ -18,7 +19,7 @@ from __future__ import annotations
 from common import BuildStopped, subsites
 from pelican import signals
 
-from .headings import sections
+from .headings import docutils_anchors, sections
 
 
 def minimum(settings) -> int:
@@ -34,6 +35,18 @@ def minimum(settings) -> int:
 def check_settings(pelican):
     """`initialized`: stop on a bad setting before anything is read or written."""
     minimum(pelican.settings)
+
+
+def link_headings(instance):
+    """`content_object_init`: reStructuredText headings get the `#` link Markdown's have.
+
+    Once per build for each HTML (`subsites.shared_result`).
+    """
+    html = getattr(instance, "_content", None)
+    if html and 'class="section"' in html:
+        instance._content = subsites.shared_result(
+            instance.settings, f"{__name__}.anchors", html, lambda: docutils_anchors(html)
+        )
 
 
 def collect(instance):
@@ -52,4 +65,5 @@ def collect(instance):
 def register():
     """Connect the handlers, in the order they fire."""
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(link_headings)
     signals.content_object_init.connect(collect)

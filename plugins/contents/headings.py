@@ -84,3 +84,24 @@ def docutils_sections(html: str, levels: tuple[int, ...] = (2, 3)) -> list[Secti
         if int(level) in levels and text:
             found.append(Section(int(level), own.group(1) if own else anchor, text))
     return found if matched == len(ANY_HEADING.findall(html)) else None
+
+
+def docutils_anchors(html: str) -> str:
+    """Section headings as docutils writes them, with the `#` link Markdown headings get.
+
+    `<div class="section" id="s"><h2>Title</h2>` -> `<h2>Title<a class="heading-anchor"
+    href="#s">#</a></h2>` (the markup of the bundle's `toc` setting for Markdown); a
+    heading that has a permalink already is left as it is.
+    """
+
+    def add(match: re.Match) -> str:
+        anchor, level, attributes, body = match.groups()
+        if ANCHOR.search(body):
+            return match.group(0)
+        own = OWN_ID.search(attributes)
+        target = html_module.escape(own.group(1) if own else anchor)
+        whole = match.group(0)
+        closing = f"</h{level}>"
+        return f'{whole[: -len(closing)]}<a class="heading-anchor" href="#{target}">#</a>{closing}'
+
+    return SECTION_HEADING.sub(add, html) if 'class="section"' in html else html

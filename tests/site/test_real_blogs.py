@@ -706,3 +706,25 @@ def test_a_page_that_replaces_one_languages_home_pairs_with_the_other_homes(tmp_
     assert alternates["ko"] == f"{PUBLISH_SITEURL}/ko/"
     assert home.select_one('a[hreflang="ko"]')["href"] == f"{PUBLISH_SITEURL}/ko/"
     assert link_problems(site, PUBLISH_SITEURL)[0] == []
+
+
+def test_rst_section_headings_get_permalinks_and_a_contents_box(tmp_path):
+    content = tmp_path / "content"
+    sections = "\n\n".join(
+        f"{name}\n{'=' * 12}\n\n{name} 본문입니다." for name in ("준비", "측정", "정리")
+    )
+    write(content, "a.ko.rst", f"실험 기록\n{'#' * 12}\n\n:date: 2026-04-01\n\n{sections}\n")
+    english = "\n\n".join(f"{n}\n{'=' * 12}\n\nText of {n}." for n in ("Setup", "Measure", "Wrap"))
+    write(content, "a.en.rst", f"Lab notes\n{'#' * 12}\n\n:date: 2026-04-01\n\n{english}\n")
+    site = run_pelican(content, tmp_path / "out")
+    assert site.returncode == 0, site.log
+    for page in ("posts/a/", "ko/posts/a/"):
+        soup = site.soup(page)
+        headings = soup.select(".post__body h2")
+        assert len(headings) == 3
+        for heading in headings:
+            anchor = heading.select_one("a.heading-anchor")
+            assert anchor["href"] == f"#{heading.parent['id']}"
+        box = [a["href"] for a in soup.select("details a")]
+        assert box == [a.select_one("a.heading-anchor")["href"] for a in headings]
+    assert "#" not in site.soup("ko/").select_one(".post-row__summary").get_text()

@@ -232,6 +232,9 @@ def test_serve_shows_a_build_error_in_the_browser_and_the_site_once_fixed(tmp_pa
 
     try:
         assert "<html" in wait_for("/", 200)
+        # A missing page: the site's own 404 page, in the path's language.
+        assert "Page not found" in wait_for("/no-such-post/", 404)
+        assert "페이지를 찾을 수 없습니다" in wait_for("/ko/no-such-post/", 404)
         bad = content / "field-notes" / "broken.ko.md"
         bad.write_text("Title: 고장\nDate: 2026-04-01\nLang: fr\n\n본문\n", encoding="utf-8")
         page = wait_for("/ko/", 500)

@@ -149,6 +149,9 @@ def test_report_has_findings_a_summary_and_the_status_table():
     assert "ERROR    bad.md  [-]" in text and "fix: write a metadata block" in text
     assert "  errors                     1" in text and "  warnings                   0" in text
     assert "  a" in text and "source    missing" in text
+    long = "buffer-overflow-broken-destructor-debugging-part-two"
+    text = report([], translation_status([Post(long, "en")], ["en"], name), ["en"], files=1)
+    assert f"  {long[:38]}… source" in text and long not in text
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from contents.headings import Section, docutils_sections, sections
+from contents.headings import Section, docutils_anchors, docutils_sections, sections
 from reading_time.counting import reading_minutes, unit_of
 
 ENGLISH = "<p>" + " ".join(["word"] * 460) + "</p>"  # 460 words: 2 minutes at 230/min
@@ -69,6 +69,18 @@ DOCUTILS_HTML = """<p>Intro.</p>
 <div class="section" id="s-2">
 <h2>둘째 절</h2>
 </div>"""
+
+
+def test_docutils_headings_get_the_permalink_markdown_headings_get():
+    linked = docutils_anchors(DOCUTILS_HTML)
+    soup = BeautifulSoup(linked, "html.parser")
+    anchors = {a.parent.name: a["href"] for a in soup.select("a.heading-anchor")}
+    assert anchors == {"h2": "#s-2", "h3": "#own-id", "h4": "#deepest"}
+    assert len(soup.select("a.heading-anchor")) == 4  # every section heading, h2 twice
+    assert soup.select_one("#first-steps h2 a.heading-anchor")["href"] == "#first-steps"
+    assert docutils_anchors(linked) == linked  # once only
+    assert sections(linked) == sections(DOCUTILS_HTML)  # the contents leave the "#" out
+    assert docutils_anchors(MARKDOWN_HTML) == MARKDOWN_HTML
 
 
 def test_docutils_sections_are_read_without_a_parser_and_the_same_as_with_one():
