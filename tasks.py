@@ -8,6 +8,7 @@ content folder the same way, and `-e KEY=VALUE` settings add to the task's own.
 
 import datetime
 import itertools
+import json
 import os
 import re
 import shlex
@@ -91,6 +92,28 @@ def cache_folders() -> list[Path]:
 
 
 STRICT = {"BILINGUAL_STRICT": "true"}
+# Pelican's draft settings: empty, nothing is written for a draft.
+DRAFT_SETTINGS = (
+    "DRAFT_SAVE_AS",
+    "DRAFT_LANG_SAVE_AS",
+    "DRAFT_PAGE_SAVE_AS",
+    "DRAFT_PAGE_LANG_SAVE_AS",
+)
+
+
+def publishing(environ) -> dict[str, str]:
+    """What every `invoke publish` and `preview` is, whatever publishconf.py says.
+
+    A writer's own publishconf.py (pelican-quickstart's) writes drafts and runs no
+    checks: here no draft is written or listed, the built site must pass its checks
+    (`PUBLISH_CHECKS`), and `SITEURL` comes from the environment when set there.
+    Values are JSON, as Pelican's `-e` reads them.
+    """
+    values = {key: '""' for key in DRAFT_SETTINGS}
+    values["PUBLISH_CHECKS"] = "true"
+    if environ.get("SITEURL"):
+        values["SITEURL"] = json.dumps(environ["SITEURL"].rstrip("/"))
+    return values
 
 
 @task(help={"strict": "fail on warnings as well as errors"})
@@ -114,7 +137,7 @@ def rebuild(c):
 @task
 def preview(c):
     """Build with the publishing settings into output/ (SITEURL from the environment)."""
-    pelican(c, PUBLISH_SETTINGS)
+    pelican(c, PUBLISH_SETTINGS, overrides=publishing(os.environ))
 
 
 @task(
@@ -129,7 +152,7 @@ def publish(c, output=str(OUTPUT), strict=False):
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.parent) as tmp:
         staged = Path(tmp) / "site"
-        overrides = STRICT if strict else None
+        overrides = {**publishing(os.environ), **(STRICT if strict else {})}
         result = pelican(c, PUBLISH_SETTINGS, output=staged, overrides=overrides, fail=False)
         if result.returncode != 0:
             raise Exit(f"publish failed: {target} was left as it was", code=result.returncode)

@@ -41,7 +41,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from common import BuildStopped, add_item_check, display_path, findings_in, subsites
+from common import (
+    BuildStopped,
+    Visibility,
+    add_item_check,
+    display_path,
+    findings_in,
+    subsites,
+)
 from common import display_path as common_display_path
 from pelican import signals
 from pelican.contents import Article, Page
@@ -51,6 +58,7 @@ from .rules import (
     broken_content_links,
     diagnose_source,
     diagnose_with_reader,
+    drafts_for_the_public,
     duplicate_errors,
     field_line,
     language_errors,
@@ -58,6 +66,7 @@ from .rules import (
     plain_images,
     same_file_errors,
     static_files_by_filename,
+    tag_address_clashes,
     tag_problems,
     theme_page_errors,
     unpaired_versions,
@@ -81,6 +90,8 @@ class CheckSettings:
     content_root: str
     langs: tuple
     default_date: bool = False
+    siteurl: str = ""
+    writes_drafts: bool = False
 
     @classmethod
     def from_settings(cls, settings) -> CheckSettings:
@@ -99,6 +110,8 @@ class CheckSettings:
             content_root=settings["PATH"],
             langs=tuple(subsites.language_sites(settings).langs),
             default_date=bool(settings.get("DEFAULT_DATE")),
+            siteurl=settings.get("SITEURL") or "",
+            writes_drafts=Visibility.from_settings(settings).drafts,
         )
 
 
@@ -170,11 +183,19 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
         display_path,
     )
     findings += unpaired_versions(articles + pages, lang_of_name, display_path)
-    findings += tag_problems(articles, display_path)
+    findings += tag_problems(articles, display_path) + tag_address_clashes(articles, display_path)
     for item in articles + pages:
         findings += text_findings(config, item, display_path(item))
     findings += stale_findings(rows)
-    return [with_line(finding, config.content_root) for finding in findings]
+    if config.writes_drafts:
+        drafts = [item for item in articles + pages if getattr(item, "status", "") == "draft"]
+        findings += drafts_for_the_public(drafts, config.siteurl, display_path)
+    # By file and line: the same content gives the same report, whatever order Pelican
+    # read the files in (its file list is a set).
+    return sorted(
+        (with_line(finding, config.content_root) for finding in findings),
+        key=lambda f: (f.path, f.line or 0, f.field, f.message),
+    )
 
 
 ARCHIVE_SETTINGS = (
@@ -254,7 +275,20 @@ def with_line(finding, content_root: str):
         if not os.path.isfile(path):
             return finding
     with open(path, encoding="utf-8-sig", errors="replace") as handle:
-        return replace(finding, line=field_line(handle.read(), finding.field))
+        text = handle.read()
+    if finding.field == "body":  # a link: the line that writes it (`{static}img/a.png`)
+        return replace(finding, line=text_line(text, finding.message.split(" ", 1)[0]))
+    return replace(finding, line=field_line(text, finding.field))
+
+
+def text_line(text: str, token: str) -> int | None:
+    """The 1-based line of the first occurrence of `token` in `text`, or None."""
+    if not token:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if token in line:
+            return number
+    return None
 
 
 def annotation(finding) -> str:
@@ -315,6 +349,7 @@ REPORTED_BY_US = (
     'There are %s items "%s" with lang %s',
     "There are %s original (not translated) items %s",
     "{filename} used for linking to static",
+    "Unable to generate valid slug for",  # a tag without letters: an error here
 )
 
 

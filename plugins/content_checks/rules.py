@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from common import Finding, error, warning
 
@@ -389,6 +391,42 @@ def tag_problems(items: Iterable, name: Callable) -> list[Finding]:
     return findings
 
 
+def tag_address_clashes(items: Iterable, name: Callable) -> list[Finding]:
+    """Warnings for different tags that get one address in one language (`c#`, `C++`).
+
+    Pelican treats tags with one slug as one tag: the page shows the first name and
+    the other disappears from the tag list. Names that differ only in case or spacing
+    are the same tag and pass. One warning per other name, on its first file.
+    """
+    first: dict = {}
+    told: set = set()
+    findings = []
+    for item in sorted(items, key=name):
+        for tag in getattr(item, "tags", None) or []:
+            if not tag.slug:
+                continue
+            key = (getattr(item, "lang", None), tag.slug)
+            text = " ".join(str(tag).split())
+            seen = first.setdefault(key, (text, name(item)))
+            if seen[0].casefold() == text.casefold() or (key, text.casefold()) in told:
+                continue
+            told.add((key, text.casefold()))
+            findings.append(
+                replace(
+                    warning(
+                        name(item),
+                        "Tags",
+                        f"tag '{text}' gets the same address as tag '{seen[0]}' "
+                        f"({tag.slug}), so Pelican shows them as one tag",
+                        "rename one of them, or give one its own address with Pelican's "
+                        "TAG_REGEX_SUBSTITUTIONS setting",
+                    ),
+                    others=(seen[1],) if seen[1] != name(item) else (),
+                )
+            )
+    return findings
+
+
 def missing_templates(items: Iterable, has_template: Callable, name: Callable) -> list:
     """Errors for posts and pages whose `Template:` names a template the theme lacks.
 
@@ -497,3 +535,31 @@ def broken_content_links(path: str, source_dir: str, html: str, exists: Callable
                 )
             )
     return findings
+
+
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0"})
+
+
+def drafts_for_the_public(drafts: list, siteurl: str, shown: Callable) -> list:
+    """A warning when a build for a public address writes and lists drafts.
+
+    Pelican writes drafts unless `DRAFT_SAVE_AS` is empty (its documented default is
+    `drafts/{slug}.html`), and a development build lists them in the archive; a
+    publishconf.py from pelican-quickstart keeps that. `drafts`: the draft posts and
+    pages of the build; `siteurl`: `SITEURL` (a public address is http(s) to a host other
+    than this machine). One finding, on the first draft, naming the others.
+    """
+    address = urlsplit(siteurl)
+    if not drafts or address.scheme not in ("http", "https") or address.hostname in LOCAL_HOSTS:
+        return []
+    paths = sorted(shown(item) for item in drafts)
+    finding = warning(
+        paths[0],
+        "Status",
+        f"a draft is written and listed in this build for {siteurl}"
+        + (f" ({len(paths)} drafts)" if len(paths) > 1 else ""),
+        "publish with `invoke publish` (it writes no drafts), or set DRAFT_SAVE_AS, "
+        'DRAFT_LANG_SAVE_AS, DRAFT_PAGE_SAVE_AS and DRAFT_PAGE_LANG_SAVE_AS to "" in '
+        "the publishing settings",
+    )
+    return [replace(finding, others=tuple(paths[1:]))]

@@ -12,11 +12,15 @@ the same link here (`link_headings`), to their section's id.
 Settings (defaults)
 -------------------
 - `CONTENTS_MIN_HEADINGS` (3): fewer headings, no box. A bad value stops the build.
+- `MARKDOWN`: Markdown's `toc` extension is added (`TOC`: Hangul-friendly ids, a `#`
+  link) when the writer's `MARKDOWN` does not configure `toc` itself.
 """
 
 from __future__ import annotations
 
 from common import BuildStopped, subsites
+from common.markdown_settings import with_extension
+from markdown.extensions.toc import slugify_unicode
 from pelican import signals
 
 from .headings import docutils_anchors, sections
@@ -32,9 +36,24 @@ def minimum(settings) -> int:
     return value
 
 
+# Heading ids that keep Hangul readable, and a "#" link a reader can copy.
+TOC = {
+    "slugify": slugify_unicode,
+    "permalink": "#",
+    "permalink_class": "heading-anchor",
+    "permalink_title": "",
+}
+
+
 def check_settings(pelican):
-    """`initialized`: stop on a bad setting before anything is read or written."""
+    """`initialized`: stop on a bad setting; give Markdown heading ids and links.
+
+    Markdown's `toc` extension (`TOC`) joins the `MARKDOWN` setting unless the writer
+    configured it (Pelican's default has none: no ids, so no contents box).
+    """
     minimum(pelican.settings)
+    markdown = pelican.settings.get("MARKDOWN") or {}
+    pelican.settings["MARKDOWN"] = with_extension(markdown, "markdown.extensions.toc", TOC)
 
 
 def link_headings(instance):

@@ -77,8 +77,33 @@ class LocalizationSettings:
 
 
 def check_settings(pelican):
-    """`initialized`: stop on a bad setting before anything is read or written."""
+    """`initialized`: stop on a bad setting; footnote links without English titles.
+
+    Python-Markdown's footnotes give every back link the title "Jump back to footnote
+    N in the text", in English on every language's pages; where the writer's `MARKDOWN`
+    uses footnotes (`extra` or `footnotes`) without a `BACKLINK_TITLE`, it is emptied.
+    """
     LocalizationSettings.from_settings(pelican.settings)
+    markdown = pelican.settings.get("MARKDOWN")
+    if markdown:
+        pelican.settings["MARKDOWN"] = untitled_footnote_links(markdown)
+
+
+def untitled_footnote_links(markdown: dict) -> dict:
+    """`MARKDOWN` with `BACKLINK_TITLE: ""` for footnotes that set none (a new dict)."""
+    configs = dict(markdown.get("extension_configs") or {})
+    for name in ("markdown.extensions.extra", "markdown.extensions.footnotes"):
+        if name not in configs:
+            continue
+        config = dict(configs[name] or {})
+        if name.endswith("extra"):
+            footnotes = dict(config.get("footnotes") or {})
+            footnotes.setdefault("BACKLINK_TITLE", "")
+            config["footnotes"] = footnotes
+        else:
+            config.setdefault("BACKLINK_TITLE", "")
+        configs[name] = config
+    return {**markdown, "extension_configs": configs}
 
 
 def summary_filter(settings, config: LocalizationSettings):

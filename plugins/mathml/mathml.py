@@ -11,13 +11,15 @@ formula the converter (latex2mathml) cannot read is an error naming
 the file, line and formula, reported with the other content checks before anything is
 written.
 
-Settings: none of its own.
+Settings: none of its own. It adds arithmatex to `MARKDOWN` and MathML output to
+`DOCUTILS_SETTINGS` where the writer's settings lack them (`enable_formulas`).
 """
 
 from __future__ import annotations
 
 import latex2mathml.converter
 from common import add_findings, display_path, error
+from common.markdown_settings import with_extension
 from pelican import signals
 
 from .formulas import line_of, render
@@ -67,6 +69,21 @@ def render_formulas(instance):
     )
 
 
+def enable_formulas(pelican):
+    """`initialized`: formulas are read in Markdown and rendered as MathML by docutils.
+
+    pymdown-extensions' arithmatex (generic mode) joins `MARKDOWN` unless the writer
+    configured it; `DOCUTILS_SETTINGS["math_output"]` becomes "MathML" unless set.
+    """
+    settings = pelican.settings
+    markdown = settings.get("MARKDOWN") or {}
+    settings["MARKDOWN"] = with_extension(markdown, "pymdownx.arithmatex", {"generic": True})
+    docutils = dict(settings.get("DOCUTILS_SETTINGS") or {})
+    docutils.setdefault("math_output", "MathML")
+    settings["DOCUTILS_SETTINGS"] = docutils
+
+
 def register():
     """Connect the handlers."""
+    signals.initialized.connect(enable_formulas)
     signals.content_object_init.connect(render_formulas)

@@ -77,6 +77,10 @@ class PairingSettings:
     def from_settings(cls, settings) -> PairingSettings:
         """Read one site's Pelican settings."""
         sites = subsites.language_sites(settings)
+        # As the settings were written: a page that replaces a theme page takes it out
+        # of this site's DIRECT_TEMPLATES (theme_support), but the page is still there.
+        lang = settings["DEFAULT_LANG"]
+        templates = subsites.language_setting(settings, lang, "DIRECT_TEMPLATES", [])
         return cls(
             lang=settings["DEFAULT_LANG"],
             sites=sites,
@@ -86,8 +90,8 @@ class PairingSettings:
                 "category": settings.get("CATEGORY_SAVE_AS", ""),
                 "authors": settings.get("AUTHOR_SAVE_AS", ""),
             },
-            direct=direct_pages(settings.get, settings.get("DIRECT_TEMPLATES", [])),
-            direct_files=direct_files(settings.get, settings.get("DIRECT_TEMPLATES", [])),
+            direct=direct_pages(settings.get, templates),
+            direct_files=direct_files(settings.get, templates),
             tag_groups=tag_groups(settings.get("TAG_TRANSLATIONS"), sites),
         )
 

@@ -116,10 +116,13 @@ def numbering_gaps(entries: list, name: Callable) -> list:
         indices = {e.index for e in members}
         missing = sorted(set(range(1, max(indices) + 1)) - indices)
         if missing:
-            first = min(members, key=lambda e: (e.index, e.lang))
+            # Named on the episode right after the first gap: where the number is missed.
+            after = min(
+                (e for e in members if e.index > missing[0]), key=lambda e: (e.index, e.lang)
+            )
             warnings.append(
                 warning(
-                    name(first.item),
+                    name(after.item),
                     "Series_index",
                     f"series '{_where(series_id, subseries)}' has no episode numbered "
                     f"{', '.join(str(i) for i in missing)}",

@@ -41,12 +41,12 @@ def problems_report(tmp_path_factory):
         ("check-problems/bad-date.en.md:2", "Date", "'someday' is not a date"),
         ("check-problems/bad-status.en.md:3", "Status", "'secret' is not a status"),
         (
-            "check-problems/links.en.md",
+            "check-problems/links.en.md:4",
             "body",
             "{filename}/gone.en.md links to a post or page that does not exist",
         ),
         (
-            "check-problems/links.en.md",
+            "check-problems/links.en.md:4",
             "body",
             "{static}/images/missing.svg links to an image or file that does not exist",
         ),
@@ -236,7 +236,7 @@ def test_a_filename_link_to_an_image_is_one_warning_in_every_build_and_strict_st
         assert build.returncode == 0, build.log
         for name in ("a.en.md", "a.ko.md"):
             assert (
-                f"{name}: {{filename}}/images/kit.svg links to a file that is not a post or page"
+                f"{name}:4: {{filename}}/images/kit.svg links to a file that is not a post or page"
             ) in build.log
         assert "Use {static} instead" not in build.log  # Pelican's own line: told once
         if "up to date" not in build.log:
@@ -260,3 +260,13 @@ def test_a_strict_build_stops_on_pelicans_own_reading_warnings(tmp_path):
     assert strict.returncode == 1, strict.log
     assert "2 warning(s) from Pelican or another plugin, above" in strict.stderr
     assert not (tmp_path / "strict").exists()
+
+
+def test_a_build_for_a_public_address_that_writes_drafts_warns(tmp_path):
+    public = run_pelican(
+        FIXTURES / "statuses", tmp_path / "out", "-e", 'SITEURL="https://example.org"'
+    )
+    assert public.returncode == 0, public.log
+    assert "a draft is written and listed in this build for https://example.org" in public.log
+    local = run_pelican(FIXTURES / "statuses", tmp_path / "dev")
+    assert "a draft is written and listed" not in local.log

@@ -115,6 +115,10 @@ def test_pelicans_menu_and_footer_settings_are_honoured(tmp_path):
     (content / "pages" / "home.en.md").write_text(
         "Title: Welcome\nURL:\nSave_as: index.html\n\nHello.\n", encoding="utf-8"
     )
+    (content / "pages" / "home.ko.md").write_text(
+        "Title: 환영합니다\nURL:\nSave_as: index.html\nSlug: welcome-home\n\n안녕하세요.\n",
+        encoding="utf-8",
+    )
     menu = '[["Old blog", "https://old.example.org/"]]'
     links = '[["Pelican", "https://getpelican.com/"]]'
     social = '[["Mastodon", "https://example.social/@me"]]'
@@ -135,6 +139,7 @@ def test_pelicans_menu_and_footer_settings_are_honoured(tmp_path):
     assert "Welcome" not in [text for text, _href in nav]  # it replaces the home page
     korean_nav = [a.get_text() for a in build.soup("ko/posts/a/").select(".site-nav a")]
     assert "정원" in korean_nav and "Garden" not in korean_nav
+    assert "환영합니다" not in korean_nav  # the Korean home page, replaced
     footer = build.soup("ko/posts/a/").select_one(".site-footer")
     lists = {ul["aria-label"]: [a["href"] for a in ul.select("a")] for ul in footer.select("ul")}
     assert lists["링크"] == ["https://getpelican.com/"]

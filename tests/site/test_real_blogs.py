@@ -621,6 +621,27 @@ A post whose title and tags are typed with angle brackets.
 """
 
 
+LONG_POST = """Title: Long notes
+Tags: notes
+
+Energy is $E = mc^2$ and it costs $5.[^1]
+
+## First part
+
+Text.
+
+## Second part
+
+Text.
+
+## Third part
+
+Text.
+
+[^1]: A footnote.
+"""
+
+
 @pytest.fixture(scope="module")
 def on_defaults(tmp_path_factory):
     """(project folder, dev build, publish build) of a blog on Pelican's defaults."""
@@ -634,6 +655,9 @@ def on_defaults(tmp_path_factory):
     shutil.copytree(THIRD_PARTY / "content", project / "content")
     (project / "content" / "posts" / "2026-04-01_angle-brackets.en.md").write_text(
         HOSTILE_POST, encoding="utf-8"
+    )
+    (project / "content" / "posts" / "2026-04-02_long-notes.en.md").write_text(
+        LONG_POST, encoding="utf-8"
     )
     plugins = runpy.run_path(str(THIRD_PARTY / "settings.py"))["PLUGINS"]
     (project / "pelicanconf.py").write_text(
@@ -728,3 +752,19 @@ def test_rst_section_headings_get_permalinks_and_a_contents_box(tmp_path):
         box = [a["href"] for a in soup.select("details a")]
         assert box == [a.select_one("a.heading-anchor")["href"] for a in headings]
     assert "#" not in site.soup("ko/").select_one(".post-row__summary").get_text()
+
+
+def test_markdown_features_work_on_pelicans_default_markdown_setting(on_defaults):
+    for build in on_defaults:
+        soup = build.soup("2026-04-02_long-notes.html")
+        headings = soup.select(".post__body h2")
+        assert [h.select_one("a.heading-anchor")["href"] for h in headings] == [
+            "#first-part",
+            "#second-part",
+            "#third-part",
+        ]
+        assert soup.select_one("details a[href='#first-part']") is not None  # contents box
+        assert soup.select_one(".post__body math") is not None
+        assert "$5" in soup.select_one(".post__body p").get_text()
+        backlink = soup.select_one(".footnote-backref")
+        assert backlink is not None and not backlink.get("title")  # no English title

@@ -328,3 +328,37 @@ def test_serve_names_a_changed_file_from_the_project_or_by_its_full_path(tmp_pat
     assert builds.describe({inside}, {}) == "content/hello.en.md removed"
     new = str(tmp_path / "content" / "a.md")
     assert builds.describe({new, outside}, {new: 1, outside: 2}) == f"{new} added and 1 more"
+
+
+def test_publish_writes_no_draft_and_checks_the_site_whatever_the_settings_say(tmp_path):
+    # A writer's own publishconf.py (pelican-quickstart's) keeps Pelican's draft settings
+    # and runs no checks; given here as the writer's -e values.
+    output = tmp_path / "site"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "publish",
+            "--output",
+            str(output),
+            "--",
+            str(FIXTURES / "statuses"),
+            "-v",
+            "-e",
+            'DRAFT_SAVE_AS="drafts/{slug}.html"',
+            'DRAFT_LANG_SAVE_AS="drafts/{slug}.html"',
+            "PUBLISH_CHECKS=false",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "400", "SITEURL": "https://example.org/notes"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not list(output.rglob("drafts"))
+    archive = (output / "archives" / "index.html").read_text("utf-8")
+    assert 'data-status="draft"' not in archive
+    assert "https://example.org/notes/posts/" in archive  # SITEURL from the environment
+    assert "pages checked, no problem" in result.stdout + result.stderr  # PUBLISH_CHECKS

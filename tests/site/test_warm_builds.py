@@ -228,7 +228,11 @@ def test_a_language_with_its_own_markdown_settings_reads_with_them(tmp_path):
             f"Title: Long {lang}\nDate: 2026-03-01 10:00\nSlug: long\n\n## Heading\n\nText.\n",
             encoding="utf-8",
         )
-    korean = 'I18N_SUBSITES={"ko": {"MARKDOWN": {"output_format": "html5"}}}'
+    # The Korean site's own toc settings, without a permalink.
+    korean = (
+        'I18N_SUBSITES={"ko": {"MARKDOWN": {"output_format": "html5", '
+        '"extension_configs": {"markdown.extensions.toc": {}}}}}'
+    )
     for cache in ("true", "false"):
         out = tmp_path / f"out-{cache}"
         build = run_pelican(

@@ -189,3 +189,34 @@ def test_metadata_is_prepared_for_pairing_and_for_summaries():
     kept = {"slug": "v1.0", "lang": "en", "translation": "false"}
     prepare_metadata(None, kept)
     assert kept == {"slug": "v1.0", "lang": "en"}
+
+
+def test_a_plugins_markdown_extension_joins_unless_the_writer_configured_it():
+    from common.markdown_settings import has_extension, with_extension
+    from markdown.extensions.toc import TocExtension
+    from pelican.settings import DEFAULT_CONFIG
+
+    default = DEFAULT_CONFIG["MARKDOWN"]
+    added = with_extension(default, "markdown.extensions.toc", {"permalink": "#"})
+    assert added["extension_configs"]["markdown.extensions.toc"] == {"permalink": "#"}
+    assert "markdown.extensions.toc" not in default["extension_configs"]  # left as it was
+    for own in (
+        {"extension_configs": {"markdown.extensions.toc": {"permalink": False}}},
+        {"extensions": ["toc"]},
+        {"extensions": ["markdown.extensions.toc:TocExtension"]},
+        {"extensions": [TocExtension()]},
+    ):
+        assert has_extension(own, "markdown.extensions.toc"), own
+        assert with_extension(own, "markdown.extensions.toc", {"permalink": "#"}) == own
+    assert not has_extension({"extensions": ["tables"]}, "markdown.extensions.toc")
+
+
+def test_footnote_back_links_lose_their_english_title_where_unset():
+    from localization.localization import untitled_footnote_links
+
+    extra = untitled_footnote_links({"extension_configs": {"markdown.extensions.extra": {}}})
+    assert extra["extension_configs"]["markdown.extensions.extra"] == {
+        "footnotes": {"BACKLINK_TITLE": ""}
+    }
+    own = {"markdown.extensions.footnotes": {"BACKLINK_TITLE": "Back"}}
+    assert untitled_footnote_links({"extension_configs": own})["extension_configs"] == own

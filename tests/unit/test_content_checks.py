@@ -6,12 +6,14 @@ from content_checks.content_checks import filename_lang
 from content_checks.rules import (
     broken_content_links,
     diagnose_source,
+    drafts_for_the_public,
     duplicate_errors,
     field_line,
     language_errors,
     same_file_errors,
     split_metadata,
     static_files_by_filename,
+    tag_address_clashes,
     tag_problems,
     theme_page_errors,
 )
@@ -169,6 +171,21 @@ def test_tags_that_cannot_have_a_page_are_errors():
     assert [(f.severity, f.field) for f in found] == [("error", "Tags"), ("error", "Tags")]
     assert "has no letter or digit" in found[0].message
     assert "too long" in found[1].message
+
+
+def test_different_tags_with_one_address_are_a_warning():
+    posts = [
+        Post("a", "en", tags=[Tag("c#", "c"), Tag("Python", "python")]),
+        Post("b", "en", tags=[Tag("C++", "c"), Tag("python", "python")]),
+        Post("c", "ko", tags=[Tag("C++", "c")]),  # another language's site: its own page
+        Post("d", "en", tags=[Tag("C++", "c")]),  # told once
+    ]
+    found = tag_address_clashes(posts, name)
+    assert [(f.severity, f.path, f.others) for f in found] == [
+        ("warning", name(posts[1]), (name(posts[0]),))
+    ]
+    assert "tag 'C++' gets the same address as tag 'c#' (c)" in found[0].message
+    assert "TAG_REGEX_SUBSTITUTIONS" in found[0].fix
 
 
 def by_path(item):
@@ -373,3 +390,15 @@ def test_a_post_written_over_a_list_page_is_an_error_a_page_may_replace_a_theme_
         "('tags/garden/./index.html', language 'en'), which would be lost; give it another "
         "'Save_as:'",
     ]
+
+
+def test_drafts_in_a_build_for_a_public_address_are_one_warning():
+    drafts = [Post("b", "en"), Post("a", "ko")]
+    found = drafts_for_the_public(drafts, "https://jane.example.com", name)
+    assert len(found) == 1 and found[0].severity == "warning" and found[0].field == "Status"
+    assert found[0].path == name(drafts[1]) and found[0].others == (name(drafts[0]),)
+    assert "https://jane.example.com (2 drafts)" in found[0].message
+    assert "DRAFT_SAVE_AS" in found[0].fix and "invoke publish" in found[0].fix
+    for siteurl in ("", "http://localhost:8000", "http://127.0.0.1:8000", "/blog"):
+        assert drafts_for_the_public(drafts, siteurl, name) == []
+    assert drafts_for_the_public([], "https://jane.example.com", name) == []

@@ -207,8 +207,9 @@ def test_pairs_that_disagree_and_gaps_are_warnings():
             "Series_index",
             "translations disagree on 'Series_index' (4 vs 3)",
         ),
-        # 3 (en) and 4 (ko) exist in some language: only 2 is missing everywhere.
-        ("warning", "content/a.en.md", "Series_index", "series 's' has no episode numbered 2"),
+        # 3 (en) and 4 (ko) exist in some language: only 2 is missing everywhere; told
+        # on the episode after the gap.
+        ("warning", "content/c.en.md", "Series_index", "series 's' has no episode numbered 2"),
     ]
     assert problems.warnings[0].others == ("content/c.en.md",)
 
