@@ -232,6 +232,7 @@ class DevelopmentBuilds:
         self.running = None
         self.pending: set[str] = set()
         self.told_new_code = False
+        self.keeping = False  # the running build is the first poll's, kept for rewrites
         self.started = 0.0
         self.seen = self.listing()
         self.output_before: list = []
@@ -263,6 +264,7 @@ class DevelopmentBuilds:
         """Look for changes; rewrite and build as the class says."""
         if self.live is None and self.running is None and not self.failed and self.started == 0:
             self.start_full(only_if_changed=True)  # the first poll: a build to keep
+            self.keeping = True
         now = self.listing()
         if now == self.seen:
             return
@@ -339,6 +341,7 @@ class DevelopmentBuilds:
         """A full build ended: report it, keep its process, catch up, reload."""
         result, live = self.running.finish()
         self.running = None
+        keeping, self.keeping = self.keeping, False
         print(result.stdout, end="")
         seconds = time.perf_counter() - self.started
         was_failing = bool(self.failed)
@@ -349,6 +352,8 @@ class DevelopmentBuilds:
         if result.returncode != 0:
             self.failed["problems"] = build_problems(result.stdout)
             print(f"build failed after {seconds:.2f} s: the browser shows the report")
+        elif keeping and live is not None:  # the first poll's build, kept for rewrites
+            print(f"ready: a saved post's pages are rewritten in place ({seconds:.2f} s)")
         else:
             print(f"rebuilt in {seconds:.2f} s")
             if live is None and not self.told_new_code:

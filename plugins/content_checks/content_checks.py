@@ -420,7 +420,12 @@ def check(generators):
         counter = settings.get(COUNTER_KEY)
         logged = counter.count if counter is not None else 0
         warnings = conclude(config, findings, rows, len(contents), logged)
-        context["translation_summary"] = summarize(rows, list(config.langs), warnings)
+        page = ""
+        if "translation_status" in settings.get("DIRECT_TEMPLATES", ()):
+            saved = settings.get("TRANSLATION_STATUS_SAVE_AS", "translation_status.html")
+            page = settings.get("TRANSLATION_STATUS_URL") or saved
+            page = "/" + page.removesuffix("index.html").lstrip("/") if saved else ""
+        context["translation_summary"] = summarize(rows, list(config.langs), warnings, page)
 
 
 def print_summary(generator, writer):

@@ -67,6 +67,7 @@ class Summary:
     missing: tuple  # ((path, lang, (languages it lacks)), ...), sorted
     warnings: int = 0
     untranslated: int = 0  # posts (not files) without every translation
+    status_page: str = ""  # the translation status page's URL, "" when not written
 
     def lines(self) -> list[str]:
         """The summary as lines of text for the end of a build: counts, a few examples."""
@@ -81,7 +82,8 @@ class Summary:
                 out.append(f"  missing {', '.join(absent)}: {path} ({lang})")
             if len(self.missing) > SUMMARY_EXAMPLES:
                 out.append(f"  … and {len(self.missing) - SUMMARY_EXAMPLES} more")
-            out.append("the whole list: invoke check, or /translations/ in a development build")
+            where = f", or {self.status_page}" if self.status_page else ""
+            out.append(f"the whole list: invoke check{where}")
         if self.warnings:
             out.append(f"{self.warnings} warning(s) above; none stops the build")
         return out
@@ -139,8 +141,8 @@ def stale_findings(rows: list[StatusRow]) -> list[Finding]:
     return findings
 
 
-def summarize(rows: list[StatusRow], langs, warnings: int = 0) -> Summary:
-    """The build summary of the status rows."""
+def summarize(rows: list[StatusRow], langs, warnings: int = 0, status_page: str = "") -> Summary:
+    """The build summary of the status rows; `status_page`: the status page's URL or ""."""
     per_lang = {lang: sum(1 for row in rows if lang in row.published_langs) for lang in langs}
     missing = sorted(
         (row.paths[lang], lang, tuple(row.lacking))
@@ -155,6 +157,7 @@ def summarize(rows: list[StatusRow], langs, warnings: int = 0) -> Summary:
         tuple(missing),
         warnings,
         sum(1 for row in rows if row.lacking),
+        status_page,
     )
 
 

@@ -223,9 +223,12 @@ def check_settings(pelican):
     """`initialized`: the theme's settings, checked before anything is written.
 
     `HOME_RECENT_POSTS` (8) is a whole number; `CODE_STYLE` / `CODE_STYLE_DARK` are
-    Pygments styles.
+    Pygments styles. The theme's `404` joins `DIRECT_TEMPLATES` when it is missing.
     """
     code_styles(pelican.settings)
+    # The theme's 404 page in every language (Pelican's default DIRECT_TEMPLATES has
+    # none); a page of the writer's saved as 404.html still replaces it.
+    subsites.add_direct_template(pelican.settings, "404")
     value = pelican.settings.get("HOME_RECENT_POSTS", 8)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise BuildStopped(

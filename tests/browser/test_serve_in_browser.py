@@ -86,7 +86,7 @@ def test_a_saved_post_reloads_the_open_page(browser, tmp_path):
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{served.port}/posts/build-2/")
         # The browser's live-reload connection starts the watcher: a build to keep.
-        served.wait_for("rebuilt in")
+        served.wait_for("ready: a saved post's pages are rewritten in place")
         post = content / "build-2.en.md"
         post.write_text(
             post.read_text(encoding="utf-8") + "\nA sentence saved in the editor.\n",

@@ -768,3 +768,13 @@ def test_markdown_features_work_on_pelicans_default_markdown_setting(on_defaults
         assert "$5" in soup.select_one(".post__body p").get_text()
         backlink = soup.select_one(".footnote-backref")
         assert backlink is not None and not backlink.get("title")  # no English title
+
+
+def test_pelicans_default_direct_templates_still_get_404_pages_and_a_true_summary(on_defaults):
+    dev, published = on_defaults
+    for build in (dev, published):
+        for prefix, heading in (("", "Page not found"), ("ko/", "페이지를 찾을 수 없습니다")):
+            assert build.soup(f"{prefix}404.html").h1.get_text() == heading
+    # No translation status page in these settings: the summary does not point to one.
+    assert "the whole list: invoke check\n" in dev.stdout
+    assert "invoke check, or" not in dev.stdout
