@@ -480,6 +480,17 @@ def content_links(html: str) -> list[tuple[str, str]]:
     return [(m.group(2), m.group(3)) for m in CONTENT_LINK.finditer(html)]
 
 
+def linked_file(source_dir: str, target: str) -> str:
+    """A content link's file relative to the content folder (Pelican's rule).
+
+    `/images/a.svg` from the content folder's root, `b.md` from the post's folder
+    (`source_dir`, relative to the root): `("posts", "../images/a.svg")` -> `images/a.svg`.
+    """
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(source_dir, target))
+
+
 def static_files_by_filename(
     path: str, source_dir: str, html: str, exists: Callable, is_content: Callable
 ) -> list:
@@ -494,11 +505,7 @@ def static_files_by_filename(
     for kind, target in content_links(html):
         if kind != "filename":
             continue
-        relative = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(source_dir, target))
-        )
+        relative = linked_file(source_dir, target)
         if exists(relative) and not is_content(relative):
             findings.append(
                 warning(
@@ -519,11 +526,7 @@ def broken_content_links(path: str, source_dir: str, html: str, exists: Callable
     """
     findings = []
     for kind, target in content_links(html):
-        relative = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(source_dir, target))
-        )
+        relative = linked_file(source_dir, target)
         if not exists(relative):
             what = "an image or file" if kind != "filename" else "a post or page"
             findings.append(
