@@ -30,7 +30,6 @@ IGNORE_FILES = [
     ".DS_Store",  # macOS
     "._*",
 ]
-THEME = "theme"
 TIMEZONE = "Asia/Seoul"
 
 DEFAULT_LANG = "en"
@@ -40,30 +39,12 @@ I18N_SUBSITES = {
         "SITESUBTITLE": "개발기, 공부 스레드, 현장 메모",
     },
 }
-# A post written in one language only is published once, on its own site (the bundle's
-# `common` plugin sees to that, whatever its status: published, draft or hidden).
+# A post written in one language only is published once, on its own site (the bundle
+# sees to that, whatever its status: published, draft or hidden).
 
-PLUGIN_PATHS = ["plugins"]
-# "common" right after i18n_subsites: it gives every language's site its settings.
-PLUGINS = [
-    "pelican.plugins.i18n_subsites",
-    "common",
-    "pairing",
-    "localization",
-    "theme_support",
-    "reading_time",
-    "contents",
-    "figures",
-    "mathml",
-    "attachments",
-    "series_threads",
-    "archive",
-    "content_checks",
-    "search",
-    "publishing",
-    "progress",
-    "up_to_date",
-]
+# The whole bundle: pelican-i18n-subsites, every feature and the theme (pip install
+# pelican-bilingual; this repository installs itself with `pip install -e .`).
+PLUGINS = ["bilingual"]
 
 # Series threads: optional names and descriptions per language (ids are the keys).
 SERIES = {
@@ -189,5 +170,5 @@ AUTHOR_FEED_RSS = None
 RELATIVE_URLS = False
 
 # What the readers made of each file is kept in CACHE_PATH for the next build, keyed by
-# the file's bytes and the reading settings (plugins/common/read_cache.py).
+# the file's bytes and the reading settings (plugins/bilingual/engine/read_cache.py).
 READ_CACHE = True

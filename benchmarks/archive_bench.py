@@ -23,14 +23,37 @@ from corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
-from common.subsites import run_pelican  # noqa: E402
+from pelican.plugins.bilingual import THEME_PATH  # noqa: E402
+from pelican.plugins.bilingual.subsites import run_pelican  # noqa: E402
 
 import pelicanconf  # noqa: E402
 
-# Without the plugin there is no archive page to write (the theme's needs the plugin).
+# Without the archive feature there is no archive page to write (the theme's needs it):
+# the package's parts one by one, in register()'s order, but the archive.
+PARTS = [
+    "subsites",
+    "engine",
+    "pairing",
+    "localization",
+    "theme_support",
+    "reading_time",
+    "contents",
+    "figures",
+    "mathml",
+    "attachments",
+    "series_threads",
+    "content_checks",
+    "search",
+    "publishing",
+    "progress",
+    "up_to_date",
+]
 WITHOUT_ARCHIVE = [
-    f"PLUGINS={json.dumps([p for p in pelicanconf.PLUGINS if p != 'archive'])}",
+    "PLUGINS="
+    + json.dumps(
+        ["pelican.plugins.i18n_subsites", *(f"pelican.plugins.bilingual.{p}" for p in PARTS)]
+    ),
+    f"THEME={json.dumps(str(THEME_PATH))}",
     f"DIRECT_TEMPLATES={json.dumps([t for t in pelicanconf.DIRECT_TEMPLATES if t != 'archives'])}",
 ]
 

@@ -32,10 +32,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: I001 (corpus puts plugins/ on the path)
-from common.prepared import PreparedPelican
-from common.subsites import run_pelican
+from corpus import write_corpus
 from hugo_site import write_hugo_site
+from pelican.plugins.bilingual.engine.prepared import PreparedPelican
+from pelican.plugins.bilingual.subsites import run_pelican
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_SETTINGS = """
@@ -126,19 +126,18 @@ def index_size(output: Path) -> tuple[int, int]:
 def serve_edit(prepared, content: Path, site: Path, cache: str, post: Path, original: str):
     """(seconds from the save seen to the page rewritten, seconds of the build after it).
 
-    As `invoke serve` runs it (`tasks.DevelopmentBuilds`): a kept build first, then the
+    As `invoke serve` runs it (`server.DevelopmentBuilds`): a kept build first, then the
     save found by the watcher's poll, the post's pages rewritten in place, a full build
     in the background. The watcher polls every 0.25 s, which this does not count.
     """
     import asyncio
 
-    sys.path.insert(0, str(ROOT))
-    import tasks
+    from pelican.plugins.bilingual.tasks import server
 
     args = [str(content), "-o", str(site), "-q", "-e", cache]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     rewritten: list[float] = []
-    builds = tasks.DevelopmentBuilds(
+    builds = server.DevelopmentBuilds(
         prepared,
         args,
         env,

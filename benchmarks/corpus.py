@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-from common.subsites import run_pelican  # noqa: E402
+from pelican.plugins.bilingual.subsites import run_pelican  # noqa: E402
 
 SERIES = [
     ("Greenhouse Build", None),

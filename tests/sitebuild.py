@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from common import subsites
+from pelican.plugins.bilingual import subsites
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -80,10 +80,14 @@ SERIES_SETTING = (
 def link_problems(build: Build, siteurl: str = "") -> tuple[list[str], dict]:
     """(problems, {page: PageFacts}) from the publish checks' own link and hreflang rules.
 
-    The same checker `invoke publish` runs (plugins/publishing/sitecheck.py); linkinator
+    The same checker `invoke publish` runs (plugins/bilingual/publishing/sitecheck.py); linkinator
     in tests/quality is the independent cross-check.
     """
-    from publishing.sitecheck import broken_refs, hreflang_problems, read_output
+    from pelican.plugins.bilingual.publishing.sitecheck import (
+        broken_refs,
+        hreflang_problems,
+        read_output,
+    )
 
     files, pages = read_output(build.output)
     return broken_refs(pages, files, siteurl) + hreflang_problems(pages, siteurl), pages

@@ -1,4 +1,4 @@
-"""`invoke serve`'s in-place rewrites (plugins/common/live.py, tasks.DevelopmentBuilds):
+"""`invoke serve`'s in-place rewrites (plugins/bilingual/engine/live.py, server.DevelopmentBuilds):
 a saved post's pages come out of the kept build's process at once, byte for byte what a
 cold build of the same content writes; anything else waits for the full build."""
 
@@ -11,11 +11,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from common.prepared import PreparedPelican
+from pelican.plugins.bilingual.engine.prepared import PreparedPelican
+from pelican.plugins.bilingual.tasks import server
+from pelican.plugins.bilingual.tasks.project import Project
 from sitebuild import BUILD_EPOCH, DEV_SETTINGS, FIXTURES, ROOT, SERIES_SETTING, run_settings
 from test_warm_builds import assert_same_site, set_field
-
-import tasks
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "COLUMNS": "400"}
 
@@ -147,7 +147,7 @@ def test_an_existing_blog_with_rst_and_three_languages(tmp_path):
         assert Path(path).read_bytes() == (reference / relative).read_bytes(), relative
 
 
-def drive(builds: tasks.DevelopmentBuilds, step=None) -> None:
+def drive(builds: server.DevelopmentBuilds, step=None) -> None:
     """Run `step` and the builds it starts on an event loop, to their end."""
 
     async def run():
@@ -179,7 +179,7 @@ def test_serve_rewrites_first_then_builds_the_rest(tmp_path):
     args += ["-e", SERIES_SETTING]
     prepared = PreparedPelican(DEV_SETTINGS, ROOT)
     reloads: list[str] = []
-    builds = tasks.DevelopmentBuilds(
+    builds = server.DevelopmentBuilds(
         prepared,
         args,
         ENV,
@@ -247,7 +247,7 @@ def test_serve_says_when_saves_can_no_longer_be_rewritten_in_place(tmp_path, cap
     # After a plugin file changes, builds run in new processes (nothing is kept).
     import subprocess
 
-    from common.prepared import Build
+    from pelican.plugins.bilingual.engine.prepared import Build
 
     class NewCode:
         def start(self, args, env=None, keep=False):
@@ -257,7 +257,7 @@ def test_serve_says_when_saves_can_no_longer_be_rewritten_in_place(tmp_path, cap
     content.mkdir()
     (content / "post.en.md").write_text("Title: A\n\nText.\n", encoding="utf-8")
     reloads: list[str] = []
-    builds = tasks.DevelopmentBuilds(
+    builds = server.DevelopmentBuilds(
         NewCode(),
         [],
         {},
@@ -312,13 +312,13 @@ def test_editor_files_start_no_build(tmp_path, capsys):
             started.append(args)
             raise AssertionError("a build started")
 
-    builds = tasks.DevelopmentBuilds(
+    builds = server.DevelopmentBuilds(
         Counting(),
         [],
         {},
         content=content,
         watched=[content],
-        ignores=tasks.site_settings()["IGNORE_FILES"],
+        ignores=Project(ROOT).settings()["IGNORE_FILES"],
         output=tmp_path / "out",
         reload=lambda path: None,
     )

@@ -1,4 +1,4 @@
-"""Post files rendered on a second core (plugins/common/parallel_pages.py): a cold build
+"""Post files rendered on a second core (plugins/bilingual/engine/parallel_pages.py): a cold build
 that shares its post files with a forked child writes the same site, logs the same
 lines, keeps the same rendered-page record, and fails the same way when a page cannot
 be rendered."""

@@ -1,5 +1,5 @@
 """`invoke serve` builds in forks of a process that loaded Pelican once
-(plugins/common/prepared.py): consecutive builds there write what new processes write."""
+(plugins/bilingual/engine/prepared.py): consecutive builds there write what new processes write."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from common.prepared import PreparedPelican
+from pelican.plugins.bilingual.engine.prepared import PreparedPelican
 from sitebuild import BUILD_EPOCH, DEV_SETTINGS, FIXTURES, ROOT, SERIES_SETTING, run_pelican
 from test_warm_builds import assert_same_site, set_field
 

@@ -1,4 +1,4 @@
-"""Parsing on a second core (plugins/common/read_ahead.py): a cold build that lets a
+"""Parsing on a second core (plugins/bilingual/engine/read_ahead.py): a cold build that lets a
 fork read half of its files writes the same site and the same messages as one that
 reads them all itself."""
 

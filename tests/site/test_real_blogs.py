@@ -595,8 +595,6 @@ def test_feeds_and_descriptions_read_well(tmp_path):
 # JINJA_ENVIRONMENT, DIRECT_TEMPLATES or feed settings; the bundle's publishconf.py.
 
 DEFAULTS_SETTINGS = """
-from pathlib import Path
-BUNDLE = Path({bundle!r})
 AUTHOR = "Jun Park"
 SITENAME = "Field Journal"
 SITEURL = ""
@@ -607,9 +605,7 @@ FILENAME_METADATA = r"(?P<date>\\d{{4}}-\\d{{2}}-\\d{{2}})_.*"
 ARTICLE_PATHS = ["posts", "2025"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "posts"]
-PLUGIN_PATHS = [str(BUNDLE / "plugins")]
 PLUGINS = {plugins!r}
-THEME = str(BUNDLE / "theme")
 I18N_SUBSITES = {{"ko": {{}}, "ja": {{}}}}
 """
 
@@ -648,7 +644,7 @@ def on_defaults(tmp_path_factory):
     import runpy
     import shutil
 
-    from common import subsites
+    from pelican.plugins.bilingual import subsites
     from sitebuild import ROOT, Build
 
     project = tmp_path_factory.mktemp("defaults")
@@ -661,7 +657,7 @@ def on_defaults(tmp_path_factory):
     )
     plugins = runpy.run_path(str(THIRD_PARTY / "settings.py"))["PLUGINS"]
     (project / "pelicanconf.py").write_text(
-        DEFAULTS_SETTINGS.format(bundle=str(ROOT), plugins=plugins), encoding="utf-8"
+        DEFAULTS_SETTINGS.format(plugins=plugins), encoding="utf-8"
     )
     shutil.copy(ROOT / "publishconf.py", project / "publishconf.py")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}

@@ -1,5 +1,5 @@
 """Post and page files whose inputs did not change are not rendered again
-(plugins/common/rendered.py, writer.py): after an edit, only the files that show
+(plugins/bilingual/engine/rendered.py, writer.py): after an edit, only the files that show
 something of the edited post are rendered, and the site equals a cold build's."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Search (plugins/search + templates/search.html) on built sites: what is indexed, in
+"""Search (plugins/bilingual/search + templates/search.html) on built sites: what is indexed, in
 which language's bundle, the search pages, and JavaScript nowhere else."""
 
 from __future__ import annotations

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-from invoke import Context
+from invoke import Config, Context
+from pelican.plugins.bilingual.tasks import server, site
+from pelican.plugins.bilingual.tasks.project import Project
 from sitebuild import FIXTURES, ROOT
-
-import tasks
 
 
 def test_build_passes_arguments_through_to_pelican(tmp_path):
@@ -28,35 +28,35 @@ def test_build_passes_arguments_through_to_pelican(tmp_path):
     assert "complete pairs: 2" in result.stdout
 
 
-def test_clean_removes_only_output_and_cache(tmp_path, monkeypatch):
+def blog_context(root, cache_path=None) -> Context:
+    """An invoke context for the blog in `root`, as its tasks.py would give (`blog_tasks`)."""
+    settings = "AUTHOR = 'A'\nSITENAME = 'S'\n"
+    if cache_path is not None:
+        settings += f"CACHE_PATH = {str(cache_path)!r}\n"
+    (root / "pelicanconf.py").write_text(settings, encoding="utf-8")
+    return Context(Config(overrides={"bilingual": {"root": str(root)}}))
+
+
+def test_clean_removes_only_output_and_cache(tmp_path):
     output, cache, content = tmp_path / "output", tmp_path / "cache", tmp_path / "content"
     for folder in (output, cache, content):
         (folder / "sub").mkdir(parents=True)
         (folder / "sub" / "file.txt").write_text("x", encoding="utf-8")
-    monkeypatch.setattr(tasks, "ROOT", tmp_path)
-    monkeypatch.setattr(tasks, "OUTPUT", output)
-    monkeypatch.setattr(tasks, "CACHE", cache)
-    monkeypatch.setattr(tasks, "site_settings", lambda: {"CACHE_PATH": str(cache)})
-    tasks.clean(Context())
+    site.clean(blog_context(tmp_path, cache))
     assert not output.exists() and not cache.exists()
     assert (content / "sub" / "file.txt").read_text(encoding="utf-8") == "x"
 
 
-def test_clean_removes_the_cache_path_the_settings_name_and_nothing_else(tmp_path, monkeypatch):
+def test_clean_removes_the_cache_path_the_settings_name_and_nothing_else(tmp_path):
     own, content = tmp_path / ".pelican-cache", tmp_path / "content"
     for folder in (own, content):
         folder.mkdir()
         (folder / "file.txt").write_text("x", encoding="utf-8")
-    monkeypatch.setattr(tasks, "ROOT", tmp_path)
-    monkeypatch.setattr(tasks, "OUTPUT", tmp_path / "output")
-    monkeypatch.setattr(tasks, "CACHE", tmp_path / "cache")
-    monkeypatch.setattr(tasks, "site_settings", lambda: {"CACHE_PATH": str(own)})
-    tasks.clean(Context())
+    site.clean(blog_context(tmp_path, own))
     assert not own.exists()
     # A CACHE_PATH pointing at the content (or the project) is never removed.
     for dangerous in (content, tmp_path, tmp_path.parent):
-        monkeypatch.setattr(tasks, "site_settings", lambda d=dangerous: {"CACHE_PATH": str(d)})
-        tasks.clean(Context())
+        site.clean(blog_context(tmp_path, dangerous))
         assert (content / "file.txt").is_file()
 
 
@@ -320,7 +320,8 @@ def test_translate_keeps_restructuredtext(tmp_path):
 def test_serve_names_a_changed_file_from_the_project_or_by_its_full_path(tmp_path, monkeypatch):
     # Run from elsewhere, a content folder outside the project was shown as ../../tmp/...
     monkeypatch.chdir(tmp_path)
-    builds = tasks.DevelopmentBuilds.__new__(tasks.DevelopmentBuilds)
+    builds = server.DevelopmentBuilds.__new__(server.DevelopmentBuilds)
+    builds.project = Project(ROOT)
     outside = str(tmp_path / "content" / "post.en.md")
     inside = str(ROOT / "content" / "hello.en.md")
     builds.seen = {outside: 1, inside: 1}

@@ -1,4 +1,4 @@
-"""A build with nothing to do does nothing (plugins/up_to_date): the same output, the same
+"""A build with nothing to do does nothing (plugins/bilingual/up_to_date): the same output, the same
 warnings, no file rewritten; any change to what a build reads, or to its output, makes
 the next build a full one."""
 

@@ -1,4 +1,4 @@
-"""Warm builds (plugins/common/read_cache.py): after any sequence of edits, a build that
+"""Warm builds (plugins/bilingual/engine/read_cache.py): after any sequence of edits, a build that
 reuses what earlier builds read writes the same site as a cold build of the final content."""
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from archive.archive import ArchiveSettings, archive_view, calendar_months
-from common import BuildStopped
+from pelican.plugins.bilingual.archive.archive import ArchiveSettings, archive_view, calendar_months
+from pelican.plugins.bilingual.core import BuildStopped
 
 SETTINGS = {"TIMEZONE": "Asia/Seoul", "DEFAULT_LANG": "ko", "DRAFT_SAVE_AS": "drafts/x"}
 # 2026-04-25 00:00 UTC: 09:00 on April 25 in Seoul.

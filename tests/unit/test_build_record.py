@@ -1,4 +1,4 @@
-"""The build record (plugins/up_to_date/record.py, common/build_inputs.py): what counts
+"""The build record (plugins/bilingual/up_to_date/record.py, engine/build_inputs.py): what counts
 as a build's inputs, its output, and when a record stops being current."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from common import build_inputs, read_cache
-from up_to_date import record
+from pelican.plugins.bilingual.engine import build_inputs, read_cache
+from pelican.plugins.bilingual.up_to_date import record
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from archive.calendar import (
+from pelican.plugins.bilingual.archive.calendar import (
     Day,
     Month,
     adjacent_months,

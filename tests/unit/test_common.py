@@ -1,11 +1,19 @@
 import re
 
 import pytest
-from common import BuildStopped, Finding, LanguageSites, Visibility, error, join_url, warning
-from common.subsites import (
+from pelican.plugins.bilingual.core import (
+    BuildStopped,
+    Finding,
+    LanguageSites,
+    Visibility,
+    error,
+    join_url,
+    warning,
+)
+from pelican.plugins.bilingual.subsites import (
     PELICAN_FILENAME_METADATA as PELICAN_DEFAULT,
 )
-from common.subsites import (
+from pelican.plugins.bilingual.subsites import (
     filename_pattern,
     language_tag_problem,
     merge_extra_settings,
@@ -163,7 +171,7 @@ def test_a_writers_own_file_name_pattern_is_kept_and_combined():
 
 
 def test_the_source_is_the_first_published_original_in_site_order():
-    from common import source_lang
+    from pelican.plugins.bilingual.core import source_lang
 
     en, ko = Post("a", "en"), Post("a", "ko")
     assert source_lang({"ko": ko, "en": en}, ["en", "ko"]) == "en"
@@ -175,7 +183,7 @@ def test_the_source_is_the_first_published_original_in_site_order():
 
 
 def test_metadata_is_prepared_for_pairing_and_for_summaries():
-    from common.subsites import prepare_metadata
+    from pelican.plugins.bilingual.subsites import prepare_metadata
 
     metadata = {"slug": "hand-plane.de", "lang": "de", "translation": "True", "summary": "<p>s</p>"}
     prepare_metadata(None, metadata)
@@ -192,8 +200,8 @@ def test_metadata_is_prepared_for_pairing_and_for_summaries():
 
 
 def test_a_plugins_markdown_extension_joins_unless_the_writer_configured_it():
-    from common.markdown_settings import has_extension, with_extension
     from markdown.extensions.toc import TocExtension
+    from pelican.plugins.bilingual.core.markdown_settings import has_extension, with_extension
     from pelican.settings import DEFAULT_CONFIG
 
     default = DEFAULT_CONFIG["MARKDOWN"]
@@ -212,7 +220,7 @@ def test_a_plugins_markdown_extension_joins_unless_the_writer_configured_it():
 
 
 def test_footnote_back_links_lose_their_english_title_where_unset():
-    from localization.localization import untitled_footnote_links
+    from pelican.plugins.bilingual.localization.localization import untitled_footnote_links
 
     extra = untitled_footnote_links({"extension_configs": {"markdown.extensions.extra": {}}})
     assert extra["extension_configs"]["markdown.extensions.extra"] == {

@@ -2,8 +2,8 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
-from content_checks.content_checks import filename_lang
-from content_checks.rules import (
+from pelican.plugins.bilingual.content_checks.content_checks import filename_lang
+from pelican.plugins.bilingual.content_checks.rules import (
     broken_content_links,
     diagnose_source,
     drafts_for_the_public,
@@ -17,7 +17,12 @@ from content_checks.rules import (
     tag_problems,
     theme_page_errors,
 )
-from content_checks.status import report, stale_findings, summarize, translation_status
+from pelican.plugins.bilingual.content_checks.status import (
+    report,
+    stale_findings,
+    summarize,
+    translation_status,
+)
 from standins import Post as Version
 
 PATTERN = r"(?P<slug>.+)\.(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$"
@@ -311,8 +316,8 @@ def test_summary_of_complete_site_says_so():
 
 
 def test_findings_become_github_annotations_with_escaped_properties():
-    from common import warning
-    from content_checks.content_checks import annotation
+    from pelican.plugins.bilingual.content_checks.content_checks import annotation
+    from pelican.plugins.bilingual.core import warning
 
     found = warning("content/a, b.md", "Modified", "older: 50%", "update it", line=4)
     assert annotation(found) == (
@@ -322,7 +327,7 @@ def test_findings_become_github_annotations_with_escaped_properties():
 
 
 def test_files_named_as_one_post_with_different_slugs_are_a_warning():
-    from content_checks.rules import unpaired_versions
+    from pelican.plugins.bilingual.content_checks.rules import unpaired_versions
 
     plain = Version("hand-plane-notes", "en", source_path="c/hand-plane.md")
     german = Version("hand-plane", "de", source_path="c/hand-plane.de.md")

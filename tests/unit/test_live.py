@@ -1,13 +1,13 @@
-"""In-place rewrites' pure parts (plugins/common/live.py): what counts as the same
+"""In-place rewrites' pure parts (plugins/bilingual/engine/live.py): what counts as the same
 metadata, what is taken from a new read, and which posts a generator writes."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from common import live
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.plugins.bilingual.engine import live
 from pelican.settings import DEFAULT_CONFIG
 
 SETTINGS = {**DEFAULT_CONFIG, "PATH": "/c", "SUMMARY_MAX_LENGTH": 50}

@@ -2,7 +2,12 @@ import datetime
 import gettext
 
 import pytest
-from localization.l10n import choose_translations, language_name, load_catalog, make_filters
+from pelican.plugins.bilingual.localization.l10n import (
+    choose_translations,
+    language_name,
+    load_catalog,
+    make_filters,
+)
 
 
 def localdate(value, fmt, lang):
@@ -116,7 +121,7 @@ def test_dates_show_the_day_of_the_site_time_zone():
 
 
 def test_bilingual_headings_never_repeat_a_language():
-    from localization.localization import other_ui_langs
+    from pelican.plugins.bilingual.localization.localization import other_ui_langs
 
     ui = {"en": "en", "ko": "ko", "ja": "en", "de": "en"}
     assert other_ui_langs(["ko", "ja", "de"], ui, "en") == [("ko", "ko")]

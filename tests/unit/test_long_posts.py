@@ -2,8 +2,13 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from contents.headings import Section, docutils_anchors, docutils_sections, sections
-from reading_time.counting import reading_minutes, unit_of
+from pelican.plugins.bilingual.contents.headings import (
+    Section,
+    docutils_anchors,
+    docutils_sections,
+    sections,
+)
+from pelican.plugins.bilingual.reading_time.counting import reading_minutes, unit_of
 
 ENGLISH = "<p>" + " ".join(["word"] * 460) + "</p>"  # 460 words: 2 minutes at 230/min
 KOREAN = "<p>" + "가나다라마 " * 300 + "</p>"  # 1,500 characters: 3 minutes at 500/min
@@ -98,7 +103,7 @@ def test_docutils_sections_are_read_without_a_parser_and_the_same_as_with_one():
 
 
 def test_images_get_sizes_lazy_loading_and_captioned_figures():
-    from figures.images import enhance
+    from pelican.plugins.bilingual.figures.images import enhance
 
     html = (
         '<p><img alt="chart" src="{static}/images/a.svg" title="Humidity per month"></p>'
@@ -120,7 +125,7 @@ def test_images_get_sizes_lazy_loading_and_captioned_figures():
 
 
 def test_image_sizes_are_read_from_the_content_folder(tmp_path):
-    from figures.figures import image_size
+    from pelican.plugins.bilingual.figures.figures import image_size
 
     (tmp_path / "images").mkdir()
     (tmp_path / "posts").mkdir()
@@ -136,7 +141,7 @@ def test_image_sizes_are_read_from_the_content_folder(tmp_path):
 
 def test_formulas_become_mathml_and_money_stays_text():
     import latex2mathml.converter
-    from mathml.formulas import render
+    from pelican.plugins.bilingual.mathml.formulas import render
 
     html = (
         '<p>It costs <span class="arithmatex">\\(5 and US\\)</span>10, while '
@@ -160,7 +165,7 @@ def test_formulas_become_mathml_and_money_stays_text():
 
 def test_a_formula_the_converter_cannot_read_is_reported_with_its_line():
     import latex2mathml.converter
-    from mathml.formulas import line_of, render
+    from pelican.plugins.bilingual.mathml.formulas import line_of, render
 
     html = (
         '<p><span class="arithmatex">\\(\\left( x\\)</span> '
@@ -185,13 +190,13 @@ def test_a_formula_the_converter_cannot_read_is_reported_with_its_line():
     ],
 )
 def test_file_sizes_are_written_the_languages_way(size, lang, text):
-    from attachments.files import file_size
+    from pelican.plugins.bilingual.attachments.files import file_size
 
     assert file_size(size, lang) == text
 
 
 def test_links_to_attached_files_say_type_and_size():
-    from attachments.files import annotate
+    from pelican.plugins.bilingual.attachments.files import annotate
 
     html = (
         '<p><a href="{attach}paper.pdf">paper</a>, <a href="{static}/images/a.png">a</a>, '

@@ -1,4 +1,4 @@
-"""Pagefind runs (plugins/search/pagefind_run.py): exactly the listed pages are indexed,
+"""Pagefind runs (plugins/bilingual/search/pagefind_run.py): exactly the listed pages are indexed,
 whatever their paths hold, with or without a glob."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from search import pagefind_run
-from search.pagefind_run import GLOB_LIMIT, IndexJob, page_glob
+from pelican.plugins.bilingual.search import pagefind_run
+from pelican.plugins.bilingual.search.pagefind_run import GLOB_LIMIT, IndexJob, page_glob
 from sitebuild import missing_tool
 
 

@@ -1,6 +1,6 @@
 import pytest
-from common import LanguageSites, group_by_slug
-from pairing.links import (
+from pelican.plugins.bilingual.core import LanguageSites, group_by_slug
+from pelican.plugins.bilingual.pairing.links import (
     counterparts,
     page_links,
     taxonomy_langs,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from common import read_ahead
 from pelican.generators import ArticlesGenerator
+from pelican.plugins.bilingual.engine import read_ahead
 from pelican.settings import DEFAULT_CONFIG
 
 

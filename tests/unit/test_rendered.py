@@ -1,4 +1,4 @@
-"""The rendered-page record (plugins/common/rendered.py): what a post or page file
+"""The rendered-page record (plugins/bilingual/engine/rendered.py): what a post or page file
 depends on, and when a template lets it be skipped."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import os
 from types import SimpleNamespace
 
 import jinja2
-from common import rendered
+from pelican.plugins.bilingual.engine import rendered
 
 
 def env_with(templates: dict[str, str]) -> jinja2.Environment:

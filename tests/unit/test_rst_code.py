@@ -1,9 +1,9 @@
-"""reStructuredText inline literals are written as <code> (plugins/theme_support/rst_code)."""
+"""reStructuredText inline literals are written as <code> (theme_support/rst_code)."""
 
 from __future__ import annotations
 
+from pelican.plugins.bilingual.theme_support.rst_code import RstReader, use_rst_reader
 from pelican.settings import read_settings
-from theme_support.rst_code import RstReader, use_rst_reader
 
 POST = """\
 Literals

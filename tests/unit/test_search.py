@@ -6,8 +6,8 @@ import json
 import shutil
 import subprocess
 
-from search.collect import marked_pages, site_folders
-from search.pagefind_run import indexed_count
+from pelican.plugins.bilingual.search.collect import marked_pages, site_folders
+from pelican.plugins.bilingual.search.pagefind_run import indexed_count
 from sitebuild import ROOT, missing_tool
 
 QUERY_JS = ROOT / "theme" / "static" / "js" / "query.js"

@@ -3,15 +3,15 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from series_threads.grouping import (
+from pelican.plugins.bilingual.series_threads.grouping import (
     Entry,
     collect_entries,
     normalize_config,
     parse_index,
     resolve_series_id,
 )
-from series_threads.ordering import order_threads, representatives, window
-from series_threads.problems import check_entries
+from pelican.plugins.bilingual.series_threads.ordering import order_threads, representatives, window
+from pelican.plugins.bilingual.series_threads.problems import check_entries
 
 
 @dataclass

@@ -4,9 +4,9 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
-from common import LanguageSites
-from series_threads.grouping import Entry, SeriesConfig, normalize_config
-from series_threads.views import SeriesLinks, build_views, post_series
+from pelican.plugins.bilingual.core import LanguageSites
+from pelican.plugins.bilingual.series_threads.grouping import Entry, SeriesConfig, normalize_config
+from pelican.plugins.bilingual.series_threads.views import SeriesLinks, build_views, post_series
 
 SITES = LanguageSites((("en", ""), ("ko", "/ko")))
 LINKS = SeriesLinks(page="series/{id}/", feed="series/{id}/atom.xml")

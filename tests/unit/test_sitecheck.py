@@ -1,7 +1,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from publishing.sitecheck import (
+from pelican.plugins.bilingual.publishing.sitecheck import (
     broken_refs,
     draft_problems,
     hreflang_problems,

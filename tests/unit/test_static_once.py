@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from common import subsites
+from pelican.plugins.bilingual import subsites
 
 
 def site(lang: str, statics: list, main_has: set, attached: set):

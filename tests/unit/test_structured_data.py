@@ -4,9 +4,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from markupsafe import escape
-from pairing.links import Counterpart
-from publishing.structured_data import blog_posting, description_of
-from series_threads.views import PostSeries
+from pelican.plugins.bilingual.pairing.links import Counterpart
+from pelican.plugins.bilingual.publishing.structured_data import blog_posting, description_of
+from pelican.plugins.bilingual.series_threads.views import PostSeries
 
 WHEN = datetime.datetime(2026, 4, 19, 21, 10, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
 

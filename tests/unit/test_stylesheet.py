@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from theme_support.stylesheet import bundle, stylesheet_sources
+from pelican.plugins.bilingual.theme_support.stylesheet import bundle, stylesheet_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 THEME = ROOT / "theme"
@@ -147,7 +147,12 @@ def test_no_css_is_published_from_theme_static():
 def test_generated_code_colours_read_at_wcag_aa_in_both_modes():
     import re
 
-    from theme_support.code_style import code_backgrounds, code_css, contrast, readable
+    from pelican.plugins.bilingual.theme_support.code_style import (
+        code_backgrounds,
+        code_css,
+        contrast,
+        readable,
+    )
 
     tokens = (ROOT / "theme" / "css" / "tokens.css").read_text(encoding="utf-8")
     light_bg, dark_bg = code_backgrounds(tokens)

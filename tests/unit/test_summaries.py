@@ -1,7 +1,11 @@
 """Automatic summaries count words the way each language writes them."""
 
 import pytest
-from localization.summaries import automatic_summary, separates_words, truncate_words
+from pelican.plugins.bilingual.localization.summaries import (
+    automatic_summary,
+    separates_words,
+    truncate_words,
+)
 
 KOREAN = (
     "<p>온실 컨트롤러를 처음 만들 때 가장 먼저 부딪힌 문제는 습도 센서가 아침마다 "

@@ -1,9 +1,9 @@
-"""Template helpers of plugins/theme_support."""
+"""Template helpers of plugins/bilingual/theme_support."""
 
 from __future__ import annotations
 
 import jinja2
-from theme_support.theme_support import RememberedBlocks
+from pelican.plugins.bilingual.theme_support.theme_support import RememberedBlocks
 
 
 def counting_env():
@@ -55,7 +55,7 @@ def test_a_block_not_kept_is_rendered_every_time_and_leaves_nothing():
 def test_a_restructuredtext_title_with_inline_markup_is_plain_text():
     from types import SimpleNamespace
 
-    from theme_support.theme_support import plain_text_title
+    from pelican.plugins.bilingual.theme_support.theme_support import plain_text_title
 
     rst = SimpleNamespace(
         title='Using <code class="docutils literal">x &lt; y</code> &amp; <em>more</em>',

@@ -1,7 +1,7 @@
 import datetime
 from dataclasses import dataclass
 
-from archive.timeline import count_drafts, group_by_day, visible_entries
+from pelican.plugins.bilingual.archive.timeline import count_drafts, group_by_day, visible_entries
 
 KST = datetime.timezone(datetime.timedelta(hours=9))
 

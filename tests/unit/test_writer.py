@@ -1,4 +1,4 @@
-"""Output files that do not change are not rewritten (plugins/common/writer.py)."""
+"""Output files that do not change are not rewritten (plugins/bilingual/engine/writer.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ import os
 
 import jinja2
 import pytest
-from common import BuildStopped
-from common.writer import KeepUnchangedWriter, same_bytes, same_files, sync_tree
+from pelican.plugins.bilingual.core import BuildStopped
+from pelican.plugins.bilingual.engine.writer import (
+    KeepUnchangedWriter,
+    same_bytes,
+    same_files,
+    sync_tree,
+)
 from pelican.settings import read_settings
 
 

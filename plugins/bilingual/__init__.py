@@ -1,0 +1,90 @@
+"""pelican-bilingual: series blogs in two (or more) languages, as one Pelican plugin.
+
+`PLUGINS = ["bilingual"]` in a blog's settings turns on everything below; the
+languages come from Pelican's `DEFAULT_LANG` and pelican-i18n-subsites' `I18N_SUBSITES`
+(each key a language at `/<lang>/`), which this package loads itself.
+
+Inside the package a feature is found by its name:
+- `core`: the vocabulary every feature shares (findings, language sites, ...);
+- `subsites`: the one adapter for pelican-i18n-subsites (its contract in its docstring);
+- `engine`: the build engine (reader cache, rendered-page record, in-place rewrites,
+  parallel work);
+- one subpackage per feature, registered below in the order the build runs them;
+- `theme/`: the templates, CSS, scripts and UI catalogs (`THEME_PATH`), used unless the
+  writer set a `THEME` of their own (`THEME_TEMPLATES_OVERRIDES` still overrides
+  single templates);
+- `tasks`: the invoke tasks (`invoke build`, `serve`, `publish`, `new`, ...) a blog's
+  `tasks.py` takes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.plugins import i18n_subsites
+from pelican.settings import DEFAULT_CONFIG
+
+from . import (
+    archive,
+    attachments,
+    content_checks,
+    contents,
+    engine,
+    figures,
+    localization,
+    mathml,
+    pairing,
+    progress,
+    publishing,
+    reading_time,
+    search,
+    series_threads,
+    subsites,
+    theme_support,
+    up_to_date,
+)
+
+# The theme shipped in this package: templates/, css/, static/, translations/.
+THEME_PATH = Path(__file__).parent / "theme"
+
+__all__ = ["THEME_PATH", "register", "use_theme"]
+
+
+def use_theme(pelican) -> None:
+    """Make the package's theme the site's when the writer left Pelican's default `THEME`.
+
+    Pelican's default is its `notmyidea` theme (`pelican.settings.DEFAULT_CONFIG`); any
+    other `THEME` the writer set is kept as it is.
+    """
+    if pelican.settings.get("THEME") == DEFAULT_CONFIG["THEME"]:
+        pelican.settings["THEME"] = str(THEME_PATH)
+        pelican.theme = pelican.settings["THEME"]
+
+
+def register():
+    """Connect every part, in the order the build runs them.
+
+    pelican-i18n-subsites first (connecting it again is harmless when a writer also
+    lists it in `PLUGINS`), then the theme and the adapter's settings for every
+    language's site, the build engine, and the features.
+    """
+    i18n_subsites.register()
+    signals.initialized.connect(use_theme)
+    subsites.register()
+    engine.register()
+    pairing.register()
+    localization.register()
+    theme_support.register()
+    reading_time.register()
+    contents.register()
+    figures.register()
+    mathml.register()
+    attachments.register()
+    series_threads.register()
+    archive.register()
+    content_checks.register()
+    search.register()
+    publishing.register()
+    progress.register()
+    up_to_date.register()

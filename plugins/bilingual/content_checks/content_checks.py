@@ -1,0 +1,454 @@
+"""content_checks: every content rule, for each build and for `invoke check`.
+
+The main site checks all content, in every language, before anything is written
+(see the run order in `common.subsites`), together with the findings other plugins
+hand over (`common.add_findings`). Errors stop the build with file:line, field and
+fix: unreadable files, a missing or bad Title/Date/Status, a `Lang` the site does not
+have or that contradicts the file name, two files with one slug and language, two
+posts or pages one language's site would write to one file (`Save_as:`), tags
+that cannot have a page, links to missing files, a `Template:` the theme lacks.
+Warnings (stale translations, `{filename}` links to images and other files, and the
+other plugins' warnings) are logged, counted in the build summary, emitted as GitHub
+Actions annotations there, and stop only a strict build: before writing for every
+warning logged until then (Pelican's readers' too), after writing for one logged
+while writing. Tags are not compared between translations: a tag in one language only, or
+named differently per language, is normal.
+
+Template API
+------------
+Context `translation_status`: list of `status.StatusRow` (slug, `states` per
+language: source / ok / stale / missing, `paths`, `items`, `complete`), for the
+writer's translation status page (`translation_status.html`).
+At the end of every build the main site prints a summary: posts per language,
+complete pairs, posts that lack a translation.
+
+Settings (defaults)
+-------------------
+- `BILINGUAL_STRICT` (False): warnings stop the build too, Pelican's own included.
+- `BILINGUAL_CHECK_ONLY` (False): print the check report and exit (status 1 on
+  failure) before writing anything; what `invoke check` sets.
+- `BILINGUAL_FILENAME_PATTERN` (`common.subsites.FILENAME_PATTERN`): how a file name
+  gives a slug and a language.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.utils import get_date
+
+from .. import subsites
+from ..core import (
+    BuildStopped,
+    Visibility,
+    add_item_check,
+    display_path,
+    findings_in,
+)
+from ..core import display_path as common_display_path
+from .rules import (
+    broken_content_links,
+    diagnose_source,
+    diagnose_with_reader,
+    drafts_for_the_public,
+    duplicate_errors,
+    field_line,
+    language_errors,
+    missing_templates,
+    plain_images,
+    same_file_errors,
+    static_files_by_filename,
+    tag_address_clashes,
+    tag_problems,
+    theme_page_errors,
+    unpaired_versions,
+    untitled,
+)
+from .status import report, stale_findings, summarize, translation_status
+
+log = logging.getLogger(__name__)
+
+# Settings key: the build's `WarningCount` (main site; subsites share it).
+COUNTER_KEY = "bundle_warning_count"
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """What the content checks read from one site's settings."""
+
+    strict: bool
+    check_only: bool
+    filename_pattern: str
+    content_root: str
+    langs: tuple
+    default_date: bool = False
+    siteurl: str = ""
+    writes_drafts: bool = False
+
+    @classmethod
+    def from_settings(cls, settings) -> CheckSettings:
+        """Read and check one site's settings; BuildStopped names a bad one."""
+        pattern = settings.get("BILINGUAL_FILENAME_PATTERN", subsites.FILENAME_PATTERN)
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as bad:
+            raise BuildStopped(
+                f"content_checks: invalid BILINGUAL_FILENAME_PATTERN {pattern!r}: {bad}"
+            ) from None
+        return cls(
+            strict=bool(settings.get("BILINGUAL_STRICT")),
+            check_only=bool(settings.get("BILINGUAL_CHECK_ONLY")),
+            filename_pattern=pattern,
+            content_root=settings["PATH"],
+            langs=tuple(subsites.language_sites(settings).langs),
+            default_date=bool(settings.get("DEFAULT_DATE")),
+            siteurl=settings.get("SITEURL") or "",
+            writes_drafts=Visibility.from_settings(settings).drafts,
+        )
+
+
+def filename_lang(pattern: str, path: str) -> str | None:
+    """The language a file name gives (`ep1.ko.md` -> "ko") by `pattern`, or None."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    match = re.match(pattern, stem)
+    return match.groupdict().get("lang") if match else None
+
+
+SYNTAX = {"rst": "reStructuredText", "html": "HTML", "htm": "HTML"}
+
+
+def unreadable_files(config: CheckSettings, generated: dict, readers) -> list:
+    """Findings for the files Pelican read but could not turn into content.
+
+    Markdown files are diagnosed from their text; other formats by running their
+    Pelican reader (`readers`: Pelican's `Readers`), so its own error is reported.
+    """
+    findings = []
+    for relative, content in sorted(generated.items()):
+        if content is not None:
+            continue
+        path = os.path.join(config.content_root, relative)
+        shown = display_path(path, config.content_root)
+        ext = os.path.splitext(path)[1].lstrip(".").lower()
+        reader = readers.readers.get(ext)
+        if ext in SYNTAX and reader is not None:
+            read = functools.partial(reader.read, path)
+            findings += diagnose_with_reader(shown, read, SYNTAX[ext])
+            continue
+        named = re.match(config.filename_pattern, os.path.splitext(os.path.basename(path))[0])
+        dated = bool(named and named.groupdict().get("date")) or config.default_date
+        with open(path, "rb") as handle:
+            findings += diagnose_source(shown, handle.read(), get_date, dated)
+    return findings
+
+
+def template_finder(env, extensions) -> Callable:
+    """`has_template(name)` for a Jinja environment: Pelican looks up `name + ext`."""
+    known = set(env.list_templates())
+    return lambda name: any(f"{name}{ext}" in known for ext in extensions)
+
+
+def validate(config: CheckSettings, generator, articles, pages, rows, has_template) -> list:
+    """Every finding about this build's content, with the line of its field."""
+    context = generator.context
+    shown_paths: dict[str, str] = {}
+
+    def display_path(item) -> str:  # each file's shown path made once (relpath is slow)
+        key = item if isinstance(item, str) else item.source_path
+        if key not in shown_paths:
+            shown_paths[key] = common_display_path(item)
+        return shown_paths[key]
+
+    findings = findings_in(context) + unreadable_files(
+        config, context["generated_content"], generator.readers
+    )
+    findings += missing_templates(articles + pages, has_template, display_path)
+    findings += untitled(articles + pages, display_path)
+    lang_of_name = functools.partial(filename_lang, config.filename_pattern)
+    findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
+    findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
+    findings += same_file_errors(articles + pages, display_path)
+    findings += theme_page_errors(
+        articles + pages,
+        theme_pages(generator.settings, articles, config.langs),
+        lambda item: isinstance(item, Page),
+        display_path,
+    )
+    findings += unpaired_versions(articles + pages, lang_of_name, display_path)
+    findings += tag_problems(articles, display_path) + tag_address_clashes(articles, display_path)
+    for item in articles + pages:
+        findings += text_findings(config, item, display_path(item))
+    findings += stale_findings(rows)
+    if config.writes_drafts:
+        drafts = [item for item in articles + pages if getattr(item, "status", "") == "draft"]
+        findings += drafts_for_the_public(drafts, config.siteurl, display_path)
+    # By file and line: the same content gives the same report, whatever order Pelican
+    # read the files in (its file list is a set).
+    return sorted(
+        (with_line(finding, config.content_root) for finding in findings),
+        key=lambda f: (f.path, f.line or 0, f.field, f.message),
+    )
+
+
+ARCHIVE_SETTINGS = (
+    ("YEAR_ARCHIVE_SAVE_AS", "the year's archive page"),
+    ("MONTH_ARCHIVE_SAVE_AS", "the month's archive page"),
+    ("DAY_ARCHIVE_SAVE_AS", "the day's archive page"),
+)
+
+
+def theme_pages(settings, articles, langs) -> dict:
+    """{(lang, save_as): (what, a page may replace it)}: the list pages each site writes.
+
+    The direct templates' pages (`DIRECT_TEMPLATES`, `<NAME>_SAVE_AS`; a page may take
+    their place), and for the published posts of each language their tags',
+    categories' and authors' pages and Pelican's period archives.
+    """
+    found = {}
+
+    def add(lang, save_as, what, replaceable=False):
+        if save_as:
+            found.setdefault((lang, posixpath.normpath(save_as)), (what, replaceable))
+
+    for lang in langs:
+        for template in subsites.language_setting(settings, lang, "DIRECT_TEMPLATES", []):
+            save_as = settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html")
+            add(lang, save_as, f"the site's {template} page", replaceable=True)
+    for item in articles:
+        if getattr(item, "status", "") != "published":
+            continue
+        for tag in getattr(item, "tags", None) or ():
+            add(item.lang, tag.save_as, f"the page of tag '{tag}'")
+        if getattr(item, "category", None) is not None:
+            add(item.lang, item.category.save_as, f"the page of category '{item.category}'")
+        for author in getattr(item, "authors", None) or ():
+            add(item.lang, author.save_as, f"the page of author '{author}'")
+        for key, what in ARCHIVE_SETTINGS:
+            pattern = settings.get(key)
+            if pattern:
+                add(item.lang, pattern.format(date=item.date), what)
+    return found
+
+
+def text_findings(config: CheckSettings, item, shown: str | None = None) -> list:
+    """The rules on one post's own text: links to missing files, images without size.
+
+    `shown`: the item's file as findings name it (`display_path` when not given).
+    """
+    shown = shown or display_path(item)
+    source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
+    exists = functools.partial(is_content_file, config.content_root)
+    html = item._content or ""
+    generated = getattr(item, "_context", None) or {}
+    sources = generated.get("generated_content") or {}
+
+    def is_content(relative: str) -> bool:
+        return relative in sources or relative.replace("/", os.sep) in sources
+
+    return (
+        broken_content_links(shown, source_dir, html, exists)
+        + static_files_by_filename(shown, source_dir, html, exists, is_content)
+        + plain_images(shown, source_dir, html, exists)
+    )
+
+
+def is_content_file(content_root: str, relative: str) -> bool:
+    """Whether the content folder has the file at `relative` (a posix path)."""
+    return os.path.isfile(os.path.join(content_root, relative))
+
+
+def with_line(finding, content_root: str):
+    """The finding with the line of its field in the file, where the file says it."""
+    if finding.line is not None or finding.field == "-":
+        return finding
+    path = finding.path
+    if not os.path.isfile(path):
+        path = os.path.join(content_root, finding.path)
+        if not os.path.isfile(path):
+            return finding
+    with open(path, encoding="utf-8-sig", errors="replace") as handle:
+        text = handle.read()
+    if finding.field == "body":  # a link: the line that writes it (`{static}img/a.png`)
+        return replace(finding, line=text_line(text, finding.message.split(" ", 1)[0]))
+    return replace(finding, line=field_line(text, finding.field))
+
+
+def text_line(text: str, token: str) -> int | None:
+    """The 1-based line of the first occurrence of `token` in `text`, or None."""
+    if not token:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if token in line:
+            return number
+    return None
+
+
+def annotation(finding) -> str:
+    """A finding as a GitHub Actions workflow command (`::warning file=…,line=…::…`).
+
+    Escaping as GitHub documents for workflow commands: `%`, CR and LF everywhere,
+    and `:` and `,` in properties.
+    """
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    where = f"file={prop(finding.path)}"
+    if finding.line:
+        where += f",line={finding.line}"
+    title = prop(f"{finding.field}: {finding.message}")
+    return f"::{finding.severity} {where},title={title}::{data(str(finding))}"
+
+
+def conclude(config: CheckSettings, findings, rows, files: int, logged: int = 0) -> int:
+    """Print the report (check-only) or log the warnings; stop on errors.
+
+    Warnings stop only a strict build. On GitHub Actions every finding is also an
+    annotation. Returns the number of warnings; raises `SystemExit` (check-only,
+    always) or `BuildStopped`.
+    """
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity != "error"]
+    failed = bool(errors) or (config.strict and bool(warnings or logged))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print("\n".join(annotation(finding) for finding in findings))
+    if config.check_only:
+        print(report(findings, rows, list(config.langs), files, logged))
+        verdict = "failed" if failed else "passed"
+        print(f"\ncheck {verdict}{' (strict: warnings count)' if config.strict else ''}")
+        raise SystemExit(1 if failed else 0)
+    for finding in warnings:
+        log.warning("%s", finding)
+    if failed:
+        heading = "bilingual: stopped before writing anything:"
+        if not errors:
+            heading = "bilingual: stopped before writing anything (strict: warnings fail):"
+        lines = [str(f) for f in (errors or warnings)]
+        if not errors and logged:
+            lines.append(f"{logged} warning(s) from Pelican or another plugin, above")
+        raise BuildStopped("\n".join([heading, *lines]))
+    return len(warnings)
+
+
+# Pelican's own log lines for problems this plugin reports with file, line and fix.
+REPORTED_BY_US = (
+    "Could not process %s",
+    "Skipping %s: could not find information about '%s'",
+    "Unknown status '%s' for file %s, skipping it. (Not in %s)",
+    'There are %s items "%s" with lang %s',
+    "There are %s original (not translated) items %s",
+    "{filename} used for linking to static",
+    "Unable to generate valid slug for",  # a tag without letters: an error here
+)
+
+
+class ReportedElsewhere(logging.Filter):
+    """Drops Pelican's log lines for problems the content checks report themselves.
+
+    Each problem is then told once, in the bundle's report.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for a record the report covers."""
+        message = str(record.msg)
+        return not any(message.startswith(known) for known in REPORTED_BY_US)
+
+
+class WarningCount(logging.Handler):
+    """Counts what else warns during a build: Pelican's readers, templates, other plugins.
+
+    The checks' own findings are counted where they are made; Pelican's lines the
+    report covers (`ReportedElsewhere`) are not counted twice.
+    """
+
+    def __init__(self):
+        """Nothing counted yet; warnings and errors only."""
+        super().__init__(logging.WARNING)
+        self.addFilter(ReportedElsewhere())
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """One more, unless the checks logged it (their findings are counted already)."""
+        if not record.name.startswith(__package__ + "."):
+            self.count += 1
+
+
+def fold_pelican_messages() -> None:
+    """Put `ReportedElsewhere` on the log handlers once (logging is per process)."""
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, ReportedElsewhere) for f in handler.filters):
+            handler.addFilter(ReportedElsewhere())
+
+
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written.
+
+    Also folds Pelican's messages about unreadable files into the report.
+    """
+    CheckSettings.from_settings(pelican.settings)
+    fold_pelican_messages()
+    if COUNTER_KEY not in pelican.settings:  # the main site; subsites share its settings
+        counter = WarningCount()
+        logging.getLogger().addHandler(counter)
+        pelican.settings[COUNTER_KEY] = counter
+
+
+def check(generators):
+    """`all_generators_finalized`: the status rows; on the main site, every rule."""
+    settings, context = generators[0].settings, generators[0].context
+    config = CheckSettings.from_settings(settings)
+    contents = list(context.get("generated_content", {}).values())
+    articles = [c for c in contents if isinstance(c, Article)]
+    pages = [c for c in contents if isinstance(c, Page)]
+    rows = translation_status(articles, list(config.langs), display_path)
+    context["translation_status"] = rows
+    add_item_check(context, functools.partial(text_findings, config))
+    if subsites.is_main_site(settings):
+        has_template = template_finder(generators[0].env, settings["TEMPLATE_EXTENSIONS"])
+        findings = validate(config, generators[0], articles, pages, rows, has_template)
+        counter = settings.get(COUNTER_KEY)
+        logged = counter.count if counter is not None else 0
+        warnings = conclude(config, findings, rows, len(contents), logged)
+        page = ""
+        if "translation_status" in settings.get("DIRECT_TEMPLATES", ()):
+            saved = settings.get("TRANSLATION_STATUS_SAVE_AS", "translation_status.html")
+            page = settings.get("TRANSLATION_STATUS_URL") or saved
+            page = "/" + page.removesuffix("index.html").lstrip("/") if saved else ""
+        context["translation_summary"] = summarize(rows, list(config.langs), warnings, page)
+
+
+def print_summary(generator, writer):
+    """`article_writer_finalized`: the build summary, once, from the main site."""
+    summary = generator.context.get("translation_summary")
+    counter = generator.settings.get(COUNTER_KEY)
+    if counter is not None and subsites.is_main_site(generator.settings):
+        logging.getLogger().removeHandler(counter)
+        if summary is not None:
+            summary = replace(summary, warnings=summary.warnings + counter.count)
+    if summary is not None and subsites.is_main_site(generator.settings):
+        if summary.warnings and CheckSettings.from_settings(generator.settings).strict:
+            # Warnings logged while writing (templates, other plugins): the checks
+            # before writing stopped a strict build on every earlier one.
+            raise BuildStopped(
+                f"bilingual: {summary.warnings} warning(s) above while writing; "
+                "a strict build (BILINGUAL_STRICT, --strict) stops on warnings"
+            )
+        print("\n".join(f"bilingual: {line}" for line in summary.lines()))
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(check)
+    signals.article_writer_finalized.connect(print_summary)

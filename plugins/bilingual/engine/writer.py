@@ -1,0 +1,525 @@
+"""A Pelican writer that leaves output files alone when their bytes would not change.
+
+Pelican rewrites every page on every build. This writer renders each page as Pelican
+does, into `<file>.writing`, and then either removes that (the file already holds the
+same bytes: it keeps its modification time, so `rsync`, `make`-style tools and browser
+caches see no change) or renames it over the file. Pelican's own checks on writing one
+file twice (`override`) apply unchanged: they see the `.writing` name, one per file.
+
+A post or page file whose inputs have not changed since the last build is not even
+rendered (`rendered` says what its inputs are and when a template allows it); listeners
+of Pelican's `content_written` still hear of it, as the file is part of this build.
+
+On a first or cold build, a site's post files are rendered by two processes
+(`parallel_pages`, `PARALLEL_PAGES`).
+
+Settings (defaults): `SKIP_UNCHANGED_PAGES` (True): keep the rendered-page record in
+`CACHE_PATH` and skip rendering what it shows unchanged. `CHECK_SKIPPED_PAGES`
+(False): render those files anyway and stop the build, naming them, if one would differ
+(for tests of the record itself).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import logging
+import os
+import shutil
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+from pelican import signals
+from pelican.contents import Page
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from ..core.findings import BuildStopped
+from ..subsites import is_main_site
+from . import build_inputs, parallel_pages, rendered
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".writing"
+# Settings key: {lang: rendered.RenderedPages}, shared by every language's site of a build.
+RENDERED_KEY = "bundle_rendered_pages"
+
+
+class Rendering:
+    """A template's output not made yet: written to its file piece by piece.
+
+    Pelican renders a page into one string and then writes it; a list page of a
+    thousand posts is a few MiB of text, and the pieces Jinja joins into it as many
+    again, at the build's peak memory. `StreamingTemplate.render` returns this instead,
+    and `_KeptIfSame.write` renders it into the file (`BATCH` pieces at a time).
+    """
+
+    __slots__ = ("context", "template")
+    BATCH = 4096
+
+    def __init__(self, template, context):
+        """`template`: a Jinja template; `context`: the dict Pelican renders it with."""
+        self.template = template
+        self.context = context
+
+    def write_to(self, handle) -> None:
+        """Render into `handle` (a text file); the template's errors propagate."""
+        pieces: list[str] = []
+        for piece in self.template.generate(self.context):
+            pieces.append(piece)
+            if len(pieces) >= self.BATCH:
+                handle.write("".join(pieces))
+                pieces.clear()
+        handle.write("".join(pieces))
+
+
+class StreamingTemplate:
+    """A Jinja template whose `render` gives a `Rendering` (everything else passes)."""
+
+    def __init__(self, template):
+        """Wrap `template` (a `jinja2.Template`)."""
+        self.template = template
+
+    def render(self, context) -> Rendering:
+        """The output to be written, made as it is written."""
+        return Rendering(self.template, context)
+
+    def __getattr__(self, name):
+        """The template's own attribute (`name`, `environment`...)."""
+        return getattr(self.template, name)
+
+
+class _KeptIfSame(io.StringIO):
+    """Text written to `<target>.writing`, put in place at `close()` only if it differs.
+
+    A `Rendering` is rendered straight into the staging file; other text (feeds) is
+    kept in memory until `close()`. If writing raises, the staging file is removed and
+    the target is left as it was.
+    """
+
+    def __init__(self, handle, target: str, encoding: str):
+        super().__init__()
+        self._handle = handle  # Pelican's open `<target>.writing`, empty
+        self._target = target
+        self._encoding = encoding
+        self._streamed = False
+
+    def write(self, text):
+        if isinstance(text, Rendering):
+            self._streamed = True
+            text.write_to(self._handle)
+            return 0
+        return super().write(text)
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            self.close()
+            return None
+        staging = self._handle.name
+        self._handle.close()
+        super().close()
+        if staging != os.devnull:
+            with contextlib.suppress(OSError):
+                os.remove(staging)
+        return None
+
+    def close(self):
+        if self.closed:
+            return
+        staging = self._handle.name
+        if self._streamed:
+            self._handle.close()
+            super().close()
+            if staging == os.devnull:
+                return
+            if same_files(self._target, staging):
+                os.remove(staging)
+            else:
+                os.replace(staging, self._target)
+            return
+        data = self.getvalue().encode(self._encoding)
+        self._handle.close()
+        super().close()
+        if staging == os.devnull:
+            return  # Pelican skipped this write
+        if same_bytes(self._target, data):
+            os.remove(staging)
+            return
+        with open(staging, "wb") as out:
+            out.write(data)
+        os.replace(staging, self._target)
+
+
+def same_bytes(path: str, data: bytes) -> bool:
+    """Whether the file at `path` exists and holds exactly `data`."""
+    try:
+        if os.path.getsize(path) != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
+
+
+def same_files(path: str, other: str, block: int = 1 << 16) -> bool:
+    """Whether the files at `path` and `other` both exist and hold the same bytes.
+
+    Read `block` bytes at a time. (`filecmp.cmp` keeps results by size and time stamp
+    in a module-level cache, which a staging file rewritten within one time stamp
+    would fool.)
+    """
+    try:
+        if os.path.getsize(path) != os.path.getsize(other):
+            return False
+        with open(path, "rb") as one, open(other, "rb") as two:
+            while True:
+                a, b = one.read(block), two.read(block)
+                if a != b:
+                    return False
+                if not a:
+                    return True
+    except OSError:
+        return False
+
+
+def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> tuple[int, int]:
+    """Move `source`'s files into `target`, leaving files with equal bytes untouched.
+
+    `target` ends up holding exactly `source`'s files, but for the entries right inside
+    it named in `keep` (Pelican's `OUTPUT_RETENTION`: a `.git` folder), which are left
+    alone. `source` is used up. Returns (files written, files removed). Unchanged files
+    keep their bytes and their modification time, so a deploy uploads only what
+    changed. Both folders must be on one file system (files are renamed, not copied).
+    """
+    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    if not target.exists():
+        os.replace(source, target)
+        return len(wanted), 0
+    kept = set(keep)
+    written = removed = 0
+    for path in sorted(target.rglob("*"), reverse=True):
+        relative = path.relative_to(target)
+        if relative.parts[0] in kept:
+            continue
+        if (path.is_file() or path.is_symlink()) and relative not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()
+    for relative in sorted(wanted):
+        new, old = source / relative, target / relative
+        if same_bytes(str(old), new.read_bytes()):
+            continue
+        if old.is_dir():
+            shutil.rmtree(old)
+        old.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new, old)
+        written += 1
+    return written, removed
+
+
+def term_names(terms) -> list[str]:
+    """The names in Pelican's `tags` / `categories` / `authors` context (pairs or a dict)."""
+    if not terms:
+        return []
+    if isinstance(terms, dict):
+        return sorted(str(term) for term in terms)
+    return sorted(str(pair[0]) for pair in terms)
+
+
+class _SiteState:
+    """What one language site's writer knows once its contents are read."""
+
+    def __init__(self, writer: Writer, context: dict):
+        settings = writer.settings
+        shared = settings.get(RENDERED_KEY)
+        lang = settings["DEFAULT_LANG"]
+        if lang not in shared:
+            folder = Path(settings.get("CACHE_PATH") or "cache")
+            path = folder / f"bilingual-rendered-{lang}.json"
+            shared[lang] = rendered.RenderedPages(path, kept=rendered.load(path))
+        self.record: rendered.RenderedPages = shared[lang]
+        self.root = os.path.abspath(settings["PATH"])
+        contents = [c for c in context.get("generated_content", {}).values() if c is not None]
+        base = build_inputs.build_inputs(settings, sources=False)
+        terms = {kind: term_names(context.get(kind)) for kind in ("tags", "categories", "authors")}
+        self.digest = rendered.site_digest(base, contents, self.root, (Page,), terms)
+        self.dependencies = rendered.Dependencies(contents, self.root)
+        self.check = bool(settings.get("CHECK_SKIPPED_PAGES"))
+        self.templates: dict[str, bool] = {}
+
+    def covers(self, template) -> bool:
+        """Whether `template` reads nothing the signature leaves out (cached per name)."""
+        if template.name not in self.templates:
+            env = template.environment
+            try:
+                reads = rendered.template_reads(env, template.name)
+                missing = rendered.uncovered(reads, env.globals)
+            except Exception:  # a template that cannot be analysed: render it
+                missing = {"?"}
+            if missing:
+                log.debug("common: %s is always rendered (it reads %s)", template.name, missing)
+            self.templates[template.name] = not missing
+        return self.templates[template.name]
+
+
+class KeepUnchangedWriter(Writer):
+    """Pelican's `Writer`: a file written only when its bytes change.
+
+    A post or page file is rendered only when its inputs change.
+    """
+
+    def __init__(self, output_path, settings=None, *, collect: bool = True):
+        """Pelican's writer; the site's rendered-page state is made at its first post.
+
+        Pelican makes the main site's writer once every subsite has been built and
+        written (`get_writer` runs them): their content, let go by
+        `subsites.release_subsite`, is held in reference cycles (posts and their
+        translations), which Python frees only at a full collection, so one is run
+        here (`collect`), before the main site writes into that memory. A writer made
+        for something else (`common.live`'s rewrites) passes `collect=False`.
+        """
+        super().__init__(output_path, settings=settings)
+        if collect and settings and is_main_site(settings) and settings.get("I18N_SUBSITES"):
+            gc.collect()
+        self._site: _SiteState | None = None
+        self._split: parallel_pages.Split | None = None
+        self._may_split = True
+
+    def end_split(self) -> None:
+        """The site's posts are written: the child stops, the build takes its results."""
+        split, self._split = self._split, None
+        if split is None or not split.active:
+            return
+        if split.child:
+            split.finish_child()
+        record = self._site.record
+        if split.join():
+            for path, sig, _call in split.deferred:
+                entry = rendered.file_entry(path, sig) if sig is not None else None
+                if entry is not None:
+                    record.now[path] = entry
+            return
+        log.debug("common: the second process did not finish; rendering its files here")
+        for path, sig, (name, template, context, relative_urls, kwargs) in split.deferred:
+            self._written_files.discard(path + SUFFIX)
+            self._overridden_files.discard(path + SUFFIX)
+            super().write_file(name, template, context, relative_urls, **kwargs)
+            entry = rendered.file_entry(path, sig) if sig is not None else None
+            if entry is not None:
+                record.now[path] = entry
+
+    def _render(self, path, sig, name, template, context, relative_urls, kwargs) -> None:
+        """Render one post or page file here, or leave it to the child (`parallel_pages`)."""
+        site = self._site
+        if self._split is None and self._may_split:
+            self._may_split = False
+            settings = self.settings
+            if (
+                settings.get("PARALLEL_PAGES", True)
+                and not site.record.kept
+                and not site.check
+                and len(context.get("articles") or ()) >= settings.get("PARALLEL_PAGES_MIN", 100)
+            ):
+                self._split = parallel_pages.Split.start()
+        split = self._split
+        if split is not None and split.active:
+            theirs = split.turn() != split.child  # the other process renders this one
+            if theirs:
+                # What rendering does besides the template, so that both processes go
+                # on from the same state: Pelican's page URL base and the post's content
+                # (its `{attach}` links move files), and in the build Pelican's checks
+                # on writing a file twice and `content_written` for the listeners.
+                local = _local_context(context, name, relative_urls, kwargs)
+                if local["localsiteurl"]:
+                    context["localsiteurl"] = local["localsiteurl"]
+                _ = kwargs.get("article", kwargs.get("page")).content
+                if not split.child:
+                    self._written_files.add(path + SUFFIX)
+                    if kwargs.get("override_output"):
+                        self._overridden_files.add(path + SUFFIX)
+                    signals.content_written.send(path, context=local)
+                    split.deferred.append(
+                        (path, sig, (name, template, context, relative_urls, kwargs))
+                    )
+                    site.record.rendered += 1
+                return
+            if split.child:
+                try:
+                    super().write_file(name, template, context, relative_urls, **kwargs)
+                except BaseException as problem:
+                    split.child_failed(problem)
+                return
+        try:
+            super().write_file(name, template, context, relative_urls, **kwargs)
+        except BaseException:
+            if split is not None and split.active:
+                split.abort()
+                self._split = None
+            raise
+        site.record.rendered += 1
+        if sig is not None:
+            entry = rendered.file_entry(path, sig)
+            if entry is not None:
+                site.record.now[path] = entry
+
+    def _open_w(self, filename, encoding, override=False):
+        try:
+            handle = super()._open_w(filename + SUFFIX, encoding, override=override)
+        except RuntimeError as problem:  # two files with one name: say the real one
+            raise RuntimeError(str(problem).replace(filename + SUFFIX, filename)) from None
+        return _KeptIfSame(handle, filename, encoding)
+
+    def write_file(self, name, template, context, relative_urls=False, **kwargs):
+        """Pelican's `write_file`, skipping a post or page file whose inputs are unchanged.
+
+        The page is rendered straight into its file (`StreamingTemplate`). A page that
+        cannot be written stops the build with `BuildStopped`, naming the page and the
+        template file and line (`page_error`), not a bare exception.
+        """
+        try:
+            return self._write_file(name, template, context, relative_urls, **kwargs)
+        except Exception as problem:
+            page = _shown(sanitised_join(self.output_path, name))
+            raise BuildStopped(page_error(page, problem)) from problem
+
+    def _write_file(self, name, template, context, relative_urls=False, **kwargs):
+        if not isinstance(template, StreamingTemplate):
+            template = StreamingTemplate(template)
+        item = kwargs.get("article", kwargs.get("page"))
+        if item is None and self._split is not None:
+            self.end_split()  # the lists come next: the site's posts are all written
+        if (
+            item is None
+            or not name
+            or not getattr(item, "source_path", None)
+            or self.settings.get(RENDERED_KEY) is None
+        ):
+            return super().write_file(name, template, context, relative_urls, **kwargs)
+        if self._site is None:
+            self._site = _SiteState(self, context)
+        site = self._site
+        path = sanitised_join(self.output_path, name)
+        parts = None
+        if path + SUFFIX not in self._written_files and site.covers(template):
+            parts = site.dependencies.of(item)
+        if parts is None:  # rendered every time (see `rendered`): counted as rendered
+            return self._render(path, None, name, template, context, relative_urls, kwargs)
+        flags = (relative_urls, bool(kwargs.get("override_output")), bool(kwargs.get("blog")))
+        sig = rendered.signature(site.digest, template.name, name, flags, parts)
+        record = site.record
+        if rendered.unchanged(record.kept, path, sig):
+            if site.check:
+                super().write_file(name, template, context, relative_urls, **kwargs)
+                if not rendered.unchanged(record.kept, path, sig):
+                    record.stale.append(name)
+                    log.error("common: %s changed although its inputs did not", path)
+            else:
+                self._written_files.add(path + SUFFIX)  # as Pelican's own check counts it
+                if kwargs.get("override_output"):
+                    self._overridden_files.add(path + SUFFIX)
+                local = {**context, "output_file": name, **kwargs}
+                signals.content_written.send(path, context=local)
+            record.now[path] = record.kept[path]
+            record.skipped += 1
+            return None
+        return self._render(path, sig, name, template, context, relative_urls, kwargs)
+
+
+def page_error(name: str, problem: BaseException) -> str:
+    """The message for a page that could not be written: the page, the cause, where.
+
+    `name`: the page's file as shown (with its language site's folder); where: the
+    innermost template file and line in the exception's traceback (Jinja puts
+    template frames in it), or a syntax error's own file and line. The output folder
+    then holds the pages written before this one, new, and the others unchanged
+    (`invoke publish` builds in a folder of its own and changes nothing on failure).
+    """
+    where = ""
+    lineno = getattr(problem, "lineno", None)
+    filename = getattr(problem, "filename", None) or getattr(problem, "name", None)
+    if isinstance(problem, jinja2.TemplateSyntaxError) and filename and lineno:
+        where = f"{_shown(filename)}, line {lineno}"
+    else:
+        frames = [
+            frame
+            for frame in traceback.extract_tb(problem.__traceback__)
+            if frame.filename.endswith((".html", ".htm", ".xml", ".j2", ".jinja"))
+        ]
+        if frames:
+            where = f"{_shown(frames[-1].filename)}, line {frames[-1].lineno}"
+    kind = type(problem).__name__
+    return (
+        f"common: could not write {name}: {kind}: {problem}"
+        + (f" ({where})" if where else "")
+        + "; the pages written before it are new, the others unchanged"
+    )
+
+
+def _shown(path: str) -> str:
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
+
+
+def _local_context(context, name: str, relative_urls: bool, kwargs) -> dict:
+    """The context Pelican's `Writer.write_file` renders a file with (4.12's rules)."""
+    local = context.copy()
+    local["localsiteurl"] = local.get("localsiteurl", None)
+    if relative_urls:
+        relative = path_to_url(get_relative_path(name))
+        local["SITEURL"] = relative
+        local["localsiteurl"] = relative
+    local["output_file"] = name
+    local.update(kwargs)
+    return local
+
+
+def end_split(generator, writer=None) -> None:
+    """`article_writer_finalized`: a site's posts are written (`parallel_pages`)."""
+    if isinstance(writer, KeepUnchangedWriter):
+        writer.end_split()
+
+
+def start_rendered_record(pelican) -> None:
+    """`initialized` (main site): an empty set of site records every site shares."""
+    settings = pelican.settings
+    if (
+        RENDERED_KEY not in settings
+        and settings.get("SKIP_UNCHANGED_PAGES", True)
+        and not settings.get("WRITE_SELECTED")  # Pelican writes only some files then
+    ):
+        settings[RENDERED_KEY] = {}
+
+
+def save_rendered_record(pelican) -> None:
+    """`finalized` (main site, after every site wrote): keep each site's record.
+
+    Stops the build (`CHECK_SKIPPED_PAGES`) when a skipped file would have changed.
+    """
+    shared = pelican.settings.get(RENDERED_KEY)
+    if not shared or not is_main_site(pelican.settings):
+        return
+    stale = [name for record in shared.values() for name in record.stale]
+    if stale:
+        raise BuildStopped(
+            "common: pages whose inputs did not change came out different "
+            f"(the rendered-page record misses a dependency): {', '.join(stale)}"
+        )
+    for record in shared.values():
+        try:
+            rendered.save(record)
+        except OSError as problem:
+            log.warning("common: the rendered-page record was not kept: %s", problem)
+    log.info(
+        "common: %d post and page files rendered, %d unchanged since the last build",
+        sum(r.rendered for r in shared.values()),
+        sum(r.skipped for r in shared.values()),
+    )
+
+
+def writer_class(pelican):
+    """`get_writer`: the writer every language's site uses."""
+    return KeepUnchangedWriter

@@ -1,0 +1,196 @@
+"""localization: the theme's UI text and dates in each site's language.
+
+Template API
+------------
+- `_()` / `gettext` / `ngettext`: UI text from
+  `<BILINGUAL_LOCALEDIR>/<lang>/LC_MESSAGES/messages.po`, compiled in memory at every
+  build (no `.mo` file to keep in sync). A language without a catalog uses the main
+  language's text and the build logs one warning.
+- `gettext_in(lang, message, **variables)`: UI text in another language than the
+  page's (bilingual headings, the 404 page).
+- `UI_LANG`: the language the page's UI text is in: the site's, or the one its
+  text falls back to; name languages inside UI sentences in it
+  (`lang|language_name(UI_LANG)`), so a sentence never mixes two languages.
+- `UI_OTHERS`: [(lang, UI language)] of the other languages whose UI text differs
+  from the page's, for bilingual headings (no block repeats the page's language).
+- Filters: `localdate(fmt="long", lang=<site>)` (a Babel format name, `month`, or a
+  CLDR skeleton such as `yMMMM`; shown in the site's `TIMEZONE`), `isodate` (the
+  exact instant), `language_name(in_lang=None)` (`ko` ->
+  `한국어`; in English: `Korean`), `og_locale` (`ko` -> `ko_KR`), `summary_of` (a
+  post's summary in its own language's terms: the written `Summary:`, links resolved,
+  or the first `SUMMARY_MAX_LENGTH` words of that language, Korean counted by words).
+Dates come from Babel's CLDR data, so no system locale is needed.
+
+Settings (defaults)
+-------------------
+- `BILINGUAL_TEMPLATES_LANG` (`"en"`): the language the templates' msgids are in.
+- `BILINGUAL_LOCALEDIR` (`<THEME>/translations`).
+See `common.subsites` for how this sits beside pelican-i18n-subsites' own gettext.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+from dataclasses import dataclass
+
+from pelican import signals
+
+from .. import subsites
+from ..core import BuildStopped, LanguageSites, site_timezone
+from .l10n import choose_translations, make_filters
+from .summaries import automatic_summary
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LocalizationSettings:
+    """What localization reads from one site's settings."""
+
+    lang: str
+    sites: LanguageSites
+    templates_lang: str
+    localedir: str
+    tz: datetime.tzinfo
+
+    @classmethod
+    def from_settings(cls, settings) -> LocalizationSettings:
+        """Read and check one site's settings; BuildStopped names a bad one."""
+        templates_lang = settings.get("BILINGUAL_TEMPLATES_LANG", "en")
+        if not isinstance(templates_lang, str) or not templates_lang:
+            raise BuildStopped(
+                f"localization: invalid BILINGUAL_TEMPLATES_LANG {templates_lang!r}: "
+                "give a language code such as 'en'"
+            )
+        localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
+            settings["THEME"], "translations"
+        )
+        tz = site_timezone(settings)
+        return cls(
+            settings["DEFAULT_LANG"],
+            subsites.language_sites(settings),
+            templates_lang,
+            localedir,
+            tz,
+        )
+
+
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting; footnote links without English titles.
+
+    Python-Markdown's footnotes give every back link the title "Jump back to footnote
+    N in the text", in English on every language's pages; where the writer's `MARKDOWN`
+    uses footnotes (`extra` or `footnotes`) without a `BACKLINK_TITLE`, it is emptied.
+    """
+    LocalizationSettings.from_settings(pelican.settings)
+    markdown = pelican.settings.get("MARKDOWN")
+    if markdown:
+        pelican.settings["MARKDOWN"] = untitled_footnote_links(markdown)
+
+
+def untitled_footnote_links(markdown: dict) -> dict:
+    """`MARKDOWN` with `BACKLINK_TITLE: ""` for footnotes that set none (a new dict)."""
+    configs = dict(markdown.get("extension_configs") or {})
+    for name in ("markdown.extensions.extra", "markdown.extensions.footnotes"):
+        if name not in configs:
+            continue
+        config = dict(configs[name] or {})
+        if name.endswith("extra"):
+            footnotes = dict(config.get("footnotes") or {})
+            footnotes.setdefault("BACKLINK_TITLE", "")
+            config["footnotes"] = footnotes
+        else:
+            config.setdefault("BACKLINK_TITLE", "")
+        configs[name] = config
+    return {**markdown, "extension_configs": configs}
+
+
+def summary_filter(settings, config: LocalizationSettings):
+    """The `summary_of` filter: a post's summary, written or automatic, for any language.
+
+    A written `Summary:` gets its `{filename}` links resolved on this site (Pelican
+    resolves them only for this site's own language); an automatic one counts words
+    the way the post's language writes them, up to that language's
+    `SUMMARY_MAX_LENGTH` (an `I18N_SUBSITES` value wins over the main one).
+    """
+    done: dict = {}
+
+    def summary_of(item):
+        # Per page URL base too: with RELATIVE_URLS a summary's links depend on the
+        # page that shows it (Pelican's `localsiteurl`).
+        key = (id(item), getattr(item, "_context", {}).get("localsiteurl"))
+        if key not in done:
+            if "summary" in item.metadata:
+                # From the text as written: Pelican resolved its links before
+                # i18n-subsites moved other languages' URLs (common.subsites).
+                if hasattr(item, "summary_source"):
+                    item.metadata["summary"] = item.summary_source
+                    if hasattr(item, "_summary"):
+                        del item._summary
+                item.refresh_metadata_intersite_links()
+                done[key] = item.summary
+            else:
+                done[key] = automatic_summary(
+                    item.content,
+                    item.lang,
+                    subsites.language_setting(settings, item.lang, "SUMMARY_MAX_LENGTH"),
+                    subsites.language_setting(settings, item.lang, "SUMMARY_MAX_PARAGRAPHS"),
+                    settings.get("SUMMARY_END_SUFFIX", "…"),
+                )
+        return done[key]
+
+    # Emptied when `invoke serve` puts a post's new text in place (`common.live`).
+    summary_of.cache_clear = done.clear
+    return summary_of
+
+
+def other_ui_langs(others, ui_langs: dict, own_ui: str) -> list[tuple[str, str]]:
+    """[(lang, its UI language)] for the other languages whose UI text is new to a page.
+
+    A language that falls back to another's text (or to this page's) adds nothing to a
+    bilingual heading.
+    """
+    seen, found = {own_ui}, []
+    for lang in others:
+        if ui_langs[lang] not in seen:
+            seen.add(ui_langs[lang])
+            found.append((lang, ui_langs[lang]))
+    return found
+
+
+def install(generators):
+    """`all_generators_finalized`: catalogs, `gettext_in` and filters in every template env."""
+    config = LocalizationSettings.from_settings(generators[0].settings)
+    catalogs, ui_langs = {}, {}
+    for lang in config.sites.langs:
+        catalogs[lang], ui_langs[lang], warning = choose_translations(
+            config.localedir, lang, config.sites.main_lang, config.templates_lang
+        )
+        if warning and lang == config.lang:
+            log.warning(warning)
+
+    def gettext_in(lang, message, **variables):
+        text = catalogs[lang].gettext(message) if lang in catalogs else message
+        return text % variables if variables else text
+
+    filters = make_filters(config.lang, config.tz)
+    filters["summary_of"] = summary_filter(generators[0].settings, config)
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is None:
+            continue
+        subsites.install_gettext(env, catalogs[config.lang])
+        env.filters.update(filters)
+        env.globals["gettext_in"] = gettext_in
+        env.globals["UI_LANG"] = ui_langs[config.lang]
+        env.globals["UI_OTHERS"] = other_ui_langs(
+            config.sites.others(config.lang), ui_langs, ui_langs[config.lang]
+        )
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(install)

@@ -1,0 +1,89 @@
+r"""mathml: formulas rendered at build time to MathML: no JavaScript, no web font.
+
+Markdown: inline `$…$` or `\(…\)`, display `$$…$$` or `\[…\]` (pymdown-extensions'
+arithmatex, generic mode, which the bundle's `MARKDOWN` setting enables); dollars in
+code and money (`$5`, `US$10`) stay text. reStructuredText: `:math:` and `.. math::`,
+rendered by docutils itself (`DOCUTILS_SETTINGS = {"math_output": "MathML"}`).
+Each formula keeps its LaTeX as `alttext`; a display formula scrolls sideways on a
+narrow screen. Formulas in a written `Summary:` are rendered too; a title is plain
+text, so `$x$` in a title reads as typed everywhere (`<title>`, feeds, JSON-LD). A
+formula the converter (latex2mathml) cannot read is an error naming
+the file, line and formula, reported with the other content checks before anything is
+written.
+
+Settings: none of its own. It adds arithmatex to `MARKDOWN` and MathML output to
+`DOCUTILS_SETTINGS` where the writer's settings lack them (`enable_formulas`).
+"""
+
+from __future__ import annotations
+
+import latex2mathml.converter
+from pelican import signals
+
+from ..core import add_findings, display_path, error
+from ..core.markdown_settings import with_extension
+from .formulas import line_of, render
+
+
+def convert(latex: str, display: str) -> str:
+    """MathML for one formula (latex2mathml); raises on LaTeX it cannot read."""
+    return latex2mathml.converter.convert(latex, display=display)
+
+
+def render_formulas(instance):
+    """`content_object_init`: MathML for the post's formulas; problems to the checks.
+
+    The body and a written `Summary:` (where lists show it; its text, formulas
+    included, is what meta descriptions and feeds strip it to).
+    """
+    problems = []
+    content = getattr(instance, "_content", None)
+    if content and "arithmatex" in content:
+        instance._content, problems = render(content, convert)
+    metadata = getattr(instance, "metadata", {})
+    for key in ("summary", "summary_source"):
+        if "arithmatex" in str(metadata.get(key, "")):
+            metadata[key], found = render(metadata[key], convert)
+            problems += [problem for problem in found if problem not in problems]
+            # Pelican copied the metadata onto the post already.
+            setattr(instance, "_summary" if key == "summary" else key, metadata[key])
+    if not problems:
+        return
+    try:
+        with open(instance.source_path, encoding="utf-8-sig") as handle:
+            source = handle.read()
+    except OSError:
+        source = ""
+    add_findings(
+        instance._context,
+        [
+            error(
+                display_path(instance),
+                "body",
+                f"the formula ${latex}$ cannot be rendered ({problem})",
+                "fix the LaTeX (latex2mathml reads standard LaTeX math)",
+                line=line_of(source, latex),
+            )
+            for latex, problem in problems
+        ],
+    )
+
+
+def enable_formulas(pelican):
+    """`initialized`: formulas are read in Markdown and rendered as MathML by docutils.
+
+    pymdown-extensions' arithmatex (generic mode) joins `MARKDOWN` unless the writer
+    configured it; `DOCUTILS_SETTINGS["math_output"]` becomes "MathML" unless set.
+    """
+    settings = pelican.settings
+    markdown = settings.get("MARKDOWN") or {}
+    settings["MARKDOWN"] = with_extension(markdown, "pymdownx.arithmatex", {"generic": True})
+    docutils = dict(settings.get("DOCUTILS_SETTINGS") or {})
+    docutils.setdefault("math_output", "MathML")
+    settings["DOCUTILS_SETTINGS"] = docutils
+
+
+def register():
+    """Connect the handlers."""
+    signals.initialized.connect(enable_formulas)
+    signals.content_object_init.connect(render_formulas)

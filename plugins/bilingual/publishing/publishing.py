@@ -1,0 +1,179 @@
+"""publishing: what a public site needs besides its pages, and a last look before release.
+
+Template API
+------------
+- `blog_posting(article, url)` (a Jinja global): the post's schema.org JSON-LD object
+  (`structured_data.blog_posting`), to print with `|tojson`;
+  `description_of(summary, fallback)`: a summary as plain text for meta tags.
+- Every feed is marked with its site's language (`xml:lang`); its links and entry ids
+  are percent-encoded ASCII.
+
+After the main site (and with it every language's site) is written, it reads the
+output back and writes:
+- `sitemap.xml` (`SITEMAP_SAVE_AS`) listing every indexable page of every language
+  with its `xhtml:link` hreflang alternates, when `SITEURL` is absolute (search
+  engines need absolute URLs), and `robots.txt` pointing to it when the site is at
+  the root of its domain (crawlers read it nowhere else; under a path the build
+  says which line to add to the domain's own);
+- `.nojekyll` when `NOJEKYLL` is true (GitHub Pages serves the files as they are);
+- `CNAME` with the `CNAME` setting's domain, when set.
+With `PUBLISH_CHECKS` true it then checks the whole output (`sitecheck`): every
+internal link, asset and #fragment resolves, hreflang pairs are reciprocal, no draft
+anywhere; any problem stops with a non-zero exit and a list of what failed.
+
+Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `NOJEKYLL` (False),
+`CNAME` (None), `PUBLISH_CHECKS` (False). `publishconf.py` turns them on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from feedgenerator.django.utils.encoding import iri_to_uri
+from pelican import signals
+
+from .. import subsites
+from ..core import BuildStopped
+from .sitecheck import read_output, robots_txt, site_problems, sitemap_xml
+from .structured_data import blog_posting, description_of
+
+log = logging.getLogger(__name__)
+
+HEADING_ANCHOR = re.compile(r'<a class="heading-anchor"[^>]*>[^<]*</a>')
+
+
+@dataclass(frozen=True)
+class PublishingSettings:
+    """What publishing reads from one site's settings."""
+
+    lang: str
+    main_lang: str
+    author: str
+    output: Path
+    siteurl: str
+    sitemap: str | None  # None: no sitemap (SITEURL is not absolute)
+    nojekyll: bool
+    cname: str | None
+    checks: bool
+
+    @classmethod
+    def from_settings(cls, settings) -> PublishingSettings:
+        """Read and check one site's settings; BuildStopped names a bad one."""
+        siteurl = settings["SITEURL"].rstrip("/")
+        sitemap = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
+        cname = settings.get("CNAME")
+        if cname is not None and (not isinstance(cname, str) or "/" in cname):
+            raise BuildStopped(f"publishing: invalid CNAME {cname!r}: give a bare domain name")
+        return cls(
+            lang=settings["DEFAULT_LANG"],
+            main_lang=subsites.language_sites(settings).main_lang,
+            author=str(settings.get("AUTHOR") or ""),
+            output=Path(settings["OUTPUT_PATH"]),
+            siteurl=siteurl,
+            sitemap=sitemap if siteurl.startswith(("http://", "https://")) else None,
+            nojekyll=bool(settings.get("NOJEKYLL")),
+            cname=cname.strip() if cname else None,
+            checks=bool(settings.get("PUBLISH_CHECKS")),
+        )
+
+
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    PublishingSettings.from_settings(pelican.settings)
+
+
+def install(generators):
+    """`all_generators_finalized`: the JSON-LD and description helpers for templates."""
+    config = PublishingSettings.from_settings(generators[0].settings)
+
+    def posting(article, url, description):
+        return blog_posting(
+            article,
+            url=url,
+            lang=config.lang,
+            main_lang=config.main_lang,
+            author=config.author,
+            description=description,
+        )
+
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals["blog_posting"] = posting
+            env.globals["description_of"] = description_of
+
+
+def mark_feed_language(context, feed):
+    """`feed_generated`: `xml:lang` on the feed, ASCII addresses in it.
+
+    Every entry carries the feed's language. Links and ids are percent-encoded
+    (RFC 3987's IRI-to-URI mapping), so a Hangul slug makes a valid Atom `<link>` and
+    a valid tag URI id (RFC 4151 allows no raw non-ASCII).
+    """
+    feed.feed["language"] = context.get("DEFAULT_LANG")
+    for key in ("link", "feed_url", "id"):
+        if feed.feed.get(key):
+            feed.feed[key] = iri_to_uri(feed.feed[key])
+    for item in feed.items:
+        for key in ("link", "unique_id"):
+            if item.get(key):
+                item[key] = iri_to_uri(item[key])
+        for key in ("description", "content"):
+            if item.get(key) and "heading-anchor" in item[key]:
+                # A "#" after every heading means nothing in a feed reader.
+                item[key] = HEADING_ANCHOR.sub("", item[key])
+
+
+def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:
+    """Write the sitemap, robots.txt, .nojekyll and CNAME; return the files written."""
+    output, written = config.output, set()
+    if config.sitemap:
+        (output / config.sitemap).write_text(sitemap_xml(pages), encoding="utf-8")
+        written.add(config.sitemap)
+        sitemap_url = f"{config.siteurl}/{config.sitemap}"
+        if urlsplit(config.siteurl).path in ("", "/"):
+            (output / "robots.txt").write_text(robots_txt(sitemap_url), encoding="utf-8")
+            written.add("robots.txt")
+        else:
+            # Crawlers read robots.txt at the domain root only, never below a path.
+            print(
+                f"publishing: no robots.txt for a site under {urlsplit(config.siteurl).path}/; "
+                f"add 'Sitemap: {sitemap_url}' to the robots.txt at the root of the domain"
+            )
+    if config.nojekyll:
+        (output / ".nojekyll").write_text("", encoding="utf-8")
+    if config.cname:
+        (output / "CNAME").write_text(config.cname + "\n", encoding="utf-8")
+    return written
+
+
+def finish(pelican):
+    """`finalized`: extra files, then the checks; the main site only (it runs last)."""
+    if not subsites.is_main_site(pelican.settings):
+        return
+    config = PublishingSettings.from_settings(pelican.settings)
+    files, pages = set(), {}
+    if config.sitemap or config.checks:
+        files, pages = read_output(config.output)
+    files |= write_extras(config, pages, files)
+    if config.checks:
+        problems = site_problems(pages, files, config.siteurl)
+        if problems:
+            raise BuildStopped(
+                "\n".join(
+                    [f"publishing: {len(problems)} problem(s) in {config.output}:", *problems]
+                )
+            )
+        log.info("publishing: %d pages checked, no problem", len(pages))
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.all_generators_finalized.connect(install)
+    signals.feed_generated.connect(mark_feed_language)
+    signals.finalized.connect(finish)

@@ -1,0 +1,55 @@
+"""reading_time: how many minutes a post takes to read, in its language's terms.
+
+Template API
+------------
+`article.reading_time` (whole minutes, at least 1) on every article and draft; the
+theme shows it next to the date on posts, lists and the archive ("8 min read",
+"8분 분량").
+
+Settings (defaults)
+-------------------
+- `READING_RATES` ({"words": 230, "characters": 500, "ko": 500, "ja": 500,
+  "zh": 300}): per minute; Korean, Japanese and Chinese are counted in characters,
+  other languages in words (`counting.py` says how code and formulas count). A bad
+  value stops the build, naming the setting.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.contents import Article
+
+from ..core import BuildStopped
+from .counting import DEFAULT_RATES, reading_minutes
+
+
+def rates_of(settings) -> dict:
+    """`READING_RATES` merged over the defaults; BuildStopped names a bad value."""
+    given = settings.get("READING_RATES") or {}
+    if not isinstance(given, dict) or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in given.values()
+    ):
+        raise BuildStopped(
+            f"reading_time: invalid READING_RATES {given!r}: "
+            "{language or 'words'/'characters': units per minute (a positive number)}"
+        )
+    return {**DEFAULT_RATES, **given}
+
+
+def check_settings(pelican):
+    """`initialized`: stop on a bad setting before anything is read or written."""
+    rates_of(pelican.settings)
+
+
+def measure(instance):
+    """`content_object_init`: `reading_time` on articles (pages are not dated lists)."""
+    if isinstance(instance, Article):
+        instance.reading_time = reading_minutes(
+            getattr(instance, "_content", "") or "", instance.lang, rates_of(instance.settings)
+        )
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(measure)

@@ -1,0 +1,196 @@
+"""search: a static search page per language, indexed by Pagefind after the build.
+
+As soon as a language's site is written (its `finalized`), Pagefind (PyPI
+`pagefind[extended]`; the binary comes in the wheel, nothing is downloaded) starts
+indexing it into its own bundle, `pagefind/` on the main site, `ko/pagefind/` on the
+Korean one: a subsite's index runs on the second core while Pelican writes the main
+site, which is written last and waits for every index at its own `finalized`. Only
+pages this build wrote (`content_written`) and whose main content the theme marks with
+`data-pagefind-body` are indexed: published posts and pages. Drafts, hidden content,
+lists, the archive and the search page itself carry no mark, and a page an earlier
+build left in the output is not indexed. The build then checks that each bundle holds
+every marked page of its language; a missing package, a
+Pagefind failure or a short index stops the build (so `invoke publish` never deploys a
+broken search) with a message that says what to do.
+
+Bundle files whose bytes did not change keep their modification time; Pagefind's own
+ready-made UIs are not published (the theme's search page uses `pagefind.js` only).
+
+Template API
+------------
+- The direct template `search` (`search.html`) is added to `DIRECT_TEMPLATES` unless
+  `SEARCH_SAVE_AS` is empty; `languages.page("search")` is its URL.
+- `SEARCH_BUNDLE` ("pagefind"): the bundle folder, relative to each language site.
+- Marks the theme puts in pages (Pagefind's attributes): `data-pagefind-body`,
+  `data-pagefind-meta` (title, series, episode, date), `data-pagefind-filter`
+  (series id, tag, language), `data-pagefind-ignore`.
+
+Settings (defaults)
+-------------------
+- `SEARCH_URL` / `SEARCH_SAVE_AS` ("search/", "search/index.html"); an empty
+  `SEARCH_SAVE_AS` turns search off (no page, no index).
+- `SEARCH_BUNDLE` ("pagefind").
+
+Errors: "search: Pagefind is not installed" (install `pagefind[extended]` or set
+`SEARCH_SAVE_AS = ""`), "search: Pagefind failed on <folder>: <its message>",
+"search: the <lang> index holds N of M pages".
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican import signals
+
+from .. import subsites
+from ..core import BuildStopped
+from . import pagefind_run
+from .collect import marked_pages, site_folders
+
+log = logging.getLogger(__name__)
+
+RUNS_KEY = "bundle_search_runs"
+WRITTEN_KEY = "bundle_search_written"
+
+DEFAULTS = {
+    "SEARCH_URL": "search/",
+    "SEARCH_SAVE_AS": "search/index.html",
+    "SEARCH_BUNDLE": "pagefind",
+}
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """What search reads from the main site's settings.
+
+    `lang_paths` is [(lang, its site's path below the main site's)], main first.
+    """
+
+    enabled: bool
+    output: Path
+    bundle: str
+    lang_paths: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def from_settings(cls, settings) -> SearchSettings:
+        """Read and check the settings; a bad `SEARCH_BUNDLE` stops the build."""
+        bundle = settings.get("SEARCH_BUNDLE", DEFAULTS["SEARCH_BUNDLE"])
+        if not isinstance(bundle, str) or not bundle.strip("/") or "/" in bundle.strip("/"):
+            raise BuildStopped(
+                f"search: invalid SEARCH_BUNDLE {bundle!r}: one folder name, like 'pagefind'"
+            )
+        sites = subsites.language_sites(settings)
+        main_url = sites.siteurl(sites.main_lang)
+        lang_paths = tuple(
+            (lang, sites.siteurl(lang)[len(main_url) :].strip("/")) for lang in sites.langs
+        )
+        return cls(
+            enabled=bool(settings.get("SEARCH_SAVE_AS")),
+            # The main site's output (a subsite's OUTPUT_PATH is its own folder in it).
+            output=Path(subsites.language_setting(settings, sites.main_lang, "OUTPUT_PATH")),
+            bundle=bundle.strip("/"),
+            lang_paths=lang_paths,
+        )
+
+
+def set_defaults(pelican):
+    """`initialized`: the search page's settings and direct template; Pagefind present."""
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    config = SearchSettings.from_settings(settings)
+    if not config.enabled:
+        return
+    subsites.add_direct_template(settings, "search")
+    if subsites.is_main_site(settings):
+        # Shared with every subsite (i18n-subsites copies the settings shallowly): each
+        # language's running index, for the main site to wait for, and the HTML pages
+        # each language's site wrote ({lang: [Path]}).
+        settings[RUNS_KEY] = {}
+        settings[WRITTEN_KEY] = {}
+    if subsites.is_main_site(settings) and pagefind_run.executable() is None:
+        raise BuildStopped(
+            "search: Pagefind is not installed; run "
+            "`pip install 'pagefind[extended]'`, or set SEARCH_SAVE_AS = \"\" "
+            "to build without search"
+        )
+
+
+def remember_written(path, context):
+    """`content_written`: note each HTML page this build writes, by its site's language.
+
+    Only pages written by this build are indexed: a page an earlier build left in the
+    output (a post since deleted or made a draft) never is.
+    """
+    written = (context or {}).get(WRITTEN_KEY)
+    if written is not None and str(path).endswith(".html"):
+        written.setdefault(context["DEFAULT_LANG"], []).append(Path(path))
+
+
+def start_index(pelican):
+    """`finalized` of every site: index this language site now that it is written.
+
+    A subsite's index runs in the background while the next site is written; the main
+    site, written last, waits for all of them (`finish_indexes`). A site with no page
+    to index gets no index (Pagefind would fail on it) and loses the one an earlier
+    build left.
+    """
+    settings = pelican.settings
+    config = SearchSettings.from_settings(settings)
+    runs = settings.get(RUNS_KEY)
+    if not config.enabled or runs is None:
+        return
+    lang = settings["DEFAULT_LANG"]
+    folder = site_folders(config.output, config.lang_paths)[lang]
+    pages = marked_pages(settings[WRITTEN_KEY].get(lang, ()))
+    job = pagefind_run.IndexJob(lang, folder, tuple(pages), folder / config.bundle)
+    run = None
+    if pages:
+        try:
+            run = pagefind_run.start(job)
+        except pagefind_run.PagefindMissing as exc:
+            raise BuildStopped(f"search: {exc}; run `pip install 'pagefind[extended]'`") from exc
+    else:
+        shutil.rmtree(job.bundle, ignore_errors=True)
+    runs[lang] = (run, len(pages))
+    if subsites.is_main_site(settings):
+        finish_indexes(config, runs)
+
+
+def finish_indexes(config: SearchSettings, runs: dict) -> None:
+    """Wait for every language's index, put the bundles in place and check them.
+
+    A Pagefind failure stops the build; a bundle that holds fewer pages than its site
+    marks for search stops it too (the search would miss posts).
+    """
+    started = time.monotonic()
+    running = [run for run, _expected in runs.values() if run is not None]
+    try:
+        results = pagefind_run.finish(running)
+    except RuntimeError as exc:
+        raise BuildStopped(f"search: Pagefind failed on {config.output}: {exc}") from exc
+    short = [
+        f"search: the {result.lang} index holds {result.pages} of "
+        f"{runs[result.lang][1]} pages marked for search"
+        for result in results
+        if result.pages != runs[result.lang][1]
+    ]
+    if short:
+        raise BuildStopped("\n".join(short))
+    log.info(
+        "search: indexed %s (waited %.1f s; %s KB of index)",
+        ", ".join(f"{result.pages} {result.lang} pages" for result in results) or "nothing",
+        time.monotonic() - started,
+        ", ".join(f"{result.lang} {result.size / 1024:.0f}" for result in results),
+    )
+
+
+def register():
+    """Connect the handlers, in the order they fire."""
+    signals.initialized.connect(set_defaults)
+    signals.content_written.connect(remember_written)
+    signals.finalized.connect(start_index)

@@ -1,0 +1,95 @@
+"""The site tasks: clean, build, check, rebuild, preview, publish.
+
+Each runs Pelican with the blog's settings in a process of its own
+(`subsites.run_pelican`). Anything after `--` goes to Pelican as typed, quotes
+included, so `invoke build -- other/content -o /tmp/site` builds another content folder
+the same way, and `-e KEY=VALUE` settings add to the task's own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from invoke import Exit, task
+
+from ..engine.writer import sync_tree
+from .project import STRICT, Project, pelican, publishing
+
+
+@task
+def clean(c):
+    """Remove the generated site and the caches (nothing else)."""
+    project = Project.of(c)
+    for folder in (project.output, *cache_folders(project)):
+        if folder.is_dir():
+            shutil.rmtree(folder)
+            print(f"removed {folder.relative_to(project.root)}/")
+
+
+def cache_folders(project: Project) -> list[Path]:
+    """cache/ and the settings' `CACHE_PATH`, when it is a folder of its own in the project.
+
+    A `CACHE_PATH` outside the project, or one that is the project, its content, theme or
+    plugins, is never removed.
+    """
+    root = project.root
+    folders = [project.cache]
+    configured = Path(project.settings().get("CACHE_PATH") or project.cache).resolve()
+    protected = {root, root / "content", root / "theme", root / "plugins", root / "tests"}
+    if configured.is_relative_to(root) and not any(
+        configured == p or p.is_relative_to(configured) for p in protected
+    ):
+        folders.append(configured)
+    return list(dict.fromkeys(folders))
+
+
+@task(help={"strict": "fail on warnings as well as errors"})
+def build(c, strict=False):
+    """Build the development site (drafts visible) into output/."""
+    pelican(c, Project.of(c).dev_settings, overrides=STRICT if strict else None)
+
+
+@task(help={"strict": "fail on warnings as well as errors"})
+def check(c, strict=False):
+    """Validate the content without writing a site: findings, summary, translation status."""
+    overrides = {"BILINGUAL_CHECK_ONLY": "true", **(STRICT if strict else {})}
+    pelican(c, Project.of(c).dev_settings, overrides=overrides)
+
+
+@task(clean, build)
+def rebuild(c):
+    """Clean, then build."""
+
+
+@task
+def preview(c):
+    """Build with the publishing settings into output/ (SITEURL from the environment)."""
+    pelican(c, Project.of(c).publish_settings, overrides=publishing(os.environ))
+
+
+@task(
+    help={
+        "output": "folder to publish into (default: output/)",
+        "strict": "fail on warnings as well as errors",
+    }
+)
+def publish(c, output=None, strict=False):
+    """Build the production site in a temporary folder, check it, then move it into output/."""
+    project = Project.of(c)
+    target = Path(output).resolve() if output else project.output
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.parent) as tmp:
+        staged = Path(tmp) / "site"
+        overrides = {**publishing(os.environ), **(STRICT if strict else {})}
+        result = pelican(
+            c, project.publish_settings, output=staged, overrides=overrides, fail=False
+        )
+        if result.returncode != 0:
+            raise Exit(f"publish failed: {target} was left as it was", code=result.returncode)
+        # Into place file by file: files whose bytes did not change keep their time (a
+        # deploy uploads what changed), and OUTPUT_RETENTION entries (.git) are kept.
+        written, removed = sync_tree(staged, target, keep=project.publish_retention())
+    print(f"published into {target} ({written} files written, {removed} removed)")
