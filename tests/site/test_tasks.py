@@ -186,6 +186,11 @@ def test_translate_makes_the_missing_version_as_a_draft_and_check_lists_what_is_
         .stdout.strip()
         .endswith("nothing to translate: every language has this post")
     )
+    # check now lists it as a draft to finish, not as missing (translate would do nothing).
+    listed = invoke("check", "--", str(content), "-o", str(tmp_path / "out"))
+    todo = listed.stdout.split("Translate next")[1].splitlines()
+    (line,) = [line for line in todo if line.endswith("field-notes/logging-everything.en.md")]
+    assert line.split()[:2] == ["draft", "ko"]
     # The draft builds, paired with its source.
     build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
     assert build.returncode == 0, build.stderr
@@ -363,3 +368,46 @@ def test_publish_writes_no_draft_and_checks_the_site_whatever_the_settings_say(t
     assert 'data-status="draft"' not in archive
     assert "https://example.org/notes/posts/" in archive  # SITEURL from the environment
     assert "pages checked, no problem" in result.stdout + result.stderr  # PUBLISH_CHECKS
+
+
+def test_translate_gives_an_untitled_rst_file_the_slug_of_its_heading(tmp_path):
+    # No :slug: and no language in the name: the source's slug comes from its title,
+    # which in reStructuredText is the first heading (the draft had an empty :slug:).
+    content = tmp_path / "content"
+    content.mkdir()
+    source = content / "rst-notes.rst"
+    source.write_text(
+        "Notes in reStructuredText\n#########################\n\n:date: 2026-04-01\n\nText.\n",
+        encoding="utf-8",
+    )
+    assert invoke("translate", str(source)).returncode == 0
+    made = (content / "rst-notes.ko.rst").read_text("utf-8")
+    assert ":slug: notes-in-restructuredtext\n" in made
+    build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert "not paired" not in build.stdout + build.stderr
+    assert (tmp_path / "site/ko/drafts/notes-in-restructuredtext/index.html").is_file()
+
+
+def test_translate_reads_a_date_prefixed_name_as_the_build_does(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    source = content / "2026-03-01-morning-walk.en.md"
+    source.write_text("Title: Morning walk\n\nA walk.\n", encoding="utf-8")
+    assert invoke("translate", str(source)).returncode == 0
+    made = content / "2026-03-01-morning-walk.ko.md"
+    assert fields(made)["Slug"] == "morning-walk"
+    build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (tmp_path / "site/ko/drafts/morning-walk/index.html").is_file()
+    assert (tmp_path / "site/posts/morning-walk/index.html").is_file()
+
+
+def test_serve_names_every_other_language_by_its_address():
+    assert server.serving_line("http://127.0.0.1:8000", ["en", "ko"]) == (
+        "http://127.0.0.1:8000/ (Korean: http://127.0.0.1:8000/ko/)"
+    )
+    assert server.serving_line("http://h", ["en", "ja", "pt-BR"]) == (
+        "http://h/ (Japanese: http://h/ja/, Portuguese (Brazil): http://h/pt-BR/)"
+    )
+    assert server.serving_line("http://h", ["en"]) == "http://h/"

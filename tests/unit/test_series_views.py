@@ -181,3 +181,16 @@ def test_episode_numbers_are_shown_as_typed():
     series = posts[key(entry)]
     assert (series.number, series.label, series.all[0].number) == ("02", "02", "02")
     assert series.total == 2  # counted as the number it is
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_without_a_configured_name_the_first_post_by_date_names_the_series(order):
+    # The posts name their series three ways; whatever order they were read in, the
+    # series page and every episode show the earliest post's name.
+    posts = [
+        Entry(Post("b2", "ko", day(1), metadata={"series": "demo-build"}), "demo-build", None, 2),
+        Entry(Post("b4", "ko", day(3), metadata={"series": "Demo Build"}), "demo-build", None, 4),
+        Entry(Post("b3", "ko", day(2), metadata={"series": "Demo build"}), "demo-build", None, 3),
+    ]
+    views, _posts = views_for([posts[i] for i in order], lang="ko")
+    assert views["demo-build"].name == "demo-build"

@@ -169,26 +169,30 @@ def summarize(rows: list[StatusRow], langs, warnings: int = 0, status_page: str 
 def translate_next(rows: list[StatusRow]) -> list[tuple[str, str, tuple[str, ...]]]:
     """What to translate next: [(kind, source path, languages)].
 
-    Missing translations first, then stale ones, each oldest source first
-    (`invoke translate PATH` makes the draft).
+    Kinds in this order, each oldest source first: "missing" (no file yet: `invoke
+    translate PATH` makes the draft), "draft" (a draft or hidden version to finish and
+    publish), "stale" (older than its source's last change).
     """
 
     def source(row):
         lang = next(lang for lang, state in row.states.items() if state == "source")
         return row.items[lang], row.paths[lang]
 
-    missing, stale = [], []
+    found = {"missing": [], "draft": [], "stale": []}
     for row in rows:
-        if row.lacking and any(state == "source" for state in row.states.values()):
-            item, path = source(row)
-            missing.append((item.date, path, tuple(row.lacking)))
-        langs = tuple(lang for lang, state in row.states.items() if state == "stale")
-        if langs:
-            item, path = source(row)
-            stale.append((item.date, path, langs))
-    return [("missing", path, langs) for _d, path, langs in sorted(missing)] + [
-        ("stale", path, langs) for _d, path, langs in sorted(stale)
-    ]
+        if not any(state == "source" for state in row.states.values()):
+            continue
+        item, path = source(row)
+        lacking = row.lacking
+        by_kind = {
+            "missing": [lang for lang in lacking if row.states[lang] == "missing"],
+            "draft": [lang for lang in lacking if row.states[lang] != "missing"],
+            "stale": [lang for lang, state in row.states.items() if state == "stale"],
+        }
+        for kind, langs in by_kind.items():
+            if langs:
+                found[kind].append((item.date, path, tuple(langs)))
+    return [(kind, path, langs) for kind, todo in found.items() for _d, path, langs in sorted(todo)]
 
 
 def report(
@@ -225,6 +229,10 @@ def report(
         out.append("  " + f"{slug:<40}" + "".join(f"{row.states[x]:<10}" for x in langs))
     todo = translate_next(rows)
     if todo:
-        out += ["", "Translate next (missing, then stale; oldest first; invoke translate PATH)"]
+        out += [
+            "",
+            "Translate next (missing: invoke translate PATH; then drafts to finish; then stale;"
+            " oldest first)",
+        ]
         out += [f"  {kind:<8} {', '.join(to):<10} {path}" for kind, path, to in todo]
     return "\n".join(out)

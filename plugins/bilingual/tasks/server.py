@@ -65,6 +65,18 @@ def code_folders(settings) -> list[Path]:
     return list(dict.fromkeys([*themes, *overrides, PACKAGE, *plugins]))
 
 
+def serving_line(address: str, langs: list[str]) -> str:
+    """The main site's address, then each other language's by its English name.
+
+    `("http://127.0.0.1:8000", ["en", "ko"])` gives
+    `"http://127.0.0.1:8000/ (Korean: http://127.0.0.1:8000/ko/)"`.
+    """
+    from ..localization.l10n import language_name
+
+    others = ", ".join(f"{language_name(lang, 'en')}: {address}/{lang}/" for lang in langs[1:])
+    return f"{address}/" + (f" ({others})" if others else "")
+
+
 def page_lang(path: str, langs: list[str]) -> str:
     """The language of a requested path: `/ko/...` is Korean, anything else the main one."""
     first = path.lstrip("/").split("/", 1)[0]
@@ -378,7 +390,7 @@ def serve(c, port=str(PORT)):
 
     server = Server(watcher=BuildingWatcher())
     server.SFH = ReportingHandler  # livereload's hook for its static file handler
-    print(f"serving http://{HOST}:{port}/ (Korean: http://{HOST}:{port}/ko/)")
+    print(f"serving {serving_line(f'http://{HOST}:{port}', langs)}")
     try:
         server.serve(host=HOST, port=int(port), root=str(output), open_url_delay=None)
     finally:

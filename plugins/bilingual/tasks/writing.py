@@ -152,6 +152,14 @@ SHARED_FIELDS = ("date", "slug", "tags", "category", "series", "subseries", "ser
 RST_UNDERLINE = re.compile(r"^([#=\-~^*+`'\"])\1{2,}\s*$")
 
 
+def rst_title(lines: list[str]) -> str:
+    """A reStructuredText post's title: its first underlined heading, else ""."""
+    return next(
+        (line for line, under in itertools.pairwise(lines) if RST_UNDERLINE.match(under)),
+        "",
+    )
+
+
 def translate_rst(
     source: Path, stem: str, source_lang: str, targets: list[str], project: Project, name
 ) -> None:
@@ -160,10 +168,7 @@ def translate_rst(
     `stem` is the post's slug; `name(lang)` the file name of that language's version.
     """
     lines = source.read_text(encoding="utf-8-sig").splitlines()
-    title = next(
-        (line for line, under in itertools.pairwise(lines) if RST_UNDERLINE.match(under)),
-        "",
-    )
+    title = rst_title(lines)
     fields = read_fields(source)
     body_start = max(
         (number + 1 for number, line in enumerate(lines) if RST_FIELD.match(line)), default=0
@@ -210,11 +215,13 @@ def translate(c, path, lang=None):
     named_lang, before, after, named_slug = name_parts(source.stem, settings)
     fields = read_fields(source)
     source_lang = fields.get("lang") or named_lang or langs[0]
-    stem = (
-        fields.get("slug")
-        or named_slug
-        or slugify(fields.get("title", ""), regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    )
+    # The source's slug as Pelican gives it: `Slug:`, the file name's, else from the title
+    # (a reStructuredText title is the document's first heading).
+    title = fields.get("title", "")
+    if source.suffix == ".rst" and not title:
+        title = rst_title(source.read_text(encoding="utf-8-sig").splitlines())
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    stem = fields.get("slug") or named_slug or slugify(title, regex_subs=subs)
 
     def name(target: str) -> str:
         return f"{before}{target}{after}{source.suffix}"
