@@ -3,7 +3,8 @@
 The wheel is built from this repository (`pip wheel .`) and installed in a new virtual
 environment together with pelican-plugins' pelican-search, pelican-series and
 pelican-sitemap (from the package index, as a writer's environment would have them).
-A blog with a ten-line `pelicanconf.py` is then built with the plain `pelican` command.
+A blog with the README's ten-line `pelicanconf.py` is then built with the plain `pelican`
+command.
 """
 
 from __future__ import annotations
@@ -18,17 +19,18 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import ROOT
 
-SETTINGS = """\
-AUTHOR = "Mina Lee"
-SITENAME = "Tide Tables"
-SITEURL = ""
-PATH = "content"
-TIMEZONE = "Asia/Seoul"
-DEFAULT_LANG = "en"
-I18N_SUBSITES = {"ko": {"SITENAME": "물때표"}}
-PLUGINS = ["bilingual"]
-SERIES = {"harbour": {"name": {"en": "Harbour Log", "ko": "항구 일지"}}}
-"""
+
+def readme_settings() -> str:
+    """The whole settings file the README gives a new blog ("Bring an existing Pelican blog")."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("A whole settings file for a", 1)[1]
+    return after.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+# The README's file, and the writer's series names.
+SETTINGS = readme_settings() + (
+    'SERIES = {"harbour": {"name": {"en": "Harbour Log", "ko": "항구 일지"}}}\n'
+)
 
 POSTS = {
     "harbour/first-tide.en.md": (
@@ -110,6 +112,7 @@ def test_a_blog_outside_the_repository_builds_with_one_plugins_line(installed, t
     )
     log = result.stdout + result.stderr
     assert "Traceback" not in log and "ERROR" not in log, log
+    assert "WARNING" not in log, log
     output = blog / "output"
 
     def soup(relative: str) -> BeautifulSoup:
