@@ -1,4 +1,4 @@
-"""Each static file copied once across language sites (common.subsites.copy_statics_once):
+"""Each static file copied once across language sites (subsites.copy_statics_once):
 a site that did not attach an `{attach}`ed file leaves it to the site that did."""
 
 from __future__ import annotations

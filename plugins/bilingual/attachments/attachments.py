@@ -4,7 +4,7 @@ A link to a file next to a post (`{attach}report.pdf`) or in a static folder
 (`{static}/files/data.csv`) that is not a page or an image is followed by "(PDF,
 2.4 MB)", the size read from the content folder, the number written the post's
 language's way. The file itself is published once, whatever the number of languages
-that link it (`common.subsites.attach_on_main_site`), and the publish checks test the
+that link it (`subsites.attach_on_main_site`), and the publish checks test the
 link like any other.
 
 Settings: none (reads `PATH`).

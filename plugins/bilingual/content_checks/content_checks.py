@@ -1,8 +1,8 @@
 """content_checks: every content rule, for each build and for `invoke check`.
 
 The main site checks all content, in every language, before anything is written
-(see the run order in `common.subsites`), together with the findings other plugins
-hand over (`common.add_findings`). Errors stop the build with file:line, field and
+(see the run order in `subsites`), together with the findings other plugins
+hand over (`core.add_findings`). Errors stop the build with file:line, field and
 fix: unreadable files, a missing or bad Title/Date/Status, a `Lang` the site does not
 have or that contradicts the file name, two files with one slug and language, two
 posts or pages one language's site would write to one file (`Save_as:`), tags
@@ -27,7 +27,7 @@ Settings (defaults)
 - `BILINGUAL_STRICT` (False): warnings stop the build too, Pelican's own included.
 - `BILINGUAL_CHECK_ONLY` (False): print the check report and exit (status 1 on
   failure) before writing anything; what `invoke check` sets.
-- `BILINGUAL_FILENAME_PATTERN` (`common.subsites.FILENAME_PATTERN`): how a file name
+- `BILINGUAL_FILENAME_PATTERN` (`subsites.FILENAME_PATTERN`): how a file name
   gives a slug and a language.
 """
 

@@ -1,8 +1,8 @@
 """Content rules shared by every build and by `invoke check`: pure functions, no Pelican.
 
 Each rule takes plain values (paths, text, content-like objects with `slug`, `lang`,
-`source_path`, `tags`) and returns a list of `common.Finding`. `name(item)` gives the
-path a message shows for an item (`common.display_path` in the plugin).
+`source_path`, `tags`) and returns a list of `core.Finding`. `name(item)` gives the
+path a message shows for an item (`core.display_path` in the plugin).
 """
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ def state_of(item, lang: str, source, source_lang_: str) -> str:
 def translation_status(items: Iterable, langs: list[str], name: Callable) -> list[StatusRow]:
     """Every post (any status) with its versions, sorted by slug.
 
-    The source is `common.source_lang` (the first published version not marked
+    The source is `core.source_lang` (the first published version not marked
     `Translation: true`). A translation is stale when its `Modified` (or `Date`) is
     older than the source's `Modified`.
     """

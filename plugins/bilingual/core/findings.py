@@ -65,7 +65,7 @@ def add_item_check(context: dict, check) -> None:
     """Register `check(item) -> [Finding]`: the problems in one post's or page's own text.
 
     The checks run it with the rest of a build; `invoke serve` runs it again on a post
-    it rewrites in place (`common.live`), and an error there means a full build (which
+    it rewrites in place (`engine.live`), and an error there means a full build (which
     stops and shows the report) instead of a page written with the problem in it.
     """
     checks = context.setdefault(ITEM_CHECKS_KEY, [])

@@ -1,4 +1,4 @@
-"""engine: what makes builds fast and small, moved here as a unit from the old `common`.
+"""engine: what makes builds fast and small: caches, the rendered-page record, forks.
 
 - `read_cache`: what the readers made of each file, kept between builds (`READ_CACHE`,
   default True; keyed by the file's bytes and the reading settings).

@@ -21,7 +21,7 @@ cleared before the files are rendered, as are Pelican's memoized `get_content` /
 `rewrite` raises `NotInPlace` (with the reason) when an edit needs a full build: a file
 that no site made a post or page of (new, deleted, static, theme, settings), metadata
 that changed, a reader error, a problem the build would stop on (what plugins report
-while the file is read, and the checks of a post's own text, `common.add_item_check`),
+while the file is read, and the checks of a post's own text, `core.add_item_check`),
 or a new link to a file the build did not copy.
 """
 
@@ -170,8 +170,8 @@ def _read_again(generator, item) -> Content:
 def _read_checked(generator, item, source: str) -> Content:
     """`item`'s file read again; NotInPlace when the build would stop on it.
 
-    What plugins report while it is read (`common.add_findings`: a formula that cannot
-    be rendered) and the checks of a post's own text (`common.add_item_check`: a link to
+    What plugins report while it is read (`core.add_findings`: a formula that cannot
+    be rendered) and the checks of a post's own text (`core.add_item_check`: a link to
     a missing file) are taken back out of the kept build's context; an error among them
     means the full build, which stops and shows the report.
     """

@@ -280,7 +280,7 @@ class KeepUnchangedWriter(Writer):
         `subsites.release_subsite`, is held in reference cycles (posts and their
         translations), which Python frees only at a full collection, so one is run
         here (`collect`), before the main site writes into that memory. A writer made
-        for something else (`common.live`'s rewrites) passes `collect=False`.
+        for something else (`engine.live`'s rewrites) passes `collect=False`.
         """
         super().__init__(output_path, settings=settings)
         if collect and settings and is_main_site(settings) and settings.get("I18N_SUBSITES"):

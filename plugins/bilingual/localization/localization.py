@@ -25,7 +25,7 @@ Settings (defaults)
 -------------------
 - `BILINGUAL_TEMPLATES_LANG` (`"en"`): the language the templates' msgids are in.
 - `BILINGUAL_LOCALEDIR` (`<THEME>/translations`).
-See `common.subsites` for how this sits beside pelican-i18n-subsites' own gettext.
+See `subsites` for how this sits beside pelican-i18n-subsites' own gettext.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def summary_filter(settings, config: LocalizationSettings):
         if key not in done:
             if "summary" in item.metadata:
                 # From the text as written: Pelican resolved its links before
-                # i18n-subsites moved other languages' URLs (common.subsites).
+                # i18n-subsites moved other languages' URLs (subsites).
                 if hasattr(item, "summary_source"):
                     item.metadata["summary"] = item.summary_source
                     if hasattr(item, "_summary"):
@@ -141,7 +141,7 @@ def summary_filter(settings, config: LocalizationSettings):
                 )
         return done[key]
 
-    # Emptied when `invoke serve` puts a post's new text in place (`common.live`).
+    # Emptied when `invoke serve` puts a post's new text in place (`engine.live`).
     summary_of.cache_clear = done.clear
     return summary_of
 

@@ -2,7 +2,7 @@
 
 Posts and pages pair by Pelican's translation id, the slug. Slug and language come
 from the metadata (`Slug:`, `Lang:`) or, when it does not give them, from a file name
-`<slug>.<lang>.md` (see `common.subsites` for the settings that make that so).
+`<slug>.<lang>.md` (see `subsites` for the settings that make that so).
 
 Template API
 ------------
@@ -11,7 +11,7 @@ Template API
   versions in site order, with URLs on their own language's site. A published post
   lists only published counterparts.
 - `source_lang` on the same: the language of the version the others translate
-  (`common.source_lang`: the first published one not marked `Translation: true`).
+  (`core.source_lang`: the first published one not marked `Translation: true`).
 - `href` on every article, draft and page this site read, in any language: its URL on
   its own language's site (use it, not `url`, for other languages' posts: i18n-subsites
   rewrites their `url` into a relative `../` form).
@@ -37,7 +37,7 @@ Settings (defaults)
   an entry here, is normal: its page simply has no translation.
 It also reads `DEFAULT_LANG`, the language sites, `THEME_STATIC_DIR`, `TAG_SAVE_AS` /
 `CATEGORY_SAVE_AS` / `AUTHOR_SAVE_AS` and `DIRECT_TEMPLATES`.
-Needs the `common` plugin. Problems with pairs (unknown languages, duplicates) are
+Needs `core` and `subsites`. Problems with pairs (unknown languages, duplicates) are
 reported by `content_checks`.
 """
 

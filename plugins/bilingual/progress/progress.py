@@ -3,7 +3,7 @@
 After about two seconds, a build run in a terminal keeps one status line up to date:
 "reading 1,250 files · writing 3,400 pages". In CI logs and pipes (standard error not a
 terminal) it prints nothing. The counters live in the build's settings, which every
-language's site shares (see `common.subsites`), never in the module.
+language's site shares (see `subsites`), never in the module.
 
 Settings (defaults): `PROGRESS_AFTER` (2.0): seconds before the first status line.
 """

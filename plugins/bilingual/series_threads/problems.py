@@ -1,6 +1,6 @@
 """What can be wrong with a series: duplicate numbers, disagreements, gaps.
 
-Pure functions on `grouping.Entry` values returning `common.Finding`s.
+Pure functions on `grouping.Entry` values returning `core.Finding`s.
 """
 
 from __future__ import annotations

@@ -29,10 +29,10 @@ Settings (defaults)
 - `SERIES_URL` / `SERIES_SAVE_AS` (`series/{id}/`, `series/{id}/index.html`).
 - `SERIES_FEED_ATOM` (`series/{id}/atom.xml`; None writes no feeds). Feeds are
   written only when `SITEURL` is absolute (a publishing build): their ids need it.
-Drafts count as episodes only where drafts are written (`common.Visibility`),
+Drafts count as episodes only where drafts are written (`core.Visibility`),
 marked `status == "draft"`; a publishing build never lists or links one.
 
-Problems go to the content checks (`common.add_findings`), which report them before
+Problems go to the content checks (`core.add_findings`), which report them before
 anything is written: errors (a `Series_index` that is not a positive whole number,
 two listed episodes with one number, `Subseries` without `Series`) stop the build;
 listed translations that disagree, and numbers that no language has, are warnings.

@@ -1,7 +1,7 @@
 """The series as templates show them: pure functions from entries to view values.
 
 No Pelican imports, no I/O. Entries come from `grouping.collect_entries`; URLs are
-made with a `common.LanguageSites`, each post's on its own language's site.
+made with a `core.LanguageSites`, each post's on its own language's site.
 """
 
 from __future__ import annotations

@@ -155,7 +155,7 @@ class RememberedBlocks:
         """Forget every block."""
         self.kept.clear()
 
-    cache_clear = clear  # the name `common.live` calls on template memos
+    cache_clear = clear  # the name `engine.live` calls on template memos
 
 
 def install_block_memo(generators):

@@ -2,7 +2,7 @@
 
 Pure functions on paths and plain data; `up_to_date` connects them to Pelican.
 
-A build's *inputs* are summed up in one digest (`common.build_inputs`).
+A build's *inputs* are summed up in one digest (`engine.build_inputs`).
 
 Its *output* is the list of files in the output folder with their sizes and
 modification times (`output_listing`). A build whose inputs digest and output listing
