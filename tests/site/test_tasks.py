@@ -411,3 +411,48 @@ def test_serve_names_every_other_language_by_its_address():
         "http://h/ (Japanese: http://h/ja/, Portuguese (Brazil): http://h/pt-BR/)"
     )
     assert server.serving_line("http://h", ["en"]) == "http://h/"
+
+
+def blog_with_its_own_tasks(tmp_path):
+    """A blog outside this repository: the demo's settings, two-line tasks.py, no publishconf."""
+    import shutil
+
+    blog = tmp_path / "blog"
+    shutil.copytree(FIXTURES / "basic", blog / "content")
+    shutil.copy(ROOT / "pelicanconf.py", blog / "pelicanconf.py")
+    (blog / "tasks.py").write_text(
+        "from pelican.plugins.bilingual.tasks import blog_tasks\n\nns = blog_tasks(__file__)\n",
+        encoding="utf-8",
+    )
+    return blog
+
+
+def test_publish_without_publishconf_uses_the_publishing_rules_and_honours_o(tmp_path):
+    blog = blog_with_its_own_tasks(tmp_path)
+    target = tmp_path / "public"
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "publish", "--", "-o", str(target)],
+        cwd=blog,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "400", "SITEURL": "https://example.org/blog"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "no publishconf.py" in result.stdout
+    assert f"published into {target}" in result.stdout
+    assert (target / "posts/first-light/index.html").is_file()
+    assert not (blog / "output").exists()  # `-o` after `--` is where it goes
+    assert not list(target.rglob("drafts"))  # nothing unpublished
+    page = (target / "index.html").read_text("utf-8")
+    assert "https://example.org/blog/" in page
+    two_folders = ["--output", str(tmp_path / "x"), "--", "-o", str(target)]
+    both = subprocess.run(
+        [sys.executable, "-m", "invoke", "publish", *two_folders],
+        cwd=blog,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert both.returncode == 1 and "name two folders" in both.stderr

@@ -50,8 +50,14 @@ class Project:
 
     @property
     def publish_settings(self) -> Path:
-        """The publishing settings file, `publishconf.py`."""
-        return self.root / "publishconf.py"
+        """The publishing settings: `publishconf.py`, else the development settings.
+
+        Without a `publishconf.py` a publishing build is `pelicanconf.py` with the rules
+        every publishing build has (`publishing`: no drafts, the site's checks, `SITEURL`
+        from the environment).
+        """
+        own = self.root / "publishconf.py"
+        return own if own.is_file() else self.dev_settings
 
     @property
     def output(self) -> Path:
@@ -92,12 +98,30 @@ def passthrough(c) -> list[str]:
     return shlex.split(c.remainder or "")
 
 
+def output_argument(args: list[str]) -> tuple[list[str], str | None]:
+    """(`args` without Pelican's `-o DIR` / `--output DIR` / `--output=DIR`, that DIR or None)."""
+    rest, found = [], None
+    skip = False
+    for number, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg in ("-o", "--output") and number + 1 < len(args):
+            found, skip = args[number + 1], True
+        elif arg.startswith("--output="):
+            found = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return rest, found
+
+
 def pelican(c, settings, *, output=None, overrides=None, fail=True):
     """Run Pelican on `settings` with the pass-through arguments; Exit on failure.
 
     Pelican runs in a process of its own, in the blog's folder (`run_pelican`).
     """
-    args = passthrough(c) + (["-o", str(output)] if output is not None else [])
+    args = passthrough(c)
+    if output is not None:  # the task's own folder replaces any `-o` given after `--`
+        args = [*output_argument(args)[0], "-o", str(output)]
     env = dict(os.environ)
     if not sys.stdout.isatty():
         # In CI logs and pipes Pelican's messages would wrap at 80 columns, mid-path.
@@ -112,11 +136,14 @@ def publishing(environ) -> dict[str, str]:
     """What every `invoke publish` and `preview` is, whatever publishconf.py says.
 
     A writer's own publishconf.py (pelican-quickstart's) writes drafts and runs no
-    checks: here no draft is written or listed, the built site must pass its checks
+    checks: here no draft is written or listed, nor the writer's translation status
+    page, the built site must pass its checks
     (`PUBLISH_CHECKS`), and `SITEURL` comes from the environment when set there.
     Values are JSON, as Pelican's `-e` reads them.
     """
     values = {key: '""' for key in DRAFT_SETTINGS}
+    # The translation status page is the writer's, not the readers' (it links drafts).
+    values["TRANSLATION_STATUS_SAVE_AS"] = '""'
     values["PUBLISH_CHECKS"] = "true"
     if environ.get("SITEURL"):
         values["SITEURL"] = json.dumps(environ["SITEURL"].rstrip("/"))

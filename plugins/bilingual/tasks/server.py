@@ -18,7 +18,7 @@ from invoke import Exit, task
 from pelican.settings import DEFAULT_CONFIG
 
 from ..engine.build_inputs import is_source
-from .project import HOST, PORT, Project, passthrough
+from .project import HOST, PORT, Project, output_argument, passthrough
 
 # The package's own folder: its code and theme are watched like the blog's files.
 PACKAGE = Path(__file__).parent.parent
@@ -317,10 +317,8 @@ def serve(c, port=str(PORT)):
     if not sys.stdout.isatty():
         env.setdefault("COLUMNS", "250")  # as `invoke build`: no wrapping mid-path in logs
     args = passthrough(c)
-    output = next(
-        (Path(args[i + 1]) for i, arg in enumerate(args[:-1]) if arg in ("-o", "--output")),
-        project.output,
-    )
+    given = output_argument(args)[1]
+    output = Path(given) if given else project.output
     # The content folder given after `--` (`invoke serve -- mysite`), else the settings' PATH.
     folders = [Path(arg) for arg in args if not arg.startswith("-") and Path(arg) != output]
     content = next((folder for folder in folders if folder.is_dir()), Path(settings["PATH"]))

@@ -16,7 +16,7 @@ from pathlib import Path
 from invoke import Exit, task
 
 from ..engine.writer import sync_tree
-from .project import STRICT, Project, pelican, publishing
+from .project import STRICT, Project, output_argument, passthrough, pelican, publishing
 
 
 @task
@@ -79,7 +79,15 @@ def preview(c):
 def publish(c, output=None, strict=False):
     """Build the production site in a temporary folder, check it, then move it into output/."""
     project = Project.of(c)
-    target = Path(output).resolve() if output else project.output
+    given = output_argument(passthrough(c))[1]  # `invoke publish -- -o DIR`, as Pelican's
+    if output and given and Path(output).resolve() != Path(given).resolve():
+        raise Exit(f"publish: --output {output} and -o {given} name two folders; give one", 1)
+    target = Path(output or given).resolve() if output or given else project.output
+    if not (project.root / "publishconf.py").is_file():
+        print(
+            "publish: no publishconf.py; publishing pelicanconf.py's site without drafts, "
+            "with the site checks and SITEURL from the environment"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".publish-", dir=target.parent) as tmp:
         staged = Path(tmp) / "site"
