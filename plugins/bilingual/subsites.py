@@ -105,11 +105,22 @@ from .engine import read_ahead, read_cache
 
 log = logging.getLogger(__name__)
 
+# Any language tag's shape; a build uses the site's own languages (`lang_suffix`).
 LANG_SUFFIX = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
-# `<slug>.<lang>` at the end of a file name (without its extension).
-SLUG_LANG = rf"(?:(?P<slug>.+)\.(?P<lang>{LANG_SUFFIX})$)?"
-# The default: Pelican's own date prefix (`2026-04-19-`, optional), then `<slug>.<lang>`.
-FILENAME_PATTERN = rf"(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})[-_])?{SLUG_LANG}"
+
+
+def slug_lang(suffix: str) -> str:
+    """`<slug>.<lang>` at the end of a file name (without its extension)."""
+    return rf"(?:(?P<slug>.+)\.(?P<lang>{suffix})$)?"
+
+
+def default_pattern(suffix: str) -> str:
+    """Pelican's own date prefix (`2026-04-19-`, optional), then `<slug>.<lang>`."""
+    return rf"(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})[-_])?{slug_lang(suffix)}"
+
+
+SLUG_LANG = slug_lang(LANG_SUFFIX)
+FILENAME_PATTERN = default_pattern(LANG_SUFFIX)
 PELICAN_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
 SITES_KEY = "LANGUAGE_SITES"
 MAIN_SETTINGS_KEY = "MAIN_SITE_SETTINGS"
@@ -170,6 +181,11 @@ def is_main_site(settings: Mapping) -> bool:
     return settings["DEFAULT_LANG"] == language_sites(settings).main_lang
 
 
+def as_it_is(item):
+    """i18n-subsites' `hiding_func` for content it keeps: the item unchanged."""
+    return item
+
+
 def generators_info() -> dict:
     """`I18N_GENERATORS_INFO`: every status list of posts and pages, filtered by language.
 
@@ -186,7 +202,7 @@ def generators_info() -> dict:
                 ("drafts", "hidden_articles"),
                 ("hidden_articles", "articles"),
             ],
-            "hiding_func": lambda item: item,
+            "hiding_func": as_it_is,
             "policy": "I18N_UNTRANSLATED_ARTICLES",
         },
         PagesGenerator: {
@@ -196,7 +212,7 @@ def generators_info() -> dict:
                 ("hidden_pages", "draft_pages"),
                 ("draft_pages", "pages"),
             ],
-            "hiding_func": lambda item: item,
+            "hiding_func": as_it_is,
             "policy": "I18N_UNTRANSLATED_PAGES",
         },
     }
@@ -208,6 +224,7 @@ def prepare_metadata(generator, metadata) -> None:
     - `Translation: true` becomes `is_translation` (see the module docstring).
     - A slug that a writer's own `FILENAME_METADATA` took with the language suffix
       (`hand-plane.de`) loses the suffix, so the versions pair.
+    - A language typed in another case than the settings' (`KO`) is spelled as there.
     - The written `Summary:` is kept as `summary_source`: Pelican resolves its
       `{filename}` links before i18n-subsites moves other languages' URLs, so the
       `localization` plugin resolves them again from this text when it shows it.
@@ -218,6 +235,12 @@ def prepare_metadata(generator, metadata) -> None:
     slug, lang = metadata.get("slug"), metadata.get("lang")
     if isinstance(slug, str) and isinstance(lang, str) and slug.endswith(f".{lang}"):
         metadata["slug"] = slug[: -len(lang) - 1]
+    settings = getattr(generator, "settings", None) or {}
+    if isinstance(lang, str) and SITES_KEY in settings:
+        # `notes.KO.md`: the language as the settings spell it (tags ignore case).
+        for site_lang in language_sites(settings).langs:
+            if site_lang.lower() == lang.lower():
+                metadata["lang"] = site_lang
     if "summary" in metadata:
         metadata["summary_source"] = metadata["summary"]
 
@@ -259,7 +282,11 @@ def language_tag_problem(code) -> str | None:
 
 
 def check_languages(settings) -> None:
-    """Stop the build when `DEFAULT_LANG` or an `I18N_SUBSITES` key is not a language tag."""
+    """Stop the build on languages it cannot build (BuildStopped names the setting).
+
+    `DEFAULT_LANG` and each `I18N_SUBSITES` key must be a language tag, and
+    `DEFAULT_LANG` must not be an `I18N_SUBSITES` key too (one site per language).
+    """
     for where, code in [("DEFAULT_LANG", settings["DEFAULT_LANG"])] + [
         ("I18N_SUBSITES key", key) for key in settings.get("I18N_SUBSITES", {})
     ]:
@@ -269,6 +296,32 @@ def check_languages(settings) -> None:
                 f"common: invalid {where}: {problem}; it becomes <html lang> and hreflang, "
                 "so it must be a language tag (BCP 47)"
             )
+    main = str(settings["DEFAULT_LANG"]).lower()
+    again = [key for key in settings.get("I18N_SUBSITES", {}) if str(key).lower() == main]
+    if again:
+        # i18n-subsites would build the main language twice, once into output/<lang>/
+        # inside the main site's own folder, and the search step fails on it.
+        raise BuildStopped(
+            f"common: invalid I18N_SUBSITES: '{again[0]}' is DEFAULT_LANG, the main site at /; "
+            f"I18N_SUBSITES lists the other languages only. Take '{again[0]}' out of "
+            "I18N_SUBSITES (its posts are then at /posts/... instead of "
+            f"/{again[0]}/posts/...), or make another language DEFAULT_LANG"
+        )
+
+
+def lang_suffix(settings: Mapping) -> str:
+    """The language part of a file name: one of the site's languages, in any case.
+
+    `notes.v2.en.md` is English and `using.the.api.md` a main-language post named
+    `using.the.api`, as Pelican would read it (`api` is not a site language). Without
+    languages in `settings` (no `DEFAULT_LANG`), any language tag's shape.
+    """
+    if not settings.get("DEFAULT_LANG"):
+        return LANG_SUFFIX
+    langs = {settings["DEFAULT_LANG"], *(settings.get("I18N_SUBSITES") or {})}
+    # Longest first: `pt-BR` before `pt`.
+    ordered = sorted(langs, key=lambda lang: (-len(lang), lang))
+    return "(?i:" + "|".join(re.escape(lang) for lang in ordered) + ")"
 
 
 def filename_pattern(settings: Mapping) -> str:
@@ -279,9 +332,10 @@ def filename_pattern(settings: Mapping) -> str:
     """
     if settings.get("BILINGUAL_FILENAME_PATTERN"):
         return settings["BILINGUAL_FILENAME_PATTERN"]
+    suffix = lang_suffix(settings)
     own = settings.get("FILENAME_METADATA")
     if not own or own == PELICAN_FILENAME_METADATA:
-        return FILENAME_PATTERN
+        return default_pattern(suffix)
     try:
         groups = re.compile(own).groupindex
     except (re.error, TypeError) as bad:
@@ -291,8 +345,8 @@ def filename_pattern(settings: Mapping) -> str:
     if "slug" in groups:
         # The writer's slug, and the language from the suffix (`prepare_metadata` then
         # takes the suffix off the slug).
-        return rf"(?:(?=.*\.(?P<lang>{LANG_SUFFIX})$))?{own}"
-    ours = SLUG_LANG if "date" in groups else FILENAME_PATTERN
+        return rf"(?:(?=.*\.(?P<lang>{suffix})$))?{own}"
+    ours = slug_lang(suffix) if "date" in groups else default_pattern(suffix)
     # The writer's groups from a look-ahead at the start, then the bundle's suffix.
     return rf"(?:(?=(?:{own})))?{ours}"
 
@@ -335,6 +389,7 @@ def configure(pelican) -> None:
         return  # a subsite: it inherits the main site's configured settings
     check_languages(settings)
     check_numbers(settings)
+    content_cache_off(settings)
     settings["OUTPUT_PATH"] = pelican.output_path = os.path.abspath(settings["OUTPUT_PATH"])
     language_feeds(settings)
     settings["BILINGUAL_FILENAME_PATTERN"] = settings["FILENAME_METADATA"] = filename_pattern(
@@ -371,6 +426,22 @@ def configure(pelican) -> None:
     environment.setdefault("trim_blocks", True)
     environment.setdefault("lstrip_blocks", True)
     settings["JINJA_ENVIRONMENT"] = environment
+
+
+def content_cache_off(settings: dict) -> None:
+    """Turn Pelican's content cache (`CACHE_CONTENT`, `LOAD_CONTENT_CACHE`) off.
+
+    It pickles every post together with its settings, which hold this build's own
+    caches and cannot be pickled, and a cache file cut short by that stops every later
+    build (`EOFError`). The reader cache (`READ_CACHE`, `engine.read_cache`) keeps what
+    the readers made instead, so a blog that had the setting on builds as fast.
+    """
+    if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
+        log.info(
+            "CACHE_CONTENT: Pelican's content cache is off; the bundle's reader cache "
+            "(READ_CACHE) keeps what the readers made between builds"
+        )
+    settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
 
 
 def language_feeds(settings: dict) -> None:

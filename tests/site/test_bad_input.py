@@ -2,11 +2,13 @@
 
 import pytest
 from sitebuild import (
+    DEV_SETTINGS,
     FIXTURES,
     assert_stopped_before_writing,
     basic_with,
     build_with_english_404,
     run_pelican,
+    run_settings,
 )
 
 
@@ -138,3 +140,16 @@ def test_a_post_saved_over_the_archive_or_a_tag_page_stops_the_build(tmp_path):
     build = run_pelican(content, output)
     assert_stopped_before_writing(build, output, "steal.en.md:4: field 'Save_as' writes it over")
     assert "the page of tag 'garden' ('tags/garden/index.html'" in build.stderr
+
+
+def test_a_page_outside_page_paths_is_told_why_it_needs_a_date(tmp_path):
+    # PATH left at Pelican's default (the project folder): content/pages/ holds posts.
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "content" / "pages" / "about.md").write_text("Title: About\n\nMe.\n", "utf-8")
+    (tmp_path / "content" / "hi.md").write_text("Title: Hi\nDate: 2026-01-01\n\nHi.\n", "utf-8")
+    build = run_settings(DEV_SETTINGS, tmp_path / "out", "-e", f'PATH="{tmp_path}"')
+    assert build.returncode == 1
+    log = " ".join(build.log.split())
+    assert "content/pages/about.md:1: the post has no date (it is read as a post" in log
+    assert "set PATH to the folder that holds 'pages' (PATH = \"content\")" in log
+    assert not (tmp_path / "out").exists()

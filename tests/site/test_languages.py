@@ -98,3 +98,20 @@ def test_an_attached_file_is_published_once_with_three_languages(tmp_path):
     assert build.returncode == 0, build.log
     copies = sorted(str(p.relative_to(output)) for p in output.rglob("*.csv"))
     assert copies == ["posts/both/both.csv", "posts/korean/korean.csv"]
+
+
+def test_only_the_sites_languages_name_a_files_language(tmp_path):
+    # `notes.v2.en.md` is English, `using.the.api.md` a main-language post; `recipe.fr.md`
+    # on an English and Korean site is an English post, with a warning; `.KO` is Korean.
+    build = run_pelican(FIXTURES / "dotted-names", tmp_path / "out")
+    assert build.returncode == 0, build.log
+    for page in ("posts/notes.v2/", "ko/posts/notes.v2/", "posts/using-the-api/"):
+        assert build.resolve("/" + page) is not None, page
+    assert build.resolve("/posts/tarte-aux-pommes/") is not None
+    assert "recipe.fr.md" in build.log and "add 'fr' to I18N_SUBSITES" in " ".join(
+        build.log.split()
+    )
+    english, korean = build.soup("posts/shouting/"), build.soup("ko/posts/shouting/")
+    assert korean.html["lang"] == "ko" and english.html["lang"] == "en"
+    links = {a["hreflang"]: a["href"] for a in english.select("link[rel=alternate][hreflang]")}
+    assert links["ko"].endswith("/ko/posts/shouting/")

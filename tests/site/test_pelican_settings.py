@@ -148,3 +148,18 @@ def test_pelicans_menu_and_footer_settings_are_honoured(tmp_path):
     assert hidden.returncode == 0, hidden.log
     texts = [a.get_text() for a in hidden.soup("posts/a/").select(".site-nav a")]
     assert "About" not in texts and "Garden" not in texts
+
+
+def test_pelicans_content_cache_setting_builds_and_a_broken_cache_file_is_ignored(tmp_path):
+    # Older blogs turn on Pelican's content cache; it pickled each post with settings
+    # that cannot be pickled, and the file it left cut short failed every later build.
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for name in ("ArticlesGenerator-Readers", "PagesGenerator-Readers"):
+        (cache / name).write_bytes(b"")  # what a failed save leaves
+    extra = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"']
+    for run in ("first", "second"):
+        build = run_pelican(FIXTURES / "basic", tmp_path / run, *extra)
+        assert build.returncode == 0, build.log
+        assert "Traceback" not in build.log and "pickle" not in build.log, build.log
+        assert (tmp_path / run / "posts" / "first-light" / "index.html").is_file()

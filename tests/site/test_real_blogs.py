@@ -335,6 +335,18 @@ def test_a_subsite_key_that_is_not_a_language_tag_stops_the_build(tmp_path, key)
     assert_stopped_before_writing(result, output, f"invalid I18N_SUBSITES key: '{key}'")
 
 
+def test_the_main_language_listed_among_the_subsites_stops_the_build_naming_the_choice(tmp_path):
+    # Done for /en/... addresses; i18n-subsites built English twice and the search step
+    # failed with a traceback. An error before writing, naming both ways out.
+    output = tmp_path / "out"
+    result = run_pelican(FIXTURES / "basic", output, "-e", 'I18N_SUBSITES={"en": {}, "ko": {}}')
+    assert_stopped_before_writing(
+        result, output, "invalid I18N_SUBSITES: 'en' is DEFAULT_LANG, the main site at /"
+    )
+    assert "Traceback" not in result.log
+    assert "Take 'en' out of I18N_SUBSITES" in " ".join(result.log.split())
+
+
 # 5. Bring an existing Pelican blog: its own settings module, the bundle's lines added.
 
 THIRD_PARTY = FIXTURES / "third-party"
@@ -470,11 +482,29 @@ def test_files_named_alike_with_different_slugs_get_a_warning(tmp_path):
 
 def test_a_series_episode_in_a_language_without_a_site_is_a_named_error(tmp_path):
     content = tmp_path / "content"
-    write(content, "ep.ja.md", "Title: 一\nDate: 2026-02-01\nSeries: S\nSeries_index: 1\n\nx\n")
+    write(
+        content, "ep.md", "Title: 一\nDate: 2026-02-01\nLang: ja\nSeries: S\nSeries_index: 1\n\nx\n"
+    )
     output = tmp_path / "out"
     assert_stopped_before_writing(
         run_pelican(content, output), output, "field 'Lang' is 'ja', which this site does not have"
     )
+
+
+def test_a_file_named_in_a_language_without_a_site_is_a_main_language_post_and_a_warning(
+    tmp_path,
+):
+    # Only the site's languages are a file name's language (Pelican itself reads none):
+    # `ep.ja.md` on an English and Korean site is an English post, its slug from its title
+    # as Pelican gives it (`一` -> `yi`).
+    content = tmp_path / "content"
+    write(content, "ep.ja.md", "Title: 一\nDate: 2026-02-01\nSeries: S\nSeries_index: 1\n\nx\n")
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    log = " ".join(build.log.split())
+    assert "ep.ja.md: the file name ends in '.ja', a language this site does not have" in log
+    assert build.resolve("/posts/yi/") is not None
+    assert build.soup("posts/yi/").html["lang"] == "en"
 
 
 def test_a_broken_formula_stops_the_build_naming_file_line_and_formula(tmp_path):
@@ -774,3 +804,36 @@ def test_pelicans_default_direct_templates_still_get_404_pages_and_a_true_summar
     # No translation status page in these settings: the summary does not point to one.
     assert "the whole list: invoke check\n" in dev.stdout
     assert "invoke check, or" not in dev.stdout
+
+
+def test_pelicans_legacy_link_syntax_builds_and_links(tmp_path):
+    # `|static|`, `|filename|` and `|tag|`: Pelican 4 still reads its pre-3.5 syntax.
+    build = run_pelican(FIXTURES / "legacy-links", tmp_path / "out")
+    assert build.returncode == 0, build.log
+    for prefix in ("", "ko/"):
+        page = build.soup(f"{prefix}posts/old-post/")
+        image = page.select_one("article img")
+        assert build.resolve(image["src"]) is not None
+        assert (image["width"], image["height"]) == ("480", "300")
+        newer = page.select_one('article a[href$="/newer-post/"]')
+        assert newer["href"] == f"/{prefix}posts/newer-post/"
+    assert build.soup("posts/old-post/").select_one('article a[href="/tags/garden/"]')
+    assert link_problems(build)[0] == []
+
+
+def test_the_writers_own_contents_directive_wins_and_its_links_resolve(tmp_path):
+    # `.. contents::` (and Markdown's `[TOC]`): one contents list, the writer's, and no
+    # link to docutils' `#top`, which a publishing build reported on every such post.
+    build = run_pelican(
+        FIXTURES / "rst-contents", tmp_path / "out", settings=PUBLISH_SETTINGS, env=PUBLISH_ENV
+    )
+    assert build.returncode == 0, build.log
+    for page in ("posts/a-guide-with-contents/", "ko/posts/a-guide-with-contents/"):
+        soup = build.soup(page)
+        assert soup.select_one(".contents-box") is None
+        own = soup.select_one("article .contents")
+        assert own is not None and len(own.select("li a")) == 3
+        assert not soup.select('a[href="#top"]')
+    toc = build.soup("posts/markdown-toc/")
+    assert toc.select_one(".contents-box") is None and toc.select_one("article .toc")
+    assert link_problems(build, PUBLISH_SITEURL)[0] == []

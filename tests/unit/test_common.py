@@ -197,6 +197,16 @@ def test_metadata_is_prepared_for_pairing_and_for_summaries():
     kept = {"slug": "v1.0", "lang": "en", "translation": "false"}
     prepare_metadata(None, kept)
     assert kept == {"slug": "v1.0", "lang": "en"}
+    # A language typed in another case is spelled as the settings spell it.
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual.subsites import SITES_KEY, site_urls
+
+    site = SimpleNamespace(settings={SITES_KEY: site_urls("en", "", {"ko": {}, "pt-BR": {}})})
+    for typed, spelled in (("KO", "ko"), ("pt-br", "pt-BR"), ("fr", "fr")):
+        shouting = {"slug": "s", "lang": typed}
+        prepare_metadata(site, shouting)
+        assert shouting["lang"] == spelled
 
 
 def test_a_plugins_markdown_extension_joins_unless_the_writer_configured_it():
@@ -228,3 +238,26 @@ def test_footnote_back_links_lose_their_english_title_where_unset():
     }
     own = {"markdown.extensions.footnotes": {"BACKLINK_TITLE": "Back"}}
     assert untitled_footnote_links({"extension_configs": own})["extension_configs"] == own
+
+
+SITE = {"DEFAULT_LANG": "en", "I18N_SUBSITES": {"ko": {}, "pt-BR": {}}}
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("notes.v2.en", {"slug": "notes.v2", "lang": "en"}),
+        ("using.the.api", {}),  # `api` is not a site language: slug from the title
+        ("recipe.fr", {}),  # nor is `fr` here (the content checks warn)
+        ("shouting.KO", {"slug": "shouting", "lang": "KO"}),  # spelled as the settings later
+        ("pt.pt-br", {"slug": "pt", "lang": "pt-br"}),
+        ("2026-04-19-seed-trays.ko", {"date": "2026-04-19", "slug": "seed-trays", "lang": "ko"}),
+    ],
+)
+def test_only_the_sites_languages_are_a_file_names_language(stem, expected):
+    assert match(filename_pattern(SITE), stem) == expected
+    own = r"(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.*)"
+    assert match(filename_pattern({**SITE, "FILENAME_METADATA": own}), "2026-02-01_a.b.api") == {
+        "date": "2026-02-01",
+        "slug": "a.b.api",
+    }

@@ -9,6 +9,7 @@ from pelican.plugins.bilingual.content_checks.rules import (
     drafts_for_the_public,
     duplicate_errors,
     field_line,
+    foreign_suffixes,
     language_errors,
     same_file_errors,
     split_metadata,
@@ -105,6 +106,21 @@ def test_broken_content_links():
         "{static}../images/none.svg links to an image or file that does not exist",
     ]
     assert "posts/ep9.en.md" in found[0].fix and "images/none.svg" in found[1].fix
+
+
+def test_pelicans_legacy_link_syntax_is_a_content_link_too():
+    from pelican.plugins.bilingual.content_checks.rules import plain_images
+
+    html = (
+        '<a href="|filename|/posts/ep2.en.md">ok</a> <img src="|static|/images/chart.svg"> '
+        '<a href="|filename|ep9.en.md">gone</a> <a href="|tag|garden">tag</a>'
+    )
+    existing = {"posts/ep2.en.md", "images/chart.svg"}
+    found = broken_content_links("posts/ep3.en.md", "posts", html, existing.__contains__)
+    assert [f.message for f in found] == [
+        "{filename}ep9.en.md links to a post or page that does not exist"
+    ]
+    assert plain_images("posts/ep3.en.md", "posts", html, existing.__contains__) == []
 
 
 def test_filename_links_to_images_and_files_are_warned_about():
@@ -231,6 +247,31 @@ def test_language_errors_name_the_file_and_field():
         "use one of the site's languages, or add the language to I18N_SUBSITES",
         "content/c.ko.md: field 'Lang' says 'en' but the file name says 'ko'; make them agree",
     ]
+
+
+def test_a_language_typed_in_capitals_is_the_same_language():
+    shouting = Version("s", "ko", source_path="content/s.KO.md")
+    pattern = r"(?P<slug>.+)\.(?P<lang>(?i:en|ko))$"
+    assert (
+        language_errors([shouting], ["en", "ko"], lambda p: filename_lang(pattern, p), by_path)
+        == []
+    )
+
+
+def test_a_file_named_in_a_language_the_site_lacks_is_a_warning():
+    def is_language(code):
+        return code.lower() in {"fr", "de", "pt-br"}
+
+    items = [
+        Version("recipe.fr", "en", source_path="content/recipe.fr.md"),
+        Version("using.the.api", "en", source_path="content/using.the.api.md"),
+        Version("notes", "ko", source_path="content/notes.KO.md"),
+        Version("x", "en", source_path="content/x.md"),
+    ]
+    (found,) = foreign_suffixes(items, ["en", "ko"], is_language, by_path)
+    assert (found.severity, found.path, found.field) == ("warning", "content/recipe.fr.md", "Lang")
+    assert "'.fr'" in found.message and "post is in 'en'" in found.message
+    assert "add 'fr' to I18N_SUBSITES" in found.fix
 
 
 def test_duplicate_errors_name_both_files():

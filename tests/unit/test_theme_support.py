@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jinja2
+import pytest
 from pelican.plugins.bilingual.theme_support.theme_support import RememberedBlocks
 
 
@@ -67,3 +68,23 @@ def test_a_restructuredtext_title_with_inline_markup_is_plain_text():
     markdown = SimpleNamespace(title="Vec<T> & co", metadata={"reader": "markdown"})
     plain_text_title(markdown)
     assert markdown.title == "Vec&lt;T&gt; &amp; co"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Tips &amp; tricks", "Tips & tricks"),
+        ("&lt;div&gt; soup", "<div> soup"),
+        ("Caf&eacute; &#38; bar", "Café & bar"),
+        ("AT&T & Vec<T>", "AT&T & Vec<T>"),
+    ],
+)
+def test_a_markdown_title_typed_with_character_references_reads_as_pelican_shows_it(typed, shown):
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual.theme_support.theme_support import plain_text_title
+
+    post = SimpleNamespace(title=typed, metadata={"reader": "markdown"})
+    plain_text_title(post)
+    assert post.title.unescape() == shown
+    assert "<" not in str(post.title)  # still escaped for the page

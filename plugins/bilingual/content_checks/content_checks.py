@@ -33,6 +33,7 @@ Settings (defaults)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
@@ -61,6 +62,7 @@ from .rules import (
     drafts_for_the_public,
     duplicate_errors,
     field_line,
+    foreign_suffixes,
     language_errors,
     missing_templates,
     plain_images,
@@ -92,6 +94,7 @@ class CheckSettings:
     default_date: bool = False
     siteurl: str = ""
     writes_drafts: bool = False
+    page_paths: tuple = ("pages",)
 
     @classmethod
     def from_settings(cls, settings) -> CheckSettings:
@@ -112,7 +115,13 @@ class CheckSettings:
             default_date=bool(settings.get("DEFAULT_DATE")),
             siteurl=settings.get("SITEURL") or "",
             writes_drafts=Visibility.from_settings(settings).drafts,
+            page_paths=tuple(settings.get("PAGE_PATHS") or ()),
         )
+
+
+def is_language_tag(code: str) -> bool:
+    """Whether `code` is a language tag CLDR knows (`fr`, `pt-BR`; not `api`, `jp`)."""
+    return subsites.language_tag_problem(code) is None
 
 
 def filename_lang(pattern: str, path: str) -> str | None:
@@ -146,8 +155,34 @@ def unreadable_files(config: CheckSettings, generated: dict, readers) -> list:
         named = re.match(config.filename_pattern, os.path.splitext(os.path.basename(path))[0])
         dated = bool(named and named.groupdict().get("date")) or config.default_date
         with open(path, "rb") as handle:
-            findings += diagnose_source(shown, handle.read(), get_date, dated)
+            found = diagnose_source(shown, handle.read(), get_date, dated)
+        findings += [read_as_post(f, relative, config) for f in found]
     return findings
+
+
+def read_as_post(finding, relative: str, config: CheckSettings):
+    """A missing date in a file that looks like a page: say why it is read as a post.
+
+    Pelican reads as pages only the files under `PAGE_PATHS` (relative to `PATH`); a
+    `pages/` folder elsewhere (`PATH` left at Pelican's default, the project folder, so
+    the pages are in `content/pages/`) holds posts, and a post needs a date.
+    """
+    folders = relative.replace(os.sep, "/").split("/")[:-1]
+    names = {posixpath.basename(p.rstrip("/")) for p in config.page_paths}
+    if finding.field != "Date" or not names.intersection(folders):
+        return finding
+    return dataclasses.replace(
+        finding,
+        message=(
+            "the post has no date (it is read as a post: pages are read from PAGE_PATHS "
+            f"{list(config.page_paths)} inside PATH {config.content_root!r}, and this "
+            "file is not there)"
+        ),
+        fix=(
+            "for a page, move it there or set PATH to the folder that holds 'pages' "
+            "(PATH = \"content\"); for a post, add a line 'Date: YYYY-MM-DD HH:MM'"
+        ),
+    )
 
 
 def template_finder(env, extensions) -> Callable:
@@ -174,6 +209,7 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     findings += untitled(articles + pages, display_path)
     lang_of_name = functools.partial(filename_lang, config.filename_pattern)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
+    findings += foreign_suffixes(articles + pages, config.langs, is_language_tag, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
     findings += same_file_errors(articles + pages, display_path)
     findings += theme_page_errors(

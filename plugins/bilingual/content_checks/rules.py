@@ -17,8 +17,10 @@ from ..core import Finding, error, warning
 
 STATUSES = ("published", "draft", "hidden", "skip")
 METADATA_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
+# Pelican's links to content files: `{filename}a.md`, `{static}b.png`, `{attach}c.pdf`, and
+# the legacy `|filename|a.md` it still reads (its INTRASITE_LINK_REGEX: `[{|]what[|}]`).
 CONTENT_LINK = re.compile(
-    r"""(?:href|src)\s*=\s*(["'])\{(filename|static|attach)\}([^"'#?]+)[^"']*\1"""
+    r"""(?:href|src)\s*=\s*(["'])[{|](filename|static|attach)[|}]([^"'#?]+)[^"']*\1"""
 )
 # Longest tag slug that still makes a page address (file names stop at 255 bytes).
 MAX_SLUG = 150
@@ -227,7 +229,7 @@ def language_errors(items: Iterable, langs, lang_of_name: Callable, name: Callab
     known = set(langs)
     for item in items:
         named = lang_of_name(item.source_path)
-        if named and named != item.lang:
+        if named and named.lower() != str(item.lang).lower():  # tags ignore case
             errors.append(
                 error(
                     name(item),
@@ -247,6 +249,39 @@ def language_errors(items: Iterable, langs, lang_of_name: Callable, name: Callab
                 )
             )
     return errors
+
+
+# The end of a file name (without extension) shaped like a language tag: `.fr`, `.pt-BR`.
+TAG_SUFFIX = re.compile(r"\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$")
+
+
+def foreign_suffixes(items: Iterable, langs, is_language: Callable, name: Callable) -> list:
+    """Warnings for file names ending in a language that is not one of the site's.
+
+    Only the site's languages count as a file name's language (`notes.v2.en.md` is
+    English, `using.the.api.md` a main-language post): `post.fr.md` on an English and
+    Korean site is a main-language post named `post.fr`, which the writer likely did
+    not mean. `is_language(code)` tells a language tag (`fr`) from other words (`api`).
+    """
+    known = {lang.lower() for lang in langs}
+    warnings = []
+    for item in items:
+        stem = posixpath.splitext(posixpath.basename(item.source_path.replace("\\", "/")))[0]
+        found = TAG_SUFFIX.search(stem)
+        if not found or found.group(1).lower() in known or not is_language(found.group(1)):
+            continue
+        code = found.group(1)
+        warnings.append(
+            warning(
+                name(item),
+                "Lang",
+                f"the file name ends in '.{code}', a language this site does not have "
+                f"(languages: {', '.join(langs)}), so it is part of the name and the "
+                f"post is in '{item.lang}'",
+                f"rename the file, or add '{code}' to I18N_SUBSITES",
+            )
+        )
+    return warnings
 
 
 def unpaired_versions(items: Iterable, lang_of_name: Callable, name: Callable) -> list:
@@ -448,7 +483,7 @@ def missing_templates(items: Iterable, has_template: Callable, name: Callable) -
     return errors
 
 
-PLAIN_IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(["'])([^"'{}]+)\1""")
+PLAIN_IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(["'])(?![{|]\w+[|}])([^"'{}]+)\1""")
 
 
 def plain_images(path: str, source_dir: str, html: str, exists: Callable) -> list:

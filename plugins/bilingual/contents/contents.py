@@ -4,7 +4,9 @@ Template API
 ------------
 `article.contents`: list of `headings.Section(level, id, text)` (h2 and h3 with an
 id) on every article and page; the theme shows a collapsible "Contents" / "목차" box
-(`<details>`, no JavaScript) when a post has at least `CONTENTS_MIN_HEADINGS`.
+(`<details>`, no JavaScript) when a post has at least `CONTENTS_MIN_HEADINGS`, unless
+the writer put a contents list in the text (`.. contents::`, Markdown's `[TOC]`): theirs
+wins.
 Headings carry a permalink (`a.heading-anchor`) from Markdown's `toc` extension as
 the bundle's `MARKDOWN` setting configures it; reStructuredText section headings get
 the same link here (`link_headings`), to their section's id.
@@ -17,6 +19,8 @@ Settings (defaults)
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown.extensions.toc import slugify_unicode
 from pelican import signals
@@ -78,8 +82,23 @@ def collect(instance):
     if not hasattr(instance, "_content"):
         return
     html = instance._content or ""
+    if has_own_contents(html):  # the writer's own contents box wins
+        instance.contents = []
+        return
     found = subsites.shared_result(instance.settings, __name__, html, lambda: tuple(sections(html)))
     instance.contents = list(found) if len(found) >= minimum(instance.settings) else []
+
+
+# The contents a writer put in the text: reStructuredText's `.. contents::` (docutils'
+# HTML 4 and HTML5 writers) and Markdown's `[TOC]` marker (the `toc` extension's div).
+OWN_CONTENTS = re.compile(
+    r"""<(?:div|nav)\b[^>]*\bclass=["'](?:[^"']*\s)?(?:contents|toc)(?:\s[^"']*)?["']"""
+)
+
+
+def has_own_contents(html: str) -> bool:
+    """Whether the post's HTML holds a contents list the writer asked for."""
+    return bool(OWN_CONTENTS.search(html))
 
 
 def register():

@@ -21,7 +21,8 @@ from pelican import signals
 from .. import subsites
 from .images import enhance
 
-LINK_PREFIXES = ("{static}", "{attach}", "{filename}")
+# Pelican's link prefixes, and the legacy `|static|` form it still reads.
+LINK_PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 
 
 def image_size(content_root: str, source_dir: str, src: str):

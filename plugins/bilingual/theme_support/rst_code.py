@@ -1,4 +1,4 @@
-"""reStructuredText's inline literals as `<code>`, not HTML 4's obsolete `<tt>`.
+"""reStructuredText's HTML as a site's page needs it: `<code>`, and no link to `#top`.
 
 Pelican writes reStructuredText with docutils' HTML 4 writer, which gives ``literal``
 text as `<tt class="docutils literal">`. `<tt>` is not part of HTML (the WHATWG HTML
@@ -6,7 +6,8 @@ standard, "Obsolete features": use `code`), and the Nu Html Checker reports it o
 page that shows such a post or its summary. Pelican's `RstReader` documents its
 `writer_class` and `field_body_translator_class` attributes as the place to change its
 HTML; `RstReader` here sets both to translators that write the same element as `<code>`
-(same class, same content), for the post's body and for its fields (`:summary:`).
+(same class, same content), for the post's body and for its fields (`:summary:`), and
+leave out the `#top` link docutils puts on a `.. contents::` box's title (`NoTopLink`).
 """
 
 from __future__ import annotations
@@ -36,8 +37,27 @@ class CodeLiterals:
             code_not_tt(self.body, start)
 
 
-class Translator(CodeLiterals, readers.PelicanHTMLTranslator):
-    """Pelican's body translator, with inline literals as `<code>`."""
+TOP_LINK = '<a class="reference internal" href="#top">'
+
+
+class NoTopLink:
+    """Translator mix-in: the title of a `.. contents::` box without docutils' `#top` link.
+
+    docutils links that title to `#top`, an anchor of its own standalone documents;
+    Pelican takes the body only, where nothing has that id, so every such link led
+    nowhere (and the publishing checks failed on each post with a contents box).
+    """
+
+    def visit_title(self, node):
+        """The title as docutils writes it, less the `#top` link and its end tag."""
+        super().visit_title(node)
+        if self.body and self.body[-1] == TOP_LINK and self.context[-1].startswith("</a>"):
+            self.body.pop()
+            self.context[-1] = self.context[-1][len("</a>") :]
+
+
+class Translator(NoTopLink, CodeLiterals, readers.PelicanHTMLTranslator):
+    """Pelican's body translator: inline literals as `<code>`, no `#top` link."""
 
 
 class FieldBodyTranslator(CodeLiterals, readers._FieldBodyTranslator):

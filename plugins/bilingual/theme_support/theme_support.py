@@ -36,6 +36,7 @@ stylesheet with every colour made to read at WCAG AA on the code background
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -68,16 +69,18 @@ def focusable_pre(html: str) -> str:
 def plain_text_title(instance):
     """`content_object_init`: keep the title as escaped Markup (see the docstring).
 
-    Markdown gives a title as typed (escape it); reStructuredText gives it as HTML
-    that docutils already escaped (`Tips &amp; tricks`), with elements for inline
-    markup (``` ``literal`` ``` → `<code>`): its text is taken (tags dropped, entities
-    resolved) and escaped, so that it is plain text in `<title>`, `content="..."`
+    Markdown gives a title as typed: its character references are resolved (`Tips
+    &amp; tricks` reads "Tips & tricks", as Pelican's own themes show it) and the text
+    escaped, so `Vec<T>` stays text. reStructuredText gives it as HTML that docutils
+    already escaped (`Tips &amp; tricks`), with elements for inline markup
+    (``` ``literal`` ``` → `<code>`): its text is taken (tags dropped, entities
+    resolved) and escaped. Either way it is plain text in `<title>`, `content="..."`
     attributes and JSON-LD as well.
     """
     title = getattr(instance, "title", None)
     if isinstance(title, str) and not isinstance(title, Markup):
         is_html = getattr(instance, "metadata", {}).get("reader") == "rst"
-        instance.title = escape(Markup(title).striptags() if is_html else title)
+        instance.title = escape(Markup(title).striptags() if is_html else html.unescape(title))
 
 
 def url_follows_save_as(instance):
