@@ -32,6 +32,7 @@ from . import (
     contents,
     engine,
     figures,
+    front_matter,
     localization,
     mathml,
     pairing,
@@ -76,6 +77,7 @@ def register():
     pairing.register()
     localization.register()
     theme_support.register()
+    front_matter.register()
     reading_time.register()
     contents.register()
     figures.register()

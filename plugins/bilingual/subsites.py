@@ -98,6 +98,7 @@ import jinja2
 from babel import Locale, UnknownLocaleError
 from pelican import signals
 from pelican.readers import RstReader
+from pelican.settings import DEFAULT_CONFIG
 
 from .core.findings import BuildStopped
 from .core.sites import LanguageSites, join_url
@@ -238,9 +239,7 @@ def prepare_metadata(generator, metadata) -> None:
     settings = getattr(generator, "settings", None) or {}
     if isinstance(lang, str) and SITES_KEY in settings:
         # `notes.KO.md`: the language as the settings spell it (tags ignore case).
-        for site_lang in language_sites(settings).langs:
-            if site_lang.lower() == lang.lower():
-                metadata["lang"] = site_lang
+        metadata["lang"] = language_sites(settings).spelled(lang)
     if "summary" in metadata:
         metadata["summary_source"] = metadata["summary"]
 
@@ -386,7 +385,11 @@ def configure(pelican) -> None:
     """`initialized`: the settings every language's site needs (main site only)."""
     settings = pelican.settings
     if SITES_KEY in settings:
-        return  # a subsite: it inherits the main site's configured settings
+        # A subsite: it inherits the main site's configured settings. Pelican lowercased
+        # its DEFAULT_LANG (`pt-BR` -> `pt-br`); it is spelled as I18N_SUBSITES has it
+        # again, as i18n-subsites' own tables and every lookup here are keyed that way.
+        settings["DEFAULT_LANG"] = language_sites(settings).spelled(settings["DEFAULT_LANG"])
+        return
     check_languages(settings)
     check_numbers(settings)
     content_cache_off(settings)
@@ -401,6 +404,7 @@ def configure(pelican) -> None:
     metadata = dict(settings.get("DEFAULT_METADATA") or {})
     metadata.setdefault("lang", settings["DEFAULT_LANG"])
     settings["DEFAULT_METADATA"] = metadata
+    unused_lang_urls(settings)
     for kind in URL_KINDS:
         for suffix in ("URL", "SAVE_AS"):
             if f"{kind}_{suffix}" in settings:
@@ -426,6 +430,36 @@ def configure(pelican) -> None:
     environment.setdefault("trim_blocks", True)
     environment.setdefault("lstrip_blocks", True)
     settings["JINJA_ENVIRONMENT"] = environment
+
+
+def unused_lang_urls(settings: Mapping) -> None:
+    """Warn once for each `*_LANG_URL` / `*_LANG_SAVE_AS` the writer set: it is not used.
+
+    Pelican writes a translation at `ARTICLE_LANG_URL` (`{slug}-{lang}.html`) on the one
+    site; here each language has a site of its own, where a translation is written at
+    `ARTICLE_URL` under the language's prefix (`/ko/...`), so the writer's addresses for
+    translations change. Pelican's own defaults are not the writer's and say nothing.
+    """
+    other = next(iter(settings.get("I18N_SUBSITES") or {}), None)
+    for kind in URL_KINDS:
+        for suffix in ("URL", "SAVE_AS"):
+            key = f"{kind}_LANG_{suffix}"
+            own = settings.get(key)
+            if own is None or own == DEFAULT_CONFIG.get(key):
+                continue
+            now = settings.get(f"{kind}_{suffix}", DEFAULT_CONFIG.get(f"{kind}_{suffix}"))
+            example = f"/{other}/{now}" if other else f"/<lang>/{now}"
+            log.warning(
+                "%s %r is not used: each language has its own site, where a translation "
+                "is written at %s_%s (%s for %s); links to the old addresses need "
+                "redirects",
+                key,
+                own,
+                kind,
+                suffix,
+                example,
+                other or "another language",
+            )
 
 
 def content_cache_off(settings: dict) -> None:

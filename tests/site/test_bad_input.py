@@ -53,9 +53,8 @@ def test_bad_input_leaves_a_previous_site_untouched(tmp_path):
         ("ARCHIVE_CALENDAR_MONTHS=-1", "archive: invalid ARCHIVE_CALENDAR_MONTHS -1"),
         ("ARCHIVE_FIRST_WEEKDAY=9", "archive: invalid ARCHIVE_FIRST_WEEKDAY 9"),
         (
-            'SERIES={"s": {"name": {"en": "S", "jp": "エス"}}}',
-            "series_threads: invalid SERIES['s']['name']: language 'jp' is not one of the "
-            "site's languages (en, ko)",
+            'SERIES={"s": {"name": "S"}}',
+            "series_threads: invalid SERIES['s']['name']: expected {language: text}",
         ),
         ('SERIES_URL="series/"', "series_threads: invalid SERIES_URL 'series/': it needs {id}"),
         ('CNAME="https://example.org/"', "publishing: invalid CNAME 'https://example.org/'"),

@@ -115,3 +115,31 @@ def test_only_the_sites_languages_name_a_files_language(tmp_path):
     assert korean.html["lang"] == "ko" and english.html["lang"] == "en"
     links = {a["hreflang"]: a["href"] for a in english.select("link[rel=alternate][hreflang]")}
     assert links["ko"].endswith("/ko/posts/shouting/")
+
+
+REGIONAL = ("-e", 'I18N_SUBSITES={"pt-BR": {}, "zh-Hant": {}}', "SERIES={}")
+
+
+def test_language_tags_keep_their_case_and_match_in_any(tmp_path):
+    # `pt-BR` and `zh-Hant` (the README's own example): Pelican lowercases a site's
+    # DEFAULT_LANG, and every lookup by it failed (KeyError: 'pt-br'). The file
+    # `hello.zh-hant.md` names its language in another case: the same language.
+    build = run_pelican(FIXTURES / "regional-languages", tmp_path / "out", *REGIONAL)
+    assert build.returncode == 0, build.log
+    assert "Traceback" not in build.log
+    pages = {
+        "en": build.soup("posts/hello/"),
+        "pt-BR": build.soup("pt-BR/posts/hello/"),
+        "zh-Hant": build.soup("zh-Hant/posts/hello/"),
+    }
+    for lang, page in pages.items():
+        assert page.html["lang"] == lang
+        links = {a["hreflang"]: a["href"] for a in page.select("link[rel=alternate][hreflang]")}
+        assert links == {
+            "en": "/posts/hello/",
+            "pt-BR": "/pt-BR/posts/hello/",
+            "zh-Hant": "/zh-Hant/posts/hello/",
+            "x-default": "/posts/hello/",
+        }
+    assert "de janeiro de 2026" in pages["pt-BR"].select_one("time").get_text()
+    assert "2026年1月1日" in pages["zh-Hant"].select_one("time").get_text()

@@ -163,3 +163,31 @@ def test_pelicans_content_cache_setting_builds_and_a_broken_cache_file_is_ignore
         assert build.returncode == 0, build.log
         assert "Traceback" not in build.log and "pickle" not in build.log, build.log
         assert (tmp_path / run / "posts" / "first-light" / "index.html").is_file()
+
+
+def test_a_writers_lang_url_settings_are_named_as_unused_with_the_new_address(tmp_path):
+    build = run_pelican(
+        FIXTURES / "basic",
+        tmp_path / "out",
+        "-e",
+        'ARTICLE_LANG_URL="translations/{slug}-{lang}.html"',
+        'ARTICLE_LANG_SAVE_AS="translations/{slug}-{lang}.html"',
+    )
+    assert build.returncode == 0, build.log
+    log = " ".join(build.log.split())
+    assert (
+        "ARTICLE_LANG_URL 'translations/{slug}-{lang}.html' is not used: each language has "
+        "its own site, where a translation is written at ARTICLE_URL (/ko/posts/{slug}/ for ko)"
+    ) in log
+    assert "ARTICLE_LANG_SAVE_AS 'translations/{slug}-{lang}.html' is not used" in log
+    assert (tmp_path / "out" / "ko" / "posts" / "first-light" / "index.html").is_file()
+    assert not list((tmp_path / "out").rglob("*-ko.html"))
+
+
+def test_a_series_name_in_a_language_the_site_lacks_is_a_warning_said_once(tmp_path):
+    series = '{"demo": {"name": {"en": "Demo", "fr": "Démo"}}}'
+    build = run_pelican(FIXTURES / "basic", tmp_path / "out", "-e", f"SERIES={series}")
+    assert build.returncode == 0, build.log
+    log = " ".join(build.log.split())
+    warning = "SERIES['demo']['name'] has a text in 'fr', which is not one of the site's"
+    assert log.count(warning) == 1

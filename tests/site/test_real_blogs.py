@@ -837,3 +837,37 @@ def test_the_writers_own_contents_directive_wins_and_its_links_resolve(tmp_path)
     toc = build.soup("posts/markdown-toc/")
     assert toc.select_one(".contents-box") is None and toc.select_one("article .toc")
     assert link_problems(build, PUBLISH_SITEURL)[0] == []
+
+
+def test_yaml_front_matter_is_read_as_yaml(tmp_path):
+    # Writers from Jekyll or Hugo: quotes are not part of the title, `[a, b]` and a YAML
+    # list are two tags each; Pelican's `Key: value` files beside them read as before.
+    build = run_pelican(FIXTURES / "yaml-front-matter", tmp_path / "out")
+    assert build.returncode == 0, build.log
+    english, korean = build.soup("posts/rust-notes/"), build.soup("ko/posts/rust-notes/")
+    assert english.h1.get_text() == "Rust notes: ownership"
+    assert [a.get_text() for a in english.select(".post__header .tags a")] == ["rust", "yaml"]
+    assert english.select_one('meta[name="description"]')["content"] == (
+        "Who owns a value, and for how long."
+    )
+    assert korean.h1.get_text() == "러스트 노트: 소유권"
+    assert [a.get_text() for a in korean.select(".post__header .tags a")] == ["rust", "소유권"]
+    links = {a["hreflang"]: a["href"] for a in english.select("link[rel=alternate][hreflang]")}
+    assert links["ko"].endswith("/ko/posts/rust-notes/")
+    assert build.soup("posts/plain-fields/").h1.get_text() == "Pelican's own fields"
+
+
+def test_malformed_yaml_front_matter_stops_the_build_naming_file_and_line(tmp_path):
+    content = tmp_path / "content"
+    write(
+        content,
+        "broken.en.md",
+        "---\ntitle: Broken\ndate: 2026-03-01\ntags: [rust, yaml\n---\n\nText.\n",
+    )
+    output = tmp_path / "out"
+    result = run_pelican(content, output)
+    assert_stopped_before_writing(result, output, "broken.en.md:")
+    log = " ".join(result.log.split())
+    assert "YAML front matter:" in log and "Traceback" not in result.log
+    line = int(log.split("broken.en.md:")[1].split(":")[0])
+    assert line == 5  # YAML finds the unclosed list where the front matter ends

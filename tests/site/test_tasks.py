@@ -456,3 +456,20 @@ def test_publish_without_publishconf_uses_the_publishing_rules_and_honours_o(tmp
         timeout=300,
     )
     assert both.returncode == 1 and "name two folders" in both.stderr
+
+
+def test_translate_copies_the_fields_of_yaml_front_matter(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(FIXTURES / "yaml-front-matter" / "rust-notes.en.md", content)
+    assert invoke("translate", str(content / "rust-notes.en.md"), "--lang", "ko").returncode == 0
+    made = fields(content / "rust-notes.ko.md")
+    assert made["Title"] == "Rust notes: ownership"  # YAML's quotes are not the title's
+    assert (made["Tags"], made["Slug"], made["Status"]) == ("rust, yaml", "rust-notes", "draft")
+    text = (content / "rust-notes.ko.md").read_text("utf-8")
+    assert "Ownership is how Rust frees memory" in text and "---" not in text
+    build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (tmp_path / "site/ko/drafts/rust-notes/index.html").is_file()

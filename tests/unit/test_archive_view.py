@@ -10,7 +10,7 @@ from pelican.plugins.bilingual.core import BuildStopped
 SETTINGS = {"TIMEZONE": "Asia/Seoul", "DEFAULT_LANG": "ko", "DRAFT_SAVE_AS": "drafts/x"}
 # 2026-04-25 00:00 UTC: 09:00 on April 25 in Seoul.
 EPOCH = "1777075200"
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 @dataclass

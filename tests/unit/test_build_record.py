@@ -93,7 +93,7 @@ def test_a_function_setting_counts_by_its_code():
 
 
 def test_valid_until_is_the_next_midnight_or_the_first_future_post():
-    started = datetime.datetime(2026, 11, 30, 21, 0, tzinfo=datetime.timezone.utc)  # 06:00 KST
+    started = datetime.datetime(2026, 11, 30, 21, 0, tzinfo=datetime.UTC)  # 06:00 KST
     midnight = datetime.datetime(2026, 12, 2, 0, 0, tzinfo=SEOUL).timestamp()
     assert record.valid_until(started, [], SEOUL, calendar_follows_clock=True) == midnight
     assert record.valid_until(started, [], SEOUL, calendar_follows_clock=False) is None

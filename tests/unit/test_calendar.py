@@ -1,6 +1,6 @@
 import dataclasses
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,7 +15,7 @@ from pelican.plugins.bilingual.archive.calendar import (
     month_grid,
 )
 
-UTC = timezone.utc
+UTC = UTC
 SEOUL = ZoneInfo("Asia/Seoul")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 PADDING = Day(None, 0, 0)

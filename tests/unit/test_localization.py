@@ -46,7 +46,7 @@ def test_localdate_needs_no_system_locale(lang, fmt, expected):
 
 
 def test_localdate_accepts_datetimes_with_timezone():
-    moment = datetime.datetime(2026, 4, 19, 23, 30, tzinfo=datetime.timezone.utc)
+    moment = datetime.datetime(2026, 4, 19, 23, 30, tzinfo=datetime.UTC)
     assert localdate(moment, "long", "ko") == "2026년 4월 19일"
 
 
@@ -111,7 +111,7 @@ def test_site_filters_format_in_the_site_language_and_on_request():
 def test_dates_show_the_day_of_the_site_time_zone():
     from zoneinfo import ZoneInfo
 
-    moment = datetime.datetime(2026, 7, 31, 16, 30, tzinfo=datetime.timezone.utc)
+    moment = datetime.datetime(2026, 7, 31, 16, 30, tzinfo=datetime.UTC)
     seoul = make_filters("en", ZoneInfo("Asia/Seoul"))
     assert seoul["localdate"](moment) == "August 1, 2026"
     assert seoul["localdate"](moment, "d") == "1"

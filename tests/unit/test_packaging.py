@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pelican.plugins.bilingual as bilingual
-import tomllib
 from pelican.plugins._utils import load_plugins
 from pelican.settings import DEFAULT_CONFIG
 from sitebuild import ROOT

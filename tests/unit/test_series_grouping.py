@@ -69,20 +69,30 @@ def test_normalize_config_rejects_a_non_dict_entry():
     ("setting", "message"),
     [
         ({"s": {"name": "Study"}}, "invalid SERIES['s']['name']: expected {language: text}"),
-        (
-            {"s": {"name": {"en": "Study", "jp": "勉強"}}},
-            "invalid SERIES['s']['name']: language 'jp' is not one of the site's languages "
-            "(en, ko)",
-        ),
-        (
-            {"s": {"description": {"fr": "Étude"}}},
-            "invalid SERIES['s']['description']: language 'fr'",
-        ),
+        ({"s": {"description": ["Étude"]}}, "invalid SERIES['s']['description']: expected"),
     ],
 )
 def test_normalize_config_names_a_bad_entry(setting, message):
     with pytest.raises(ValueError, match=re.escape(message)):
-        normalize_config(setting, ["en", "ko"])
+        normalize_config(setting)
+
+
+def test_a_series_text_in_a_language_the_site_lacks_is_named_not_refused():
+    from pelican.plugins.bilingual.series_threads.grouping import unknown_languages
+
+    setting = {
+        "s": {"name": {"en": "Study", "ko": "공부", "jp": "勉強"}, "description": {"FR": "x"}},
+        "t": {"name": {"EN": "Other"}},
+        "u": "not a dict",
+    }
+    lines = unknown_languages(setting, ["en", "ko"])
+    assert lines == [
+        "series_threads: SERIES['s']['name'] has a text in 'jp', which is not one of the "
+        "site's languages (en, ko); it is not shown",
+        "series_threads: SERIES['s']['description'] has a text in 'FR', which is not one of "
+        "the site's languages (en, ko); it is not shown",
+    ]
+    assert normalize_config(setting | {"u": {}})["s"].names["jp"] == "勉強"
 
 
 def test_a_name_with_nothing_to_slug_gets_a_stable_id():

@@ -70,7 +70,7 @@ def test_grouped_by_year_month_and_day_newest_first():
 
 
 def test_grouping_uses_the_given_day_function_for_timezones():
-    utc = datetime.timezone.utc
+    utc = datetime.UTC
     late = Post("late", "en", datetime.datetime(2026, 4, 30, 16, 30, tzinfo=utc))
     years = group_by_day([late], day_of=lambda p: p.date.astimezone(KST).date())
     assert (years[0].months[0].month, years[0].months[0].days[0].date.day) == (5, 1)

@@ -36,7 +36,7 @@ def build_date(
         if not (text.isascii() and text.isdigit()):
             raise ValueError(_epoch_error(epoch))
         try:
-            moment = datetime.datetime.fromtimestamp(int(text), tz=datetime.timezone.utc)
+            moment = datetime.datetime.fromtimestamp(int(text), tz=datetime.UTC)
         except (OverflowError, OSError, ValueError) as err:
             raise ValueError(_epoch_error(epoch)) from err
         return moment.astimezone(tz).date()

@@ -152,6 +152,11 @@ def unreadable_files(config: CheckSettings, generated: dict, readers) -> list:
             read = functools.partial(reader.read, path)
             findings += diagnose_with_reader(shown, read, SYNTAX[ext])
             continue
+        if reader is not None and has_front_matter(path):
+            # YAML front matter: the reader says what is wrong with it, and where.
+            read = functools.partial(reader.read, path)
+            findings += diagnose_with_reader(shown, read, "Markdown")
+            continue
         named = re.match(config.filename_pattern, os.path.splitext(os.path.basename(path))[0])
         dated = bool(named and named.groupdict().get("date")) or config.default_date
         with open(path, "rb") as handle:
@@ -183,6 +188,16 @@ def read_as_post(finding, relative: str, config: CheckSettings):
             "(PATH = \"content\"); for a post, add a line 'Date: YYYY-MM-DD HH:MM'"
         ),
     )
+
+
+def has_front_matter(path: str) -> bool:
+    """Whether a Markdown file starts with a `---` line (YAML front matter)."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            first = next((line for line in handle if line.strip()), "")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return first.strip() == "---"
 
 
 def template_finder(env, extensions) -> Callable:

@@ -111,12 +111,13 @@ READER_MESSAGE = re.compile(r"^(?:.*?):(\d+): \((?:ERROR|WARNING|SEVERE|INFO)/\d
 
 
 def diagnose_with_reader(path: str, read: Callable, syntax: str) -> list[Finding]:
-    """Why a non-Markdown file was not read, in its reader's own words.
+    """Why a file was not read, in its reader's own words (not Markdown's `Key:` lines).
 
     `read()` runs the file's Pelican reader (returning (html, metadata) or raising);
     `syntax` names the format ("reStructuredText"). A reader's error is reported with
-    its line; a file the reader accepts lacks a title or a date, named with the
-    format's own field syntax (`:date:` for reStructuredText).
+    its line (docutils' message's, or the exception's `line` attribute); a file the
+    reader accepts lacks a title or a date, named with the format's own field syntax
+    (`:date:` for reStructuredText).
     """
     try:
         _html, meta = read()
@@ -124,6 +125,8 @@ def diagnose_with_reader(path: str, read: Callable, syntax: str) -> list[Finding
         text = str(bad).strip()
         found = READER_MESSAGE.match(text)
         line, message = (int(found.group(1)), found.group(2)) if found else (None, text)
+        if line is None and isinstance(getattr(bad, "line", None), int):
+            line = bad.line  # a reader's own error that knows its line
         message = message.split("\n\n")[0].strip().rstrip(".")
         return [
             error(

@@ -55,6 +55,13 @@ class LanguageSites:
         """Every language but `lang`, in site order."""
         return [other for other in self.langs if other != lang]
 
+    def spelled(self, lang: str) -> str:
+        """`lang` as the settings spell it (`pt-br` -> `pt-BR`); tags ignore case (BCP 47).
+
+        A language without a site is returned as it is.
+        """
+        return next((own for own in self.langs if own.lower() == str(lang).lower()), lang)
+
 
 @dataclass(frozen=True)
 class Visibility:

@@ -83,12 +83,11 @@ def simple_slugify(value: str) -> str:
     return re.sub(r"[^\w]+", "-", value.casefold()).strip("-")
 
 
-def normalize_config(setting: dict | None, langs=None) -> dict[str, SeriesConfig]:
+def normalize_config(setting: dict | None) -> dict[str, SeriesConfig]:
     """The `SERIES` setting as {id: SeriesConfig}.
 
-    Raises ValueError naming the entry when an entry is not a dict, its `name` or
-    `description` is not a {lang: text} dict, or (when `langs` is given) names a
-    language the site does not have.
+    Raises ValueError naming the entry when an entry is not a dict, or its `name` or
+    `description` is not a {lang: text} dict.
     """
     configs = {}
     for series_id, entry in (setting or {}).items():
@@ -99,12 +98,6 @@ def normalize_config(setting: dict | None, langs=None) -> dict[str, SeriesConfig
             texts = entry.get(key) or {}
             if not isinstance(texts, dict):
                 raise ValueError(f"{where}['{key}']: expected {{language: text}}")
-            unknown = sorted(set(texts) - set(langs)) if langs is not None else []
-            if unknown:
-                raise ValueError(
-                    f"{where}['{key}']: language '{unknown[0]}' is not one of the site's "
-                    f"languages ({', '.join(langs)})"
-                )
         subseries = {
             key: (value.get("name", {}) if isinstance(value, dict) else {})
             for key, value in (entry.get("subseries") or {}).items()
@@ -117,6 +110,31 @@ def normalize_config(setting: dict | None, langs=None) -> dict[str, SeriesConfig
             subseries=subseries,
         )
     return configs
+
+
+def unknown_languages(setting: dict | None, langs) -> list[str]:
+    """What `SERIES` names in languages the site does not have: one line each.
+
+    Not wrong (a language may come later, or went): the texts are simply not shown.
+    Language tags ignore case. Entries that are not dicts are `normalize_config`'s to
+    report.
+    """
+    known = {lang.lower() for lang in langs}
+    lines = []
+    for series_id, entry in (setting or {}).items():
+        if not isinstance(entry, dict):
+            continue
+        for key in ("name", "description"):
+            texts = entry.get(key)
+            if not isinstance(texts, dict):
+                continue
+            for lang in sorted(str(code) for code in texts if str(code).lower() not in known):
+                lines.append(
+                    f"series_threads: SERIES['{series_id}']['{key}'] has a text in '{lang}', "
+                    f"which is not one of the site's languages ({', '.join(langs)}); "
+                    "it is not shown"
+                )
+    return lines
 
 
 def resolve_series_id(name: str, configs: dict, slugify: Callable = simple_slugify) -> str:

@@ -40,6 +40,7 @@ listed translations that disagree, and numbers that no language has, are warning
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from markupsafe import escape
@@ -56,9 +57,11 @@ from ..core import (
     add_findings,
     display_path,
 )
-from .grouping import collect_entries, normalize_config
+from .grouping import collect_entries, normalize_config, unknown_languages
 from .problems import check_entries
 from .views import SeriesLinks, build_views, post_series
+
+log = logging.getLogger(__name__)
 
 DEFAULTS = {
     "SERIES_INDEX_URL": "series/",
@@ -89,7 +92,7 @@ class SeriesSettings:
         """Read and check one site's settings; BuildStopped names a bad one."""
         sites = subsites.language_sites(settings)
         try:
-            configs = normalize_config(settings.get("SERIES"), sites.langs)
+            configs = normalize_config(settings.get("SERIES"))
         except ValueError as bad:
             raise BuildStopped(str(bad)) from None
         values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
@@ -197,7 +200,10 @@ def set_defaults(pelican):
     """
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
-    SeriesSettings.from_settings(pelican.settings)
+    config = SeriesSettings.from_settings(pelican.settings)
+    if subsites.is_main_site(pelican.settings):  # once per build
+        for line in unknown_languages(pelican.settings.get("SERIES"), config.sites.langs):
+            log.warning("%s", line)
 
 
 def add_generator(pelican):

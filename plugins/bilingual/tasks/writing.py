@@ -43,11 +43,41 @@ def name_parts(stem: str, settings) -> tuple[str | None, str, str, str | None]:
     return found["lang"], stem[:start], stem[end:], slug
 
 
+def front_matter(text: str) -> tuple[dict[str, str], str] | None:
+    """(fields, the text after it) of a post that starts with YAML front matter, else None.
+
+    As pelican-yaml-metadata finds it (`---` lines around YAML fields); a list becomes
+    its items joined by ", " (`tags: [a, b]` -> "a, b"), as Pelican's `Tags:` line has it.
+    """
+    import yaml
+    from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
+
+    found = HEADER_RE.fullmatch(text)
+    if found is None:
+        return None
+    try:
+        fields = yaml.safe_load(found.group("metadata"))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(fields, dict):
+        return None
+    typed = {
+        str(key).lower(): ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        for key, value in fields.items()
+        if value is not None
+    }
+    return typed, found.group("content").lstrip("\n")
+
+
 def read_fields(path: Path) -> dict[str, str]:
-    """A post's metadata fields as typed (lowercased keys), Markdown or rst; no Pelican."""
+    """A post's metadata fields as typed (lowercased keys), Markdown, YAML or rst; no Pelican."""
     fields: dict[str, str] = {}
+    text = path.read_text(encoding="utf-8-sig")
+    yaml_fields = front_matter(text) if path.suffix != ".rst" else None
+    if yaml_fields is not None:
+        return yaml_fields[0]
     pattern = RST_FIELD if path.suffix == ".rst" else MD_FIELD
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines()):
+    for number, line in enumerate(text.splitlines()):
         match = pattern.match(line)
         if match:
             fields.setdefault(match.group(1).lower(), match.group(2).strip())
@@ -230,7 +260,10 @@ def translate(c, path, lang=None):
     if source.suffix == ".rst":
         translate_rst(source, stem, source_lang, targets, project, name)
         return
-    body = source.read_text(encoding="utf-8-sig").split("\n\n", 1)
+    text = source.read_text(encoding="utf-8-sig")
+    yaml_fields = front_matter(text)
+    # The text after the metadata: after the front matter, or after the first blank line.
+    body = ["", yaml_fields[1]] if yaml_fields else text.split("\n\n", 1)
     written = 0
     for target in targets:
         path = source.with_name(name(target))

@@ -113,7 +113,7 @@ def start(pelican):
     logging.getLogger().addHandler(handler)
     settings[STATE_KEY] = {
         "inputs": inputs,
-        "started": datetime.datetime.now(datetime.timezone.utc),
+        "started": datetime.datetime.now(datetime.UTC),
         "warnings": handler,
         "dates": [],
     }
@@ -156,7 +156,7 @@ def finish(pelican):
         return
     logging.getLogger().removeHandler(state["warnings"])
     config = RecordSettings.from_settings(settings)
-    finished = datetime.datetime.now(datetime.timezone.utc)
+    finished = datetime.datetime.now(datetime.UTC)
     kept = record.Record(
         inputs=state["inputs"],
         output=record.output_listing(config.output, config.retention),

@@ -1,0 +1,3 @@
+from .front_matter import register
+
+__all__ = ["register"]

@@ -1,0 +1,98 @@
+"""front_matter: Markdown posts whose metadata is YAML front matter, as Jekyll and Hugo write it.
+
+```
+---
+title: "My post: a subtitle"
+date: 2026-04-19 10:00
+tags: [rust, yaml]
+---
+```
+
+Read with pelican-yaml-metadata's reader (YAML, not Pelican's `Key: value` lines: the
+quotes are not part of the title, `[rust, yaml]` is two tags); a file without front
+matter is read as Pelican's Markdown reader reads it. Malformed YAML makes the file
+unreadable (`FrontMatterError`), and the content checks name its file, line and YAML
+problem; pelican-yaml-metadata alone logged a traceback and read the post with no
+metadata at all.
+
+Settings: `READERS` (Pelican's): a reader the writer set for Markdown's extensions is
+kept. No settings of its own.
+"""
+
+from __future__ import annotations
+
+import yaml
+from pelican import signals
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+
+
+class FrontMatterError(ValueError):
+    """YAML front matter that does not parse into fields; `line`: the file's line or None."""
+
+    def __init__(self, message: str, line: int | None = None):
+        """The message, and the 1-based line of the file when YAML knows it."""
+        super().__init__(message)
+        self.line = line
+
+
+def yaml_problem(text: str) -> tuple[int | None, str] | None:
+    """(1-based line in the front matter, problem) when `text` is not YAML fields, else None.
+
+    `text` is the front matter without its `---` lines; the line counts from its first.
+    """
+    try:
+        fields = yaml.safe_load(text)
+    except yaml.YAMLError as bad:
+        mark = getattr(bad, "problem_mark", None)
+        problem = getattr(bad, "problem", None) or str(bad)
+        return (mark.line + 1 if mark is not None else None), problem
+    if not isinstance(fields, dict):
+        return None, "the front matter is not a list of 'key: value' fields"
+    return None
+
+
+def dashes_line(source_path: str) -> int:
+    """The 1-based line of the file's first `---` line (blank lines may come before it)."""
+    with open(source_path, encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip() == "---":
+                return number
+    return 1
+
+
+class MarkdownReader(YAMLMetadataReader):
+    """pelican-yaml-metadata's reader; malformed YAML stops the file, with the reason.
+
+    The class name is Pelican's Markdown reader's: Pelican records it as the `reader`
+    metadata, which templates and plugins read as "markdown".
+    """
+
+    def _load_yaml_metadata(self, text, source_path):
+        """The fields of the front matter; FrontMatterError when they do not parse."""
+        found = yaml_problem(text)
+        if found is not None:
+            line, problem = found
+            # The YAML text starts right after the first `---`, on that line: its line 1
+            # is the file's `---` line.
+            start = dashes_line(source_path)
+            raise FrontMatterError(
+                f"YAML front matter: {problem}", None if line is None else start + line - 1
+            )
+        return super()._load_yaml_metadata(text, source_path)
+
+
+def use_yaml_reader(pelican) -> None:
+    """`initialized`: read Markdown with `MarkdownReader` unless `READERS` names another.
+
+    `READERS` is replaced, not changed in place (Pelican's default is one shared dict).
+    """
+    settings = pelican.settings
+    chosen = dict(settings.get("READERS") or {})
+    for ext in MarkdownReader.file_extensions:
+        chosen.setdefault(ext, MarkdownReader)
+    settings["READERS"] = chosen
+
+
+def register():
+    """Connect the handler."""
+    signals.initialized.connect(use_yaml_reader)
