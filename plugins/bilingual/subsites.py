@@ -101,7 +101,13 @@ from pelican.readers import RstReader
 from pelican.settings import DEFAULT_CONFIG
 
 from .core.findings import BuildStopped
-from .core.sites import LanguageSites, join_url
+from .core.sites import (
+    COMPUTED_ATTRIBUTES,
+    MISSING_TRANSLATION_ID,
+    LanguageSites,
+    join_url,
+    translation_ids,
+)
 from .engine import read_ahead, read_cache
 
 log = logging.getLogger(__name__)
@@ -229,6 +235,8 @@ def prepare_metadata(generator, metadata) -> None:
     - The written `Summary:` is kept as `summary_source`: Pelican resolves its
       `{filename}` links before i18n-subsites moves other languages' URLs, so the
       `localization` plugin resolves them again from this text when it shows it.
+    - A field that `ARTICLE_TRANSLATION_ID` / `PAGE_TRANSLATION_ID` names and the file
+      lacks becomes `MISSING_TRANSLATION_ID`, which the content checks report.
     """
     flag = metadata.pop("translation", None)
     if flag is not None and str(flag).strip().lower() not in ("false", "no", "0", ""):
@@ -242,6 +250,14 @@ def prepare_metadata(generator, metadata) -> None:
         metadata["lang"] = language_sites(settings).spelled(lang)
     if "summary" in metadata:
         metadata["summary_source"] = metadata["summary"]
+    # A translation id field the file lacks: Pelican would stop with an AttributeError
+    # before any check runs; the content checks name the file instead.
+    from pelican.generators import PagesGenerator
+
+    kind = "PAGE" if isinstance(generator, PagesGenerator) else "ARTICLE"
+    for name in translation_ids(settings, kind):
+        if name not in COMPUTED_ATTRIBUTES and name not in metadata:
+            metadata[name] = MISSING_TRANSLATION_ID
 
 
 # Country codes often typed for a language: the language tag they most likely mean.

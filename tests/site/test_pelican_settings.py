@@ -191,3 +191,37 @@ def test_a_series_name_in_a_language_the_site_lacks_is_a_warning_said_once(tmp_p
     log = " ".join(build.log.split())
     warning = "SERIES['demo']['name'] has a text in 'fr', which is not one of the site's"
     assert log.count(warning) == 1
+
+
+def test_translations_pair_by_pelicans_translation_id_setting(tmp_path):
+    # ARTICLE_TRANSLATION_ID = "tid": `one.md` and `hana.md` (different slugs) are one post.
+    build = run_pelican(
+        FIXTURES / "translation-id", tmp_path / "out", "-e", 'ARTICLE_TRANSLATION_ID="tid"'
+    )
+    assert build.returncode == 0, build.log
+    english, korean = build.soup("posts/one/"), build.soup("ko/posts/hana/")
+    assert {a["hreflang"]: a["href"] for a in english.select("link[hreflang]")}["ko"] == (
+        "/ko/posts/hana/"
+    )
+    assert {a["hreflang"]: a["href"] for a in korean.select("link[hreflang]")}["en"] == (
+        "/posts/one/"
+    )
+    assert "complete pairs: 1" in build.log
+
+
+def test_a_post_without_the_translation_id_field_is_named(tmp_path):
+    # Pelican itself stops with "Cannot use {'tid'} as 'translation_id'" and a traceback.
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "translation-id", content)
+    (content / "three.md").write_text("Title: Three\nDate: 2026-01-03\n\nNo tid.\n", "utf-8")
+    output = tmp_path / "out"
+    build = run_pelican(content, output, "-e", 'ARTICLE_TRANSLATION_ID="tid"')
+    assert build.returncode == 1 and "Traceback" not in build.log
+    log = " ".join(build.log.split())
+    assert (
+        "three.md: no 'Tid:' field, which ARTICLE_TRANSLATION_ID ('tid') pairs the versions "
+        "of a post by; add 'Tid: …' with the value its other versions have"
+    ) in log
+    assert not output.exists()

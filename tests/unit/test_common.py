@@ -261,3 +261,20 @@ def test_only_the_sites_languages_are_a_file_names_language(stem, expected):
         "date": "2026-02-01",
         "slug": "a.b.api",
     }
+
+
+def test_versions_pair_by_the_settings_translation_id():
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual.core import group_by_slug, translation_ids
+
+    assert translation_ids({}) == ("slug",)
+    assert translation_ids({"ARTICLE_TRANSLATION_ID": None}) == ("slug",)  # Pelican: none
+    assert translation_ids({"PAGE_TRANSLATION_ID": ["series", "part"]}, "PAGE") == (
+        "series",
+        "part",
+    )
+    one = SimpleNamespace(slug="one", lang="en", tid="1")
+    hana = SimpleNamespace(slug="hana", lang="ko", tid="1")
+    assert list(group_by_slug([one, hana]).values()) == [{"en": one}, {"ko": hana}]
+    assert list(group_by_slug([one, hana], ("tid",)).values()) == [{"en": one, "ko": hana}]

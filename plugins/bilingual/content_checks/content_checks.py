@@ -53,6 +53,7 @@ from ..core import (
     add_item_check,
     display_path,
     findings_in,
+    translation_ids,
 )
 from ..core import display_path as common_display_path
 from .rules import (
@@ -65,6 +66,7 @@ from .rules import (
     foreign_suffixes,
     language_errors,
     missing_templates,
+    missing_translation_ids,
     plain_images,
     same_file_errors,
     static_files_by_filename,
@@ -233,7 +235,12 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
         lambda item: isinstance(item, Page),
         display_path,
     )
-    findings += unpaired_versions(articles + pages, lang_of_name, display_path)
+    article_ids = translation_ids(generator.settings, "ARTICLE")
+    page_ids = translation_ids(generator.settings, "PAGE")
+    if article_ids == page_ids == ("slug",):  # versions named alike but slugs differ
+        findings += unpaired_versions(articles + pages, lang_of_name, display_path)
+    findings += missing_translation_ids(articles, article_ids, "ARTICLE", display_path)
+    findings += missing_translation_ids(pages, page_ids, "PAGE", display_path)
     findings += tag_problems(articles, display_path) + tag_address_clashes(articles, display_path)
     for item in articles + pages:
         findings += text_findings(config, item, display_path(item))
@@ -462,7 +469,8 @@ def check(generators):
     contents = list(context.get("generated_content", {}).values())
     articles = [c for c in contents if isinstance(c, Article)]
     pages = [c for c in contents if isinstance(c, Page)]
-    rows = translation_status(articles, list(config.langs), display_path)
+    ids = translation_ids(settings, "ARTICLE")
+    rows = translation_status(articles, list(config.langs), display_path, ids)
     context["translation_status"] = rows
     add_item_check(context, functools.partial(text_findings, config))
     if subsites.is_main_site(settings):

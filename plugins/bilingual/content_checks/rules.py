@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from ..core import Finding, error, warning
+from ..core import MISSING_TRANSLATION_ID, Finding, error, warning
 
 STATUSES = ("published", "draft", "hidden", "skip")
 METADATA_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
@@ -285,6 +285,32 @@ def foreign_suffixes(items: Iterable, langs, is_language: Callable, name: Callab
             )
         )
     return warnings
+
+
+def missing_translation_ids(items: Iterable, ids: tuple, kind: str, name: Callable) -> list:
+    """Errors for posts (`kind` "ARTICLE") or pages ("PAGE") without their translation id.
+
+    Pelican stops with an AttributeError ("there appear to be items without these
+    metadata attributes") when `ARTICLE_TRANSLATION_ID` names a field some posts do not
+    have; the adapter gives them `MISSING_TRANSLATION_ID` instead, and each is named here.
+    """
+    errors = []
+    for item in items:
+        for field_name in ids:
+            if getattr(item, field_name, None) == MISSING_TRANSLATION_ID:
+                shown = field_name.capitalize()
+                errors.append(
+                    error(
+                        name(item),
+                        shown,
+                        f"no '{shown}:' field, which {kind}_TRANSLATION_ID "
+                        f"({field_name!r}) pairs the versions of a "
+                        f"{'post' if kind == 'ARTICLE' else 'page'} by",
+                        f"add '{shown}: …' with the value its other versions have, or "
+                        f"set {kind}_TRANSLATION_ID = 'slug'",
+                    )
+                )
+    return errors
 
 
 def unpaired_versions(items: Iterable, lang_of_name: Callable, name: Callable) -> list:

@@ -111,16 +111,23 @@ def state_of(item, lang: str, source, source_lang_: str) -> str:
     return "stale" if changed is not None and freshness(item) < changed else "ok"
 
 
-def translation_status(items: Iterable, langs: list[str], name: Callable) -> list[StatusRow]:
+def translation_status(
+    items: Iterable, langs: list[str], name: Callable, ids: tuple = ("slug",)
+) -> list[StatusRow]:
     """Every post (any status) with its versions, sorted by slug.
+
+    `ids`: what makes items versions of one post (`translation_ids`: the slug by
+    default); a row is named by its source version's slug.
 
     The source is `core.source_lang` (the first published version not marked
     `Translation: true`). A translation is stale when its `Modified` (or `Date`) is
     older than the source's `Modified`.
     """
     rows = []
-    for slug, group in sorted(group_by_slug(items).items()):
+    groups = group_by_slug(items, ids).values()
+    for group in sorted(groups, key=lambda group: group[source_lang(group, langs)].slug):
         src = source_lang(group, langs)
+        slug = group[src].slug
         states = {lang: state_of(group.get(lang), lang, group[src], src) for lang in langs}
         paths = {lang: name(item) for lang, item in group.items()}
         rows.append(StatusRow(slug, states, paths, dict(group)))

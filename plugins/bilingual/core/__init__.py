@@ -16,7 +16,8 @@ Every feature may import this package; no feature imports another feature's modu
 - `Visibility`: which content this build lists (published; drafts where drafts are
   written).
 - `LanguageSites`: the language sites (main language first) and their URLs;
-  `join_url(siteurl, path)`; `group_by_slug(items)`: the versions of each post;
+  `join_url(siteurl, path)`; `group_by_slug(items, ids)`: the versions of each post
+  (by slug, or by `translation_ids(settings)`: Pelican's `ARTICLE_TRANSLATION_ID`);
   `source_lang(group, langs)`: which version is the source the others translate;
   `site_timezone(settings)`: the site's `TIMEZONE`, checked.
 - `markdown_settings`: whether the writer's `MARKDOWN` setting has an extension, and
@@ -40,15 +41,18 @@ from .findings import (
     warning,
 )
 from .sites import (
+    MISSING_TRANSLATION_ID,
     LanguageSites,
     Visibility,
     group_by_slug,
     join_url,
     site_timezone,
     source_lang,
+    translation_ids,
 )
 
 __all__ = [
+    "MISSING_TRANSLATION_ID",
     "BuildStopped",
     "Finding",
     "LanguageSites",
@@ -63,5 +67,6 @@ __all__ = [
     "join_url",
     "site_timezone",
     "source_lang",
+    "translation_ids",
     "warning",
 ]

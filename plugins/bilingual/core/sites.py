@@ -84,15 +84,45 @@ class Visibility:
         return item.status == "published" or (self.drafts and item.status == "draft")
 
 
-def group_by_slug(items) -> dict[str, dict[str, object]]:
-    """The versions of each post or page: {slug: {lang: item}}.
+# What the adapter gives a post that lacks the field its translation id names (Pelican
+# would stop with an AttributeError); the content checks report each such post.
+MISSING_TRANSLATION_ID = "\x00no translation id"
+# Attributes Pelican gives every post itself: a translation id naming one is never missing.
+COMPUTED_ATTRIBUTES = frozenset(
+    {"slug", "lang", "title", "date", "category", "author", "authors", "status", "url"}
+)
 
-    Pelican's translation id is the slug. Of two items with one slug and language the
-    later one wins (the content checks report them).
+
+def translation_ids(settings, kind: str = "ARTICLE") -> tuple[str, ...]:
+    """The attributes that make posts (`kind` "ARTICLE") or pages ("PAGE") versions of one.
+
+    Pelican's `ARTICLE_TRANSLATION_ID` / `PAGE_TRANSLATION_ID` (default "slug"): a
+    metadata name or a list of them. Falsy (Pelican then pairs nothing) gives ("slug",):
+    each language has its own site, and the slug still names the versions of a post.
+    """
+    value = settings.get(f"{kind}_TRANSLATION_ID", "slug")
+    if not value:
+        return ("slug",)
+    return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+
+
+def translation_key(item, ids: tuple[str, ...] = ("slug",)) -> str:
+    """The value that the versions of one post share: the slug, or the `ids`' values."""
+    if ids == ("slug",):
+        return item.slug
+    return "\x1f".join(str(getattr(item, name, MISSING_TRANSLATION_ID)) for name in ids)
+
+
+def group_by_slug(items, ids: tuple[str, ...] = ("slug",)) -> dict[str, dict[str, object]]:
+    """The versions of each post or page: {translation key: {lang: item}}.
+
+    The key is the slug, as Pelican's default translation id, or the values of `ids`
+    (`translation_ids(settings)`). Of two items with one key and language the later one
+    wins (the content checks report them).
     """
     groups: dict[str, dict[str, object]] = {}
     for item in items:
-        groups.setdefault(item.slug, {})[item.lang] = item
+        groups.setdefault(translation_key(item, ids), {})[item.lang] = item
     return groups
 
 

@@ -55,7 +55,9 @@ from ..core import (
     LanguageSites,
     group_by_slug,
     source_lang,
+    translation_ids,
 )
+from ..core.sites import translation_key
 from .links import (
     PageLinks,
     counterparts,
@@ -180,12 +182,15 @@ class SiteLanguages:
         return page_links(self.sites, self.lang, output_file, content, langs, elsewhere, replaces)
 
 
-def pair(items, sites: LanguageSites, lang: str) -> None:
-    """Give this language's items `counterparts` and `source_lang` (posts or pages)."""
-    groups = group_by_slug(items)
+def pair(items, sites: LanguageSites, lang: str, ids: tuple = ("slug",)) -> None:
+    """Give this language's items `counterparts` and `source_lang` (posts or pages).
+
+    `ids`: what makes items versions of one (`translation_ids`: the slug by default).
+    """
+    groups = group_by_slug(items, ids)
     for item in items:
         if item.lang == lang:
-            group = groups[item.slug]
+            group = groups[translation_key(item, ids)]
             item.counterparts = counterparts(item, group, sites)
             item.source_lang = source_lang(group, sites.langs)
 
@@ -203,8 +208,8 @@ def collect(generators):
     articles = [c for c in contents if isinstance(c, Article)]
     pages = [c for c in contents if isinstance(c, Page)]
     subsites.capture_site_urls(articles + pages, config.sites, config.lang)
-    pair(articles, config.sites, config.lang)
-    pair(pages, config.sites, config.lang)
+    pair(articles, config.sites, config.lang, translation_ids(settings, "ARTICLE"))
+    pair(pages, config.sites, config.lang, translation_ids(settings, "PAGE"))
     taxonomy = taxonomy_pages(articles, config.taxonomy_save_as)
     context["languages"] = SiteLanguages(
         lang=config.lang,
