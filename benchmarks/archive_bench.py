@@ -36,6 +36,8 @@ PARTS = [
     "pairing",
     "localization",
     "theme_support",
+    "front_matter",
+    "site_links",
     "reading_time",
     "contents",
     "figures",

@@ -41,6 +41,7 @@ from . import (
     reading_time,
     search,
     series_threads,
+    site_links,
     subsites,
     theme_support,
     up_to_date,
@@ -78,6 +79,7 @@ def register():
     localization.register()
     theme_support.register()
     front_matter.register()
+    site_links.register()
     reading_time.register()
     contents.register()
     figures.register()

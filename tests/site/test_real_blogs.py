@@ -871,3 +871,26 @@ def test_malformed_yaml_front_matter_stops_the_build_naming_file_and_line(tmp_pa
     assert "YAML front matter:" in log and "Traceback" not in result.log
     line = int(log.split("broken.en.md:")[1].split(":")[0])
     assert line == 5  # YAML finds the unclosed list where the front matter ends
+
+
+def test_root_relative_links_to_site_files_work_under_a_sub_path(tmp_path):
+    # `/images/x.svg` written for a site at the domain's root: under SITEURL
+    # https://example.org/blog it left the site and publish stopped on every page.
+    build = run_pelican(
+        FIXTURES / "root-relative",
+        tmp_path / "out",
+        "-e",
+        'STATIC_PATHS=["images", "files"]',
+        settings=PUBLISH_SETTINGS,
+        env=PUBLISH_ENV,
+    )
+    assert build.returncode == 0, build.log
+    for prefix in ("", "ko/"):
+        page = build.soup(f"{prefix}posts/chart/")
+        image = page.select_one("article img")
+        assert image["src"] == f"{PUBLISH_SITEURL}/images/season-humidity.svg"
+        assert (image["width"], image["height"]) == ("480", "300")
+        data = page.select_one('article a[href*="data.csv"]')
+        assert data["href"].startswith(f"{PUBLISH_SITEURL}/files/data.csv")
+    assert build.soup("posts/chart/").select_one('article a[href$="data.csv?v=2"]')
+    assert link_problems(build, PUBLISH_SITEURL)[0] == []

@@ -1,0 +1,3 @@
+from .site_links import register
+
+__all__ = ["register"]
