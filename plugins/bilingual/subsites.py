@@ -70,8 +70,9 @@ the flag out of the metadata before Pelican sees it and keeps it as `is_translat
 lists its own language's version.
 
 Gettext: i18n-subsites installs catalogs from `.mo` files when `JINJA_ENVIRONMENT`
-lists the extension by its short name `jinja2.ext.i18n`. The bundle's settings name it
-by class (`jinja2.ext.InternationalizationExtension`), which it ignores, and the
+lists the extension by its short name `jinja2.ext.i18n`. The bundle names it by class
+(`jinja2.ext.InternationalizationExtension`, in a writer's `JINJA_ENVIRONMENT` too), which
+it ignores, and the
 bundle's `localization` plugin installs catalogs compiled from `.po` files
 (`install_gettext`).
 
@@ -133,6 +134,7 @@ SITES_KEY = "LANGUAGE_SITES"
 MAIN_SETTINGS_KEY = "MAIN_SITE_SETTINGS"
 URL_KINDS = ("ARTICLE", "DRAFT", "PAGE", "DRAFT_PAGE", "STATIC")
 EXTRA_SETTINGS_FLAGS = ("-e", "--extra-settings")
+I18N_EXTENSION = "jinja2.ext.InternationalizationExtension"
 
 
 def site_urls(main_lang: str, main_siteurl: str, subsites: Mapping) -> LanguageSites:
@@ -409,6 +411,7 @@ def configure(pelican) -> None:
     check_languages(settings)
     check_numbers(settings)
     content_cache_off(settings)
+    date_formats_without_locales(settings)
     settings["OUTPUT_PATH"] = pelican.output_path = os.path.abspath(settings["OUTPUT_PATH"])
     language_feeds(settings)
     settings["BILINGUAL_FILENAME_PATTERN"] = settings["FILENAME_METADATA"] = filename_pattern(
@@ -441,6 +444,12 @@ def configure(pelican) -> None:
     }
     settings[READ_CACHE_KEY] = open_read_cache(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    # By class: i18n-subsites looks for the short name to install `.mo` catalogs from
+    # the theme, which the bundle's theme does not ship (see Gettext above).
+    environment["extensions"] = [
+        I18N_EXTENSION if extension == "jinja2.ext.i18n" else extension
+        for extension in environment.get("extensions") or ()
+    ]
     environment.setdefault("bytecode_cache", SharedBytecodeCache(template_cache(settings)))
     environment["autoescape"] = True
     environment.setdefault("trim_blocks", True)
@@ -461,9 +470,9 @@ def unused_lang_urls(settings: Mapping) -> None:
         for suffix in ("URL", "SAVE_AS"):
             key = f"{kind}_LANG_{suffix}"
             own = settings.get(key)
-            if own is None or own == DEFAULT_CONFIG.get(key):
-                continue
             now = settings.get(f"{kind}_{suffix}", DEFAULT_CONFIG.get(f"{kind}_{suffix}"))
+            if own is None or own == DEFAULT_CONFIG.get(key) or same_address(own, now):
+                continue
             example = f"/{other}/{now}" if other else f"/<lang>/{now}"
             log.warning(
                 "%s %r is not used: each language has its own site, where a translation "
@@ -476,6 +485,39 @@ def unused_lang_urls(settings: Mapping) -> None:
                 example,
                 other or "another language",
             )
+
+
+def same_address(lang_pattern: str, pattern) -> bool:
+    """Whether a `*_LANG_*` pattern gives what the language's own site writes anyway.
+
+    Empty (nothing written, as publishing sets drafts), the same pattern, or the pattern
+    under a `{lang}/` prefix (`{lang}/{slug}/` and `{slug}/`: `/ja/{slug}/` either way).
+    """
+    own, now = str(lang_pattern).lstrip("/"), str(pattern or "").lstrip("/")
+    return own == "" or own == now or own == f"{{lang}}/{now}"
+
+
+def date_formats_without_locales(settings: dict) -> None:
+    """`DATE_FORMATS` entries `(locale, format)` keep their format only.
+
+    Pelican switches the process to that locale (`locale.setlocale`) for each post, and
+    a locale the system lacks stops the file from being read ("unsupported locale
+    setting"). The theme writes dates with Babel, in each language's own form, with no
+    system locale; the format is still there for a writer's own templates.
+    """
+
+    def formats(table):
+        if not isinstance(table, Mapping):
+            return table
+        return {
+            lang: value[1] if isinstance(value, (tuple, list)) and len(value) == 2 else value
+            for lang, value in table.items()
+        }
+
+    settings["DATE_FORMATS"] = formats(settings.get("DATE_FORMATS") or {})
+    for overrides in (settings.get("I18N_SUBSITES") or {}).values():
+        if isinstance(overrides, dict) and "DATE_FORMATS" in overrides:
+            overrides["DATE_FORMATS"] = formats(overrides["DATE_FORMATS"])
 
 
 def content_cache_off(settings: dict) -> None:
@@ -893,7 +935,7 @@ def _read_kept(reader, cls, path: str, source_path, cache: read_cache.ReadCache,
 
 def install_gettext(env, translations) -> None:
     """Install a compiled catalog (and the i18n extension, if missing) in a Jinja env."""
-    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+    if I18N_EXTENSION not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)
 

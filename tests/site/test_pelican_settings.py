@@ -225,3 +225,49 @@ def test_a_post_without_the_translation_id_field_is_named(tmp_path):
         "of a post by; add 'Tid: …' with the value its other versions have"
     ) in log
     assert not output.exists()
+
+
+def test_lang_url_settings_that_change_nothing_say_nothing(tmp_path):
+    # `{lang}/{slug}/` beside `{slug}/` is the address the language's site writes anyway,
+    # and publishing's empty draft settings write nothing at all.
+    build = run_pelican(
+        FIXTURES / "basic",
+        tmp_path / "out",
+        "-e",
+        'ARTICLE_URL="{slug}/"',
+        'ARTICLE_SAVE_AS="{slug}/index.html"',
+        'ARTICLE_LANG_URL="{lang}/{slug}/"',
+        'ARTICLE_LANG_SAVE_AS="{lang}/{slug}/index.html"',
+        'DRAFT_SAVE_AS=""',
+        'DRAFT_LANG_SAVE_AS=""',
+        'DRAFT_PAGE_LANG_SAVE_AS=""',
+        settings=PUBLISH_SETTINGS,
+        env={**os.environ, "SITEURL": PUBLISH_SITEURL},
+    )
+    assert build.returncode == 0, build.log
+    assert "is not used" not in build.log
+    assert (tmp_path / "out" / "ko" / "first-light" / "index.html").is_file()
+
+
+def test_jinjas_i18n_extension_by_its_short_name_leaves_the_catalogs_to_the_bundle(tmp_path):
+    # i18n-subsites then looked for .mo files in the theme: an ERROR with a traceback per
+    # page kind and language, in a build that succeeded.
+    build = run_pelican(
+        FIXTURES / "basic",
+        tmp_path / "out",
+        "-e",
+        'JINJA_ENVIRONMENT={"extensions": ["jinja2.ext.i18n"]}',
+    )
+    assert build.returncode == 0, build.log
+    assert "ERROR" not in build.log and "Cannot find translations" not in build.log
+    korean = (tmp_path / "out" / "ko" / "index.html").read_text("utf-8")
+    assert "아카이브" in korean
+
+
+def test_date_formats_naming_a_locale_the_system_lacks_still_build(tmp_path):
+    # Pelican switched to the locale for every post and stopped reading each one.
+    formats = '{"en": ["xx_NOPE.UTF-8", "%d %B %Y"], "ko": ["yy_NONE.UTF-8", "%Y-%m-%d"]}'
+    build = run_pelican(FIXTURES / "basic", tmp_path / "out", "-e", f"DATE_FORMATS={formats}")
+    assert build.returncode == 0, build.log
+    assert "locale" not in build.log.lower()
+    assert (tmp_path / "out" / "ko" / "posts" / "first-light" / "index.html").is_file()

@@ -473,3 +473,20 @@ def test_translate_copies_the_fields_of_yaml_front_matter(tmp_path):
     build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
     assert build.returncode == 0, build.stdout + build.stderr
     assert (tmp_path / "site/ko/drafts/rust-notes/index.html").is_file()
+
+
+def test_preview_after_a_development_build_starts_from_an_empty_output(tmp_path):
+    # The development build's drafts stayed in output/ and failed preview's checks.
+    blog = blog_with_its_own_tasks(tmp_path)
+    (blog / "publishconf.py").write_text(
+        "import os, sys\nsys.path.append(os.path.dirname(__file__))\n"
+        "from pelicanconf import *\nDELETE_OUTPUT_DIRECTORY = False\n",
+        encoding="utf-8",
+    )
+    run = {"cwd": blog, "capture_output": True, "text": True, "timeout": 300}
+    build = subprocess.run([sys.executable, "-m", "invoke", "build"], **run)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert list((blog / "output").rglob("drafts"))
+    preview = subprocess.run([sys.executable, "-m", "invoke", "preview"], **run)
+    assert preview.returncode == 0, preview.stdout + preview.stderr
+    assert not list((blog / "output").rglob("drafts"))

@@ -66,8 +66,11 @@ def rebuild(c):
 
 @task
 def preview(c):
-    """Build with the publishing settings into output/ (SITEURL from the environment)."""
-    pelican(c, Project.of(c).publish_settings, overrides=publishing(os.environ))
+    """Build with the publishing settings into an emptied output/ (SITEURL from the environment)."""
+    # From an empty output/ (OUTPUT_RETENTION kept): a development build's drafts and
+    # other leftovers would fail the publishing checks.
+    overrides = {**publishing(os.environ), "DELETE_OUTPUT_DIRECTORY": "true"}
+    pelican(c, Project.of(c).publish_settings, overrides=overrides)
 
 
 @task(
