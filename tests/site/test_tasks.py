@@ -490,3 +490,12 @@ def test_preview_after_a_development_build_starts_from_an_empty_output(tmp_path)
     preview = subprocess.run([sys.executable, "-m", "invoke", "preview"], **run)
     assert preview.returncode == 0, preview.stdout + preview.stderr
     assert not list((blog / "output").rglob("drafts"))
+
+
+def test_serve_answers_an_extensionless_address_with_its_html_file(tmp_path):
+    (tmp_path / "spring.html").write_text("<p>spring</p>", encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    assert server.extensionless(tmp_path, "spring") == "spring.html"
+    assert server.extensionless(tmp_path, "spring.html") == "spring.html"
+    assert server.extensionless(tmp_path, "posts") == "posts"  # a folder: its index.html
+    assert server.extensionless(tmp_path, "autumn") == "autumn"  # the 404 page answers

@@ -136,3 +136,16 @@ def test_sitemap_addresses_are_percent_encoded_ascii():
     assert root.find("s:url/s:loc", ns).text == (
         f"{SITE}/ko/posts/%EC%9D%BC%EC%83%81-%EA%B8%B0%EB%A1%9D/"
     )
+
+
+def test_extensionless_addresses_resolve_as_github_pages_serves_them():
+    # `Url: spring` with `Save_as: spring.html` (servicedenuages.fr): GitHub Pages serves
+    # /blog/spring from spring.html, so links and hreflang to it are fine.
+    pages = {
+        "index.html": page("fr", f"{SITE}/", refs=[f"{SITE}/spring", f"{SITE}/autumn"]),
+        "spring.html": page("fr", f"{SITE}/spring", others=[("en", f"{SITE}/en/spring")]),
+        "en/spring.html": page("en", f"{SITE}/en/spring", others=[("fr", f"{SITE}/spring")]),
+    }
+    files = set(pages)
+    assert broken_refs(pages, files, SITE) == [f"index.html: link to {SITE}/autumn leads nowhere"]
+    assert hreflang_problems(pages, SITE) == []

@@ -98,6 +98,21 @@ def local_path(url: str, siteurl: str, page: str = "") -> str | None:
     return relative + "/index.html" if path.endswith("/") else relative
 
 
+def served_file(target: str, files) -> str:
+    """The file a static host serves for the output path `target` (`target` if none).
+
+    `x/` is `x/index.html` (`local_path`); `x` with no file of that name is `x/index.html`
+    or `x.html`, as GitHub Pages serves them (its extensionless URLs; Pelican's `URL`
+    settings and `Url:` fields often leave `.html` out).
+    """
+    if target in files:
+        return target
+    for candidate in (posixpath.join(target, "index.html"), target + ".html"):
+        if candidate in files:
+            return candidate
+    return target
+
+
 def broken_refs(pages: dict, files: set, siteurl: str) -> list[str]:
     """Internal links, assets and #fragments that lead nowhere."""
     problems = []
@@ -109,8 +124,7 @@ def broken_refs(pages: dict, files: set, siteurl: str) -> list[str]:
                 if prefix and ref.startswith("/") and not ref.startswith("//"):
                     problems.append(f"{page}: link to {ref} leaves the site ({prefix}/)")
                 continue
-            if target not in files and posixpath.join(target, "index.html") in files:
-                target = posixpath.join(target, "index.html")
+            target = served_file(target, files)
             if target not in files:
                 hint = ""
                 if "drafts/" in target:
@@ -137,7 +151,7 @@ def hreflang_problems(pages: dict, siteurl: str) -> list[str]:
             if lang == "x-default":
                 continue
             target = local_path(href, siteurl, page)
-            other = pages.get(target) if target else None
+            other = pages.get(served_file(target, pages)) if target else None
             if other is None:
                 problems.append(f"{page}: hreflang '{lang}' points to {href}, which is missing")
             elif other.alternates.get(facts.lang) != own:

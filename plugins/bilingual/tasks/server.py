@@ -77,6 +77,13 @@ def serving_line(address: str, langs: list[str]) -> str:
     return f"{address}/" + (f" ({others})" if others else "")
 
 
+def extensionless(output: Path, path: str) -> str:
+    """`path`, or `path.html` when only that exists: as GitHub Pages serves `/about`."""
+    if path and not (output / path).exists() and (output / f"{path}.html").is_file():
+        return f"{path}.html"
+    return path
+
+
 def page_lang(path: str, langs: list[str]) -> str:
     """The language of a requested path: `/ko/...` is Korean, anything else the main one."""
     first = path.lstrip("/").split("/", 1)[0]
@@ -355,7 +362,7 @@ def serve(c, port=str(PORT)):
                 self.set_header("Content-Type", "text/html; charset=utf-8")
                 self.finish(build_error_page(builds.failed["problems"], page_lang(path, langs)))
                 return None
-            return super().get(path, include_body)
+            return super().get(extensionless(output, path), include_body)
 
         def write_error(self, status_code, **kwargs):
             # A missing page: the site's own 404 page in the path's language, as a
