@@ -171,6 +171,19 @@ def language_setting(settings: Mapping, lang: str, key: str, default=None):
     return settings.get(MAIN_SETTINGS_KEY, settings).get(key, default)
 
 
+def site_output(settings: Mapping, lang: str) -> str:
+    """The folder `lang`'s site writes into, as i18n-subsites lays them out.
+
+    The main site's `OUTPUT_PATH`; a subsite's own `OUTPUT_PATH` from `I18N_SUBSITES`,
+    else the main one's `<lang>` folder.
+    """
+    main = language_setting(settings, language_sites(settings).main_lang, "OUTPUT_PATH")
+    if lang == language_sites(settings).main_lang:
+        return main
+    overrides = settings.get("I18N_SUBSITES", {}).get(lang) or {}
+    return overrides.get("OUTPUT_PATH") or os.path.join(main, lang)
+
+
 def add_direct_template(settings: dict, name: str) -> None:
     """Add the direct template `name` to `DIRECT_TEMPLATES`, for every language's site.
 

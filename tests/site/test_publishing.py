@@ -222,8 +222,11 @@ def test_publish_checks_stop_a_site_with_a_broken_link(tmp_path):
     )
     assert build.returncode == 1
     assert "publishing: " in build.stderr and " problem(s) in " in build.stderr
-    assert "posts/broken/index.html: link to /posts/does-not-exist/ leads nowhere" in build.stderr
-    assert "posts/broken/index.html: link to /images/missing.svg leads nowhere" in build.stderr
+    # A post's page is named with the post's file (the other pages list its summary).
+    page = "posts/broken/index.html (tests/fixtures/broken-link/broken.en.md)"
+    assert f"{page}: link to /posts/does-not-exist/ leads nowhere" in build.stderr
+    assert f"{page}: link to /images/missing.svg leads nowhere" in build.stderr
+    assert "\nindex.html: link to /posts/does-not-exist/ leads nowhere" in build.stderr
 
 
 def test_publish_checks_catch_root_links_that_leave_a_project_site(tmp_path):
@@ -260,3 +263,30 @@ def test_short_posts_with_footnotes_publish_without_broken_list_links(tmp_path):
         html = (tmp_path / "out" / page).read_text(encoding="utf-8")
         assert 'href="#f' not in html and 'href="#cit' not in html and "footnote" not in html
     assert 'href="#fn:1"' in (tmp_path / "out/posts/noted/index.html").read_text("utf-8")
+
+
+def test_a_problem_on_a_translations_page_names_the_translations_file(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.en.md").write_text("Title: A\nDate: 2026-01-01\n\nText.\n", "utf-8")
+    (content / "a.ko.md").write_text(
+        "Title: 가\nDate: 2026-01-01\n\n[없음](/posts/nope/)\n", "utf-8"
+    )
+    env = {**os.environ, "SITEURL": "https://example.org"}
+    build = run_pelican(content, tmp_path / "out", settings=PUBLISH_SETTINGS, env=env)
+    assert build.returncode == 1
+    named = f"ko/posts/a/index.html ({content / 'a.ko.md'}): link to /posts/nope/ leads nowhere"
+    shown = "ko/posts/a/index.html (a.ko.md): link to /posts/nope/ leads nowhere"
+    assert named in build.stderr or shown in build.stderr, build.stderr
+
+
+def test_problem_lines_name_the_content_file_of_their_page():
+    from pelican.plugins.bilingual.publishing.publishing import with_source
+
+    sources = {"posts/a/index.html": "content/a.en.md"}
+    assert with_source("posts/a/index.html: link to /x leads nowhere", sources) == (
+        "posts/a/index.html (content/a.en.md): link to /x leads nowhere"
+    )
+    assert with_source("index.html: link to /x leads nowhere", sources) == (
+        "index.html: link to /x leads nowhere"
+    )

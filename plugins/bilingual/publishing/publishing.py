@@ -28,20 +28,25 @@ Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `NOJEKYLL` (False),
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from feedgenerator.django.utils.encoding import iri_to_uri
 from pelican import signals
 
 from .. import subsites
-from ..core import BuildStopped
+from ..core import BuildStopped, display_path
 from .sitecheck import read_output, robots_txt, site_problems, sitemap_xml
 from .structured_data import blog_posting, description_of
 
 log = logging.getLogger(__name__)
+
+# Main site settings key: {output page: its content file} (`note_sources`).
+SOURCES_KEY = "publishing_page_sources"
 
 HEADING_ANCHOR = re.compile(r'<a class="heading-anchor"[^>]*>[^<]*</a>')
 
@@ -107,6 +112,34 @@ def install(generators):
             env.globals["description_of"] = description_of
 
 
+def note_sources(generators):
+    """`all_generators_finalized` of the main site: which content file made which page.
+
+    {output path of a post or page in any language: its file as the writer typed it},
+    so that a problem the checks find on a post's page names the post's file too. Kept
+    in the main site's settings for its `finalized` (`finish`), read-only.
+    """
+    settings, context = generators[0].settings, generators[0].context
+    if not subsites.is_main_site(settings):
+        return
+    main = subsites.site_output(settings, settings["DEFAULT_LANG"])
+    sources = {}
+    for item in context.get("generated_content", {}).values():
+        save_as, lang = getattr(item, "save_as", ""), getattr(item, "lang", None)
+        if not save_as or not save_as.endswith(".html") or lang is None:
+            continue
+        written = os.path.join(subsites.site_output(settings, lang), save_as)
+        sources[os.path.relpath(written, main).replace(os.sep, "/")] = display_path(item)
+    settings[SOURCES_KEY] = MappingProxyType(sources)
+
+
+def with_source(problem: str, sources) -> str:
+    """A problem line (`page: message`) with the page's content file, when it has one."""
+    page, separator, message = problem.partition(": ")
+    source = sources.get(page)
+    return f"{page} ({source}){separator}{message}" if source and separator else problem
+
+
 def mark_feed_language(context, feed):
     """`feed_generated`: `xml:lang` on the feed, ASCII addresses in it.
 
@@ -161,7 +194,8 @@ def finish(pelican):
         files, pages = read_output(config.output)
     files |= write_extras(config, pages, files)
     if config.checks:
-        problems = site_problems(pages, files, config.siteurl)
+        sources = pelican.settings.get(SOURCES_KEY) or {}
+        problems = [with_source(p, sources) for p in site_problems(pages, files, config.siteurl)]
         if problems:
             raise BuildStopped(
                 "\n".join(
@@ -175,5 +209,6 @@ def register():
     """Connect the handlers, in the order they fire."""
     signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(install)
+    signals.all_generators_finalized.connect(note_sources)
     signals.feed_generated.connect(mark_feed_language)
     signals.finalized.connect(finish)
