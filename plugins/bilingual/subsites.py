@@ -184,13 +184,53 @@ def site_output(settings: Mapping, lang: str) -> str:
     return overrides.get("OUTPUT_PATH") or os.path.join(main, lang)
 
 
-def add_direct_template(settings: dict, name: str) -> None:
+def theme_has_template(settings: Mapping, name: str) -> bool:
+    """Whether the theme in use (or `THEME_TEMPLATES_OVERRIDES`) has the template `name`.
+
+    The bundle's theme has every template its features need; a writer's own `THEME`
+    may not, and Pelican stops on a page whose template is missing.
+    """
+    folders = [*(settings.get("THEME_TEMPLATES_OVERRIDES") or ())]
+    if settings.get("THEME"):
+        folders.append(os.path.join(settings["THEME"], "templates"))
+    extensions = settings.get("TEMPLATE_EXTENSIONS") or [".html"]
+    return any(
+        os.path.isfile(os.path.join(folder, name + extension))
+        for folder in folders
+        for extension in extensions
+    )
+
+
+def without_template(settings: Mapping, feature: str, names: Sequence[str], what: str) -> bool:
+    """Whether the theme lacks one of the templates `names`; the main site says so, once.
+
+    A writer's own theme keeps working: the feature leaves out `what` (its pages),
+    and the warning says which templates to copy from the bundle's theme to have them.
+    """
+    missing = [name for name in names if not theme_has_template(settings, name)]
+    if missing and SITES_KEY in settings and is_main_site(settings):
+        log.warning(
+            "%s: the theme has no %s, so %s not written; copy %s from the bundle's theme "
+            "(pelican.plugins.bilingual.THEME_PATH) into the theme or a "
+            "THEME_TEMPLATES_OVERRIDES folder to have them",
+            feature,
+            " or ".join(f"{name}.html" for name in missing),
+            what,
+            " and ".join(f"templates/{name}.html" for name in missing),
+        )
+    return bool(missing)
+
+
+def add_direct_template(settings: dict, name: str, feature: str = "bilingual") -> None:
     """Add the direct template `name` to `DIRECT_TEMPLATES`, for every language's site.
 
     A plugin's own page (the search page). It goes into this site's settings and into
     the main site's kept settings, which `language_setting` reads (the main site's
-    `DIRECT_TEMPLATES` as i18n-subsites gives it to every subsite).
+    `DIRECT_TEMPLATES` as i18n-subsites gives it to every subsite). A theme without
+    that template does without the page (`without_template` says so).
     """
+    if without_template(settings, feature, [name], f"the '{name}' pages are"):
+        return
     for target in (settings, settings.get(MAIN_SETTINGS_KEY)):
         if target is not None:
             templates = list(target.get("DIRECT_TEMPLATES", []))

@@ -4,8 +4,10 @@ time zones, Hangul file names, custom 404 pages, four languages (one fixture per
 import json
 import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from sitebuild import (
     DEV_SETTINGS,
     FIXTURES,
@@ -894,3 +896,33 @@ def test_root_relative_links_to_site_files_work_under_a_sub_path(tmp_path):
         assert data["href"].startswith(f"{PUBLISH_SITEURL}/files/data.csv")
     assert build.soup("posts/chart/").select_one('article a[href$="data.csv?v=2"]')
     assert link_problems(build, PUBLISH_SITEURL)[0] == []
+
+
+def test_a_writers_own_theme_builds_without_the_bundles_pages(tmp_path):
+    # A copy of Pelican's `simple` theme as THEME: Pelican stopped on the bundle's 404,
+    # search and series pages (no templates) and on its stylesheet. The writer's theme
+    # writes its pages; the bundle's own pages are left out, each named once.
+    import shutil
+
+    import pelican
+
+    theme = tmp_path / "mytheme"
+    shutil.copytree(Path(pelican.__file__).parent / "themes" / "simple", theme)
+    output = tmp_path / "out"
+    build = run_pelican(
+        FIXTURES / "basic",
+        output,
+        "-e",
+        f'THEME="{theme}"',
+        'DIRECT_TEMPLATES=["index", "tags", "categories", "authors", "archives"]',
+    )
+    assert build.returncode == 0, build.log
+    log = " ".join(build.log.split())
+    for missing in ("404.html", "search.html", "series_list.html or series.html"):
+        assert log.count(f"the theme has no {missing}") == 1, missing
+    assert (output / "ko" / "posts" / "first-light" / "index.html").is_file()
+    assert (
+        BeautifulSoup((output / "ko" / "index.html").read_text("utf-8"), "html.parser").html["lang"]
+        == "ko"
+    )
+    assert not (output / "series").exists() and not (output / "404.html").exists()

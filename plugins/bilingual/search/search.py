@@ -105,7 +105,7 @@ def set_defaults(pelican):
     config = SearchSettings.from_settings(settings)
     if not config.enabled:
         return
-    subsites.add_direct_template(settings, "search")
+    subsites.add_direct_template(settings, "search", "search")
     if subsites.is_main_site(settings):
         # Shared with every subsite (i18n-subsites copies the settings shallowly): each
         # language's running index, for the main site to wait for, and the HTML pages

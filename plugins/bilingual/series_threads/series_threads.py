@@ -164,7 +164,16 @@ class SeriesGenerator(Generator):
         }
 
     def generate_output(self, writer):
-        """Write the series index, each series' page and its Atom feed."""
+        """Write the series index, each series' page and its Atom feed.
+
+        A writer's own theme without `series_list.html` / `series.html` gets no series
+        pages (the main site's build says which templates to copy).
+        """
+        templates = ("series_list", "series")
+        if subsites.without_template(
+            self.settings, "series_threads", templates, "series pages are"
+        ):
+            return
         config, relative = self.config, self.settings["RELATIVE_URLS"]
         writer.write_file(
             config.index_save_as,

@@ -191,6 +191,8 @@ class StylesheetGenerator(Generator):
         if not subsites.is_main_site(self.settings):
             return
         source_dir = Path(self.theme) / "css"
+        if not source_dir.is_dir():
+            return  # a writer's own theme, which brings its own stylesheets
         light, dark = code_styles(self.settings)
         try:
             text = bundle(stylesheet_sources(source_dir), Path(self.theme))
@@ -232,7 +234,7 @@ def check_settings(pelican):
     code_styles(pelican.settings)
     # The theme's 404 page in every language (Pelican's default DIRECT_TEMPLATES has
     # none); a page of the writer's saved as 404.html still replaces it.
-    subsites.add_direct_template(pelican.settings, "404")
+    subsites.add_direct_template(pelican.settings, "404", "theme_support")
     value = pelican.settings.get("HOME_RECENT_POSTS", 8)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise BuildStopped(
