@@ -172,8 +172,10 @@ def test_translate_makes_the_missing_version_as_a_draft_and_check_lists_what_is_
     assert result.returncode == 0, result.stderr
     made = fields(content / "field-notes/logging-everything.ko.md")
     original = fields(source)
-    for key in ("Date", "Tags", "Series"):
+    for key in ("Date", "Tags"):
         assert made[key] == original[key]
+    # The series by its Korean name in SERIES, as `invoke new` writes it ("Field Notes").
+    assert (original["Series"], made["Series"]) == ("Field Notes", "현장 메모")
     assert (made["Slug"], made["Status"], made["Translation"]) == (
         "logging-everything",
         "draft",
@@ -297,7 +299,13 @@ def test_a_build_on_a_terminal_shows_progress_and_stays_quiet_in_logs(tmp_path):
 def test_new_puts_a_new_series_in_a_folder_named_by_its_id(tmp_path):
     content = demo_copy(tmp_path)
     result = invoke(
-        "new", "Splitting a bill", "--series", "Kitchen Math", "--content", str(content)
+        "new",
+        "Splitting a bill",
+        "--series",
+        "Kitchen Math",
+        "--new-series",
+        "--content",
+        str(content),
     )
     assert result.returncode == 0, result.stderr
     assert (content / "kitchen-math" / "splitting-a-bill.en.md").is_file()
@@ -499,3 +507,17 @@ def test_serve_answers_an_extensionless_address_with_its_html_file(tmp_path):
     assert server.extensionless(tmp_path, "spring.html") == "spring.html"
     assert server.extensionless(tmp_path, "posts") == "posts"  # a folder: its index.html
     assert server.extensionless(tmp_path, "autumn") == "autumn"  # the 404 page answers
+
+
+def test_new_refuses_a_series_nobody_named_and_suggests_the_close_ones(tmp_path):
+    # A typo started a new series silently.
+    content = demo_copy(tmp_path)
+    before = sorted(content.rglob("*"))
+    typo = invoke("new", "Relays", "--series", "Greenhose Build", "--content", str(content))
+    assert typo.returncode == 1
+    assert "no series is named 'Greenhose Build' yet" in typo.stderr
+    assert "did you mean 'Greenhouse Build'" in typo.stderr and "--new-series" in typo.stderr
+    assert sorted(content.rglob("*")) == before
+    # A Korean name or an alias of a SERIES entry is that series.
+    known = invoke("new", "Relays", "--series", "온실 개발기", "--content", str(content))
+    assert known.returncode == 0, known.stderr

@@ -9,6 +9,7 @@ Metadata fields are copied as typed (Markdown `Key: value`, reStructuredText `:k
 from __future__ import annotations
 
 import datetime
+import difflib
 import itertools
 import re
 from pathlib import Path
@@ -102,6 +103,21 @@ def next_series_index(posts, series_id: str, subseries: str | None, resolve) -> 
     return max(numbers, default=0) + 1
 
 
+def known_series(posts, configs: dict, resolve) -> dict[str, set[str]]:
+    """{series id: the names it goes by} of the `SERIES` entries and the posts' series.
+
+    `posts` is [(path, fields)]; `resolve(name)` gives a `Series:` name's id. The names
+    are the id, every language's name and alias in `SERIES`, and the names posts type.
+    """
+    known: dict[str, set[str]] = {}
+    for series_id, config in configs.items():
+        known[series_id] = {series_id, *config.names.values(), *config.aliases}
+    for _path, fields in posts:
+        if fields.get("series"):
+            known.setdefault(resolve(fields["series"]), set()).add(fields["series"])
+    return known
+
+
 def post_text(fields: dict[str, str], body: str) -> str:
     """A Markdown post: the metadata block in `fields`' order, a blank line, the body."""
     head = "\n".join(f"{key}: {value}" for key, value in fields.items() if value)
@@ -124,9 +140,12 @@ def content_posts(content: Path) -> list:
         "lang": "write this language only (default: every language)",
         "slug": "the slug (default: from the title)",
         "content": "the content folder (default: PATH in pelicanconf.py)",
+        "new_series": "start a series no post or SERIES entry has yet (a typo is refused)",
     }
 )
-def new(c, title, series=None, subseries=None, lang=None, slug=None, content=None):
+def new(
+    c, title, series=None, subseries=None, lang=None, slug=None, content=None, new_series=False
+):
     """Start a post: a draft per language, with slug, date, series and next episode number."""
     from pelican.utils import slugify
 
@@ -151,8 +170,19 @@ def new(c, title, series=None, subseries=None, lang=None, slug=None, content=Non
     folder = content
     if series:
         series_id = resolve_series_id(series, configs, slug_of)
+        posts = content_posts(content)
+        known = known_series(posts, configs, lambda name: resolve_series_id(name, configs, slug_of))
+        if series_id not in known and not new_series:
+            names = sorted({name for names in known.values() for name in names})
+            close = difflib.get_close_matches(series, names, n=3, cutoff=0.5)
+            hint = f"did you mean {' or '.join(repr(name) for name in close)}? " if close else ""
+            raise Exit(
+                f"new: no series is named {series!r} yet; {hint}to start a new series, "
+                "add --new-series",
+                code=1,
+            )
         index = next_series_index(
-            content_posts(content),
+            posts,
             series_id,
             subseries,
             lambda name: resolve_series_id(name, configs, slug_of),
@@ -176,6 +206,26 @@ def new(c, title, series=None, subseries=None, lang=None, slug=None, content=Non
         print(f"wrote {project.shown(path)}")
 
 
+def in_language(fields: dict[str, str], target: str, settings) -> dict[str, str]:
+    """`fields` with `series` named as `SERIES` names it in `target` (as `invoke new` does).
+
+    `Series: Greenhouse Build` translated into Korean becomes `온실 개발기` when `SERIES`
+    has that name; a series without one keeps the name as typed.
+    """
+    from pelican.utils import slugify
+
+    from ..series_threads.grouping import normalize_config, resolve_series_id
+
+    if not fields.get("series"):
+        return fields
+    configs = normalize_config(settings.get("SERIES"))
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    series_id = resolve_series_id(fields["series"], configs, lambda n: slugify(n, regex_subs=subs))
+    if series_id not in configs:
+        return fields
+    return {**fields, "series": configs[series_id].name(target, fields["series"])}
+
+
 SHARED_FIELDS = ("date", "slug", "tags", "category", "series", "subseries", "series_index")
 
 
@@ -191,11 +241,18 @@ def rst_title(lines: list[str]) -> str:
 
 
 def translate_rst(
-    source: Path, stem: str, source_lang: str, targets: list[str], project: Project, name
+    source: Path,
+    stem: str,
+    source_lang: str,
+    targets: list[str],
+    project: Project,
+    name,
+    settings,
 ) -> None:
     """`invoke translate` for a reStructuredText post: the same format, fields as `:key:`.
 
-    `stem` is the post's slug; `name(lang)` the file name of that language's version.
+    `stem` is the post's slug; `name(lang)` the file name of that language's version;
+    `settings`: the blog's (the series' name in each language).
     """
     lines = source.read_text(encoding="utf-8-sig").splitlines()
     title = rst_title(lines)
@@ -208,7 +265,8 @@ def translate_rst(
         if path.exists():
             print(f"{path.name} exists; left as it is")
             continue
-        shared = [f":{key}: {fields[key]}" for key in SHARED_FIELDS if fields.get(key)]
+        own = in_language(fields, target, settings)
+        shared = [f":{key}: {own[key]}" for key in SHARED_FIELDS if own.get(key)]
         shared += [] if fields.get("slug") else [f":slug: {stem}"]
         text = "\n".join(
             [
@@ -258,7 +316,7 @@ def translate(c, path, lang=None):
 
     targets = [lang] if lang else [x for x in langs if x != source_lang]
     if source.suffix == ".rst":
-        translate_rst(source, stem, source_lang, targets, project, name)
+        translate_rst(source, stem, source_lang, targets, project, name, settings)
         return
     text = source.read_text(encoding="utf-8-sig")
     yaml_fields = front_matter(text)
@@ -270,7 +328,8 @@ def translate(c, path, lang=None):
         if path.exists():
             print(f"{path.name} exists; left as it is")
             continue
-        shared = {k.capitalize(): fields[k] for k in SHARED_FIELDS if fields.get(k)}
+        own = in_language(fields, target, settings)
+        shared = {k.capitalize(): own[k] for k in SHARED_FIELDS if own.get(k)}
         shared.setdefault("Slug", stem)
         post = {
             "Title": fields.get("title", ""),
