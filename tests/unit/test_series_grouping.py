@@ -250,3 +250,33 @@ def test_translations_in_different_series_are_named_as_typed_with_the_setting_as
     (found,) = check_entries([first, other]).warnings
     assert found.message == "translations name different series ('씨앗 키우기' vs 'Seed Starting')"
     assert "SERIES setting" in found.fix and "aliases" in found.fix
+
+
+def test_a_subseries_matches_its_key_in_any_case_or_any_name():
+    # `Subseries: ml` where SERIES defines `ML` made a sub-series of its own.
+    configs = normalize_config(
+        {
+            "study": {
+                "subseries": {
+                    "ML": {"name": {"en": "Machine learning", "ko": "머신러닝"}},
+                    "KAL": {},
+                }
+            }
+        }
+    )
+    posts = [
+        Post("a", metadata={"series": "study", "subseries": "ml", "series_index": "1"}),
+        Post("b", metadata={"series": "study", "subseries": "머신러닝", "series_index": "2"}),
+        Post("c", metadata={"series": "study", "subseries": "Kal", "series_index": "1"}),
+        Post("d", metadata={"series": "study", "subseries": "RL", "series_index": "1"}),
+        Post("e", metadata={"series": "other", "subseries": "any", "series_index": "1"}),
+    ]
+    entries, problems = collect_entries(posts, configs)
+    assert [(e.slug, e.subseries) for e in entries] == [
+        ("a", "ML"),
+        ("b", "ML"),
+        ("c", "KAL"),
+        ("d", "RL"),  # not defined: a sub-series of its own, as before
+        ("e", "any"),  # a series without SERIES sub-series keeps what the posts say
+    ]
+    assert problems == []

@@ -34,6 +34,20 @@ class SeriesConfig:
         """A sub-series' name in `lang`, else its key (`KAL`)."""
         return (self.subseries.get(key) or {}).get(lang) or key
 
+    def subseries_key(self, typed: str) -> str | None:
+        """The `subseries` key a post's `Subseries:` means, or None for none of them.
+
+        The key as typed, in any case (`kal` is `KAL`), or any language's name of it
+        (`칼만 필터`), as series names and aliases match.
+        """
+        wanted = typed.casefold()
+        for key, names in self.subseries.items():
+            if key.casefold() == wanted or any(
+                str(name).casefold() == wanted for name in (names or {}).values()
+            ):
+                return key
+        return None
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -197,6 +211,10 @@ def collect_entries(items: Iterable, configs: dict, slugify=simple_slugify, name
             )
             continue
         series_id = resolve_series_id(series, configs, slugify)
+        config = configs.get(series_id)
+        if subseries and config is not None and config.subseries:
+            # `ml` or `머신러닝` is the sub-series SERIES defines as `ML`.
+            subseries = config.subseries_key(subseries) or subseries
         written = str(meta.get("series_index") or "").strip()
         entries.append(Entry(item, series_id, subseries, index, written))
     return entries, errors
