@@ -102,6 +102,7 @@ from pelican.readers import RstReader
 from pelican.settings import DEFAULT_CONFIG
 
 from .core.findings import BuildStopped
+from .core.settings import Setting
 from .core.sites import (
     COMPUTED_ATTRIBUTES,
     MISSING_TRANSLATION_ID,
@@ -110,6 +111,7 @@ from .core.sites import (
     translation_ids,
 )
 from .engine import read_ahead, read_cache
+from .engine.settings import READ_CACHE
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +131,15 @@ def default_pattern(suffix: str) -> str:
 
 SLUG_LANG = slug_lang(LANG_SUFFIX)
 FILENAME_PATTERN = default_pattern(LANG_SUFFIX)
+FILENAME_PATTERN_SETTING = Setting(
+    "BILINGUAL_FILENAME_PATTERN",
+    FILENAME_PATTERN,
+    "a regular expression with (?P<slug>) and (?P<lang>) groups",
+    "How a file name gives a post's slug and language; replaces the whole rule (by default "
+    "`<slug>.<lang>` at the end of the name, after Pelican's date prefix or your "
+    "`FILENAME_METADATA`).",
+)
+SETTINGS = (FILENAME_PATTERN_SETTING,)
 PELICAN_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
 SITES_KEY = "LANGUAGE_SITES"
 MAIN_SETTINGS_KEY = "MAIN_SITE_SETTINGS"
@@ -400,8 +411,8 @@ def filename_pattern(settings: Mapping) -> str:
     `BILINGUAL_FILENAME_PATTERN` wins when set. Raises BuildStopped when the writer's
     `FILENAME_METADATA` is not a regular expression.
     """
-    if settings.get("BILINGUAL_FILENAME_PATTERN"):
-        return settings["BILINGUAL_FILENAME_PATTERN"]
+    if settings.get(FILENAME_PATTERN_SETTING.name):
+        return settings[FILENAME_PATTERN_SETTING.name]
     suffix = lang_suffix(settings)
     own = settings.get("FILENAME_METADATA")
     if not own or own == PELICAN_FILENAME_METADATA:
@@ -743,7 +754,7 @@ def template_cache(settings: Mapping) -> jinja2.BytecodeCache | None:
     environment options (`JINJA_ENVIRONMENT`, the Jinja version, the plugins' code) is
     not valid, so the folder is emptied when those change.
     """
-    if not settings.get("READ_CACHE", True):
+    if not READ_CACHE.read(settings):
         return None
     folder = Path(settings.get("CACHE_PATH") or "cache") / "templates"
     options = {
@@ -772,7 +783,7 @@ def open_read_cache(settings: Mapping) -> read_cache.ReadCache:
     `READ_CACHE` (default True) keeps reader outputs between builds in `CACHE_PATH`
     (`read_cache` says how they are keyed and when they are dropped).
     """
-    if not settings.get("READ_CACHE", True):
+    if not READ_CACHE.read(settings):
         return read_cache.ReadCache()
     path = Path(settings.get("CACHE_PATH") or "cache") / read_cache.FILE_NAME
     expected = read_cache.fingerprint(

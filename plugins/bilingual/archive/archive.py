@@ -45,11 +45,34 @@ from pelican import signals
 from pelican.contents import Article
 
 from ..core import BuildStopped, Visibility, site_timezone
+from ..core.settings import Setting
 from .calendar import adjacent_months, build_date, count_by_day, local_day, month_grid
 from .timeline import count_drafts, group_by_day, visible_entries
 
 # Shades of the calendar, the empty one included; the theme styles .level-0 .. .level-4.
 LEVELS = 5
+
+CALENDAR_MONTHS = Setting(
+    "ARCHIVE_CALENDAR_MONTHS",
+    6,
+    "a whole number, at least 1",
+    "How many months the archive's calendar can show, the build month included (a month "
+    "picker, no JavaScript).",
+)
+FIRST_WEEKDAY = Setting(
+    "ARCHIVE_FIRST_WEEKDAY",
+    None,
+    "0 (Monday) .. 6 (Sunday), or None",
+    "The calendar's first column. None: the language's custom (Sunday for English and Korean).",
+)
+SUMMARIES = Setting(
+    "ARCHIVE_SUMMARIES",
+    50,
+    "a whole number, or None",
+    "How many of the newest archive entries show their summary (None: all). With about "
+    "1,200 entries, a summary on every row makes the page several times heavier.",
+)
+SETTINGS = (CALENDAR_MONTHS, FIRST_WEEKDAY, SUMMARIES)
 
 
 @dataclass(frozen=True)
@@ -69,7 +92,7 @@ class ArchiveSettings:
         """Read and check one site's settings; BuildStopped names a bad one."""
         tz = site_timezone(settings)
         locale = locale_for(settings["DEFAULT_LANG"])
-        first_weekday = settings.get("ARCHIVE_FIRST_WEEKDAY")
+        first_weekday = FIRST_WEEKDAY.read(settings)
         if first_weekday is None:
             first_weekday = locale.first_week_day
         if isinstance(first_weekday, bool) or first_weekday not in range(7):
@@ -77,12 +100,12 @@ class ArchiveSettings:
                 f"archive: invalid ARCHIVE_FIRST_WEEKDAY {first_weekday!r}: "
                 "0 (Monday) .. 6 (Sunday), or None"
             )
-        months = settings.get("ARCHIVE_CALENDAR_MONTHS", 6)
+        months = CALENDAR_MONTHS.read(settings)
         if isinstance(months, bool) or not isinstance(months, int) or months < 1:
             raise BuildStopped(
                 f"archive: invalid ARCHIVE_CALENDAR_MONTHS {months!r}: a whole number, at least 1"
             )
-        summaries = settings.get("ARCHIVE_SUMMARIES", 50)
+        summaries = SUMMARIES.read(settings)
         if summaries is not None and (
             isinstance(summaries, bool) or not isinstance(summaries, int) or summaries < 0
         ):

@@ -56,6 +56,7 @@ from ..core import (
     translation_ids,
 )
 from ..core import display_path as common_display_path
+from ..core.settings import Setting
 from .rules import (
     broken_content_links,
     diagnose_source,
@@ -84,6 +85,30 @@ log = logging.getLogger(__name__)
 COUNTER_KEY = "bundle_warning_count"
 
 
+STRICT = Setting(
+    "BILINGUAL_STRICT",
+    False,
+    "True or False",
+    "Warnings stop the build too, Pelican's own included (what `--strict` on `invoke build`, "
+    "`check` and `publish` sets).",
+)
+TRANSLATION_STATUS_SAVE_AS = Setting(
+    "TRANSLATION_STATUS_SAVE_AS",
+    "translation_status.html",
+    "a path in the output folder",
+    'Where the translation status page is written, when `"translation_status"` is in '
+    "`DIRECT_TEMPLATES` (an empty value writes none; `invoke publish` writes none).",
+)
+TRANSLATION_STATUS_URL = Setting(
+    "TRANSLATION_STATUS_URL",
+    "",
+    "a URL path",
+    "The translation status page's address, linked from the build summary "
+    "(empty: `TRANSLATION_STATUS_SAVE_AS`).",
+)
+SETTINGS = (STRICT, TRANSLATION_STATUS_SAVE_AS, TRANSLATION_STATUS_URL)
+
+
 @dataclass(frozen=True)
 class CheckSettings:
     """What the content checks read from one site's settings."""
@@ -101,7 +126,7 @@ class CheckSettings:
     @classmethod
     def from_settings(cls, settings) -> CheckSettings:
         """Read and check one site's settings; BuildStopped names a bad one."""
-        pattern = settings.get("BILINGUAL_FILENAME_PATTERN", subsites.FILENAME_PATTERN)
+        pattern = subsites.FILENAME_PATTERN_SETTING.read(settings)
         try:
             re.compile(pattern)
         except (re.error, TypeError) as bad:
@@ -109,7 +134,7 @@ class CheckSettings:
                 f"content_checks: invalid BILINGUAL_FILENAME_PATTERN {pattern!r}: {bad}"
             ) from None
         return cls(
-            strict=bool(settings.get("BILINGUAL_STRICT")),
+            strict=bool(STRICT.read(settings)),
             check_only=bool(settings.get("BILINGUAL_CHECK_ONLY")),
             filename_pattern=pattern,
             content_root=settings["PATH"],
@@ -481,8 +506,8 @@ def check(generators):
         warnings = conclude(config, findings, rows, len(contents), logged)
         page = ""
         if "translation_status" in settings.get("DIRECT_TEMPLATES", ()):
-            saved = settings.get("TRANSLATION_STATUS_SAVE_AS", "translation_status.html")
-            page = settings.get("TRANSLATION_STATUS_URL") or saved
+            saved = TRANSLATION_STATUS_SAVE_AS.read(settings)
+            page = TRANSLATION_STATUS_URL.read(settings) or saved
             page = "/" + page.removesuffix("index.html").lstrip("/") if saved else ""
         context["translation_summary"] = summarize(rows, list(config.langs), warnings, page)
 

@@ -28,12 +28,21 @@ from pelican import signals
 from .. import subsites
 from ..core import BuildStopped
 from ..core.markdown_settings import with_extension
+from ..core.settings import Setting
 from .headings import docutils_anchors, sections
+
+MIN_HEADINGS = Setting(
+    "CONTENTS_MIN_HEADINGS",
+    3,
+    "a whole number, at least 1",
+    "A post with fewer headings than this gets no contents box.",
+)
+SETTINGS = (MIN_HEADINGS,)
 
 
 def minimum(settings) -> int:
     """`CONTENTS_MIN_HEADINGS`, checked (a whole number, at least 1)."""
-    value = settings.get("CONTENTS_MIN_HEADINGS", 3)
+    value = MIN_HEADINGS.read(settings)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise BuildStopped(
             f"contents: invalid CONTENTS_MIN_HEADINGS {value!r}: a whole number, at least 1"

@@ -33,6 +33,7 @@ from functools import partial
 from types import SimpleNamespace
 
 from . import read_cache
+from .settings import READ_AHEAD, READ_AHEAD_MIN_FILES
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +143,9 @@ def start(readers, reader_classes: Mapping, reading_of, stored: Mapping) -> Read
     earlier builds kept.
     """
     settings = readers.settings
-    if not hasattr(os, "fork") or not settings.get("READ_AHEAD", True):
+    if not hasattr(os, "fork") or not READ_AHEAD.read(settings):
         return None
-    minimum = settings.get("READ_AHEAD_MIN_FILES", 40)
+    minimum = READ_AHEAD_MIN_FILES.read(settings)
     paths = reading_order(settings, [suffix for suffix, cls in reader_classes.items() if cls])
     if len(paths) < minimum:
         return None

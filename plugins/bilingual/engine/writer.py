@@ -40,6 +40,12 @@ from pelican.writers import Writer
 from ..core.findings import BuildStopped
 from ..subsites import is_main_site
 from . import build_inputs, parallel_pages, rendered
+from .settings import (
+    CHECK_SKIPPED_PAGES,
+    PARALLEL_PAGES,
+    PARALLEL_PAGES_MIN,
+    SKIP_UNCHANGED_PAGES,
+)
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +254,7 @@ class _SiteState:
         terms = {kind: term_names(context.get(kind)) for kind in ("tags", "categories", "authors")}
         self.digest = rendered.site_digest(base, contents, self.root, (Page,), terms)
         self.dependencies = rendered.Dependencies(contents, self.root)
-        self.check = bool(settings.get("CHECK_SKIPPED_PAGES"))
+        self.check = bool(CHECK_SKIPPED_PAGES.read(settings))
         self.templates: dict[str, bool] = {}
 
     def covers(self, template) -> bool:
@@ -319,10 +325,10 @@ class KeepUnchangedWriter(Writer):
             self._may_split = False
             settings = self.settings
             if (
-                settings.get("PARALLEL_PAGES", True)
+                PARALLEL_PAGES.read(settings)
                 and not site.record.kept
                 and not site.check
-                and len(context.get("articles") or ()) >= settings.get("PARALLEL_PAGES_MIN", 100)
+                and len(context.get("articles") or ()) >= PARALLEL_PAGES_MIN.read(settings)
             ):
                 self._split = parallel_pages.Split.start()
         split = self._split
@@ -488,7 +494,7 @@ def start_rendered_record(pelican) -> None:
     settings = pelican.settings
     if (
         RENDERED_KEY not in settings
-        and settings.get("SKIP_UNCHANGED_PAGES", True)
+        and SKIP_UNCHANGED_PAGES.read(settings)
         and not settings.get("WRITE_SELECTED")  # Pelican writes only some files then
     ):
         settings[RENDERED_KEY] = {}

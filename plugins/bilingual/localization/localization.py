@@ -39,8 +39,24 @@ from pelican import signals
 
 from .. import subsites
 from ..core import BuildStopped, LanguageSites, site_timezone
+from ..core.settings import Setting
 from .l10n import choose_translations, make_filters
 from .summaries import automatic_summary
+
+TEMPLATES_LANG = Setting(
+    "BILINGUAL_TEMPLATES_LANG",
+    "en",
+    "a language tag",
+    "The language the theme's UI strings (gettext msgids) are written in.",
+)
+LOCALEDIR = Setting(
+    "BILINGUAL_LOCALEDIR",
+    None,
+    "a folder, or None",
+    "Where the UI catalogs are (`<lang>/LC_MESSAGES/messages.po`). None: the theme's "
+    "`translations/` folder.",
+)
+SETTINGS = (TEMPLATES_LANG, LOCALEDIR)
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +74,13 @@ class LocalizationSettings:
     @classmethod
     def from_settings(cls, settings) -> LocalizationSettings:
         """Read and check one site's settings; BuildStopped names a bad one."""
-        templates_lang = settings.get("BILINGUAL_TEMPLATES_LANG", "en")
+        templates_lang = TEMPLATES_LANG.read(settings)
         if not isinstance(templates_lang, str) or not templates_lang:
             raise BuildStopped(
                 f"localization: invalid BILINGUAL_TEMPLATES_LANG {templates_lang!r}: "
                 "give a language code such as 'en'"
             )
-        localedir = settings.get("BILINGUAL_LOCALEDIR") or os.path.join(
-            settings["THEME"], "translations"
-        )
+        localedir = LOCALEDIR.read(settings) or os.path.join(settings["THEME"], "translations")
         tz = site_timezone(settings)
         return cls(
             settings["DEFAULT_LANG"],

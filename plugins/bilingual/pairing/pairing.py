@@ -57,6 +57,7 @@ from ..core import (
     source_lang,
     translation_ids,
 )
+from ..core.settings import Setting
 from ..core.sites import translation_key
 from .links import (
     PageLinks,
@@ -67,6 +68,15 @@ from .links import (
     taxonomy_pages,
     translated_tags,
 )
+
+TAG_TRANSLATIONS = Setting(
+    "TAG_TRANSLATIONS",
+    (),
+    '[{"en": "security", "ko": "보안"}, ...]',
+    "Tags that translate each other: their tag pages link to each other (hreflang, the "
+    "language switch). A tag in one language only needs no entry.",
+)
+SETTINGS = (TAG_TRANSLATIONS,)
 
 
 @dataclass(frozen=True)
@@ -100,7 +110,7 @@ class PairingSettings:
             },
             direct=direct_pages(settings.get, templates),
             direct_files=direct_files(settings.get, templates),
-            tag_groups=tag_groups(settings.get("TAG_TRANSLATIONS"), sites),
+            tag_groups=tag_groups(TAG_TRANSLATIONS.read(settings), sites),
         )
 
 

@@ -17,15 +17,26 @@ from pelican import signals
 
 from .. import subsites
 from ..core import BuildStopped
+from ..core.settings import Setting
 
 KEY = "bundle_progress"
+
+
+AFTER = Setting(
+    "PROGRESS_AFTER",
+    2.0,
+    "seconds, 0 or more",
+    "How long a build runs before a status line (files read, pages written) appears; "
+    "on a terminal only.",
+)
+SETTINGS = (AFTER,)
 
 
 def start(pelican):
     """`initialized`: start counting (the main site; subsites share its counters)."""
     settings = pelican.settings
     if KEY not in settings and sys.stderr.isatty():
-        after = settings.get("PROGRESS_AFTER", 2.0)
+        after = AFTER.read(settings)
         if isinstance(after, bool) or not isinstance(after, (int, float)) or after < 0:
             raise BuildStopped(f"progress: invalid PROGRESS_AFTER {after!r}: seconds, 0 or more")
         settings[KEY] = {

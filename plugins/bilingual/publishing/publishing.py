@@ -40,6 +40,7 @@ from pelican import signals
 
 from .. import subsites
 from ..core import BuildStopped, display_path
+from ..core.settings import Setting
 from .sitecheck import read_output, robots_txt, site_problems, sitemap_xml
 from .structured_data import blog_posting, description_of
 
@@ -47,6 +48,37 @@ log = logging.getLogger(__name__)
 
 # Main site settings key: {output page: its content file} (`note_sources`).
 SOURCES_KEY = "publishing_page_sources"
+
+
+SITEMAP_SAVE_AS = Setting(
+    "SITEMAP_SAVE_AS",
+    "sitemap.xml",
+    "a path in the output folder",
+    "Where the sitemap (every page of every language, with hreflang alternates) is written; "
+    "only when `SITEURL` is absolute (a publishing build).",
+)
+NOJEKYLL = Setting(
+    "NOJEKYLL",
+    False,
+    "True or False",
+    "Write an empty `.nojekyll` so GitHub Pages serves the files as they are "
+    "(`publishconf.py` sets it).",
+)
+CNAME = Setting(
+    "CNAME",
+    None,
+    "a bare domain name, or None",
+    "Write a `CNAME` file for GitHub Pages' custom domain (`invoke publish` takes it from the "
+    "`CNAME` environment variable too).",
+)
+PUBLISH_CHECKS = Setting(
+    "PUBLISH_CHECKS",
+    False,
+    "True or False",
+    "After writing, check the whole output: every internal link, asset and #fragment "
+    "resolves, hreflang pairs point at each other, no draft anywhere (`invoke publish` sets it).",
+)
+SETTINGS = (SITEMAP_SAVE_AS, NOJEKYLL, CNAME, PUBLISH_CHECKS)
 
 HEADING_ANCHOR = re.compile(r'<a class="heading-anchor"[^>]*>[^<]*</a>')
 
@@ -69,8 +101,8 @@ class PublishingSettings:
     def from_settings(cls, settings) -> PublishingSettings:
         """Read and check one site's settings; BuildStopped names a bad one."""
         siteurl = settings["SITEURL"].rstrip("/")
-        sitemap = settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
-        cname = settings.get("CNAME")
+        sitemap = SITEMAP_SAVE_AS.read(settings)
+        cname = CNAME.read(settings)
         if cname is not None and (not isinstance(cname, str) or "/" in cname):
             raise BuildStopped(f"publishing: invalid CNAME {cname!r}: give a bare domain name")
         return cls(
@@ -80,9 +112,9 @@ class PublishingSettings:
             output=Path(settings["OUTPUT_PATH"]),
             siteurl=siteurl,
             sitemap=sitemap if siteurl.startswith(("http://", "https://")) else None,
-            nojekyll=bool(settings.get("NOJEKYLL")),
+            nojekyll=bool(NOJEKYLL.read(settings)),
             cname=cname.strip() if cname else None,
-            checks=bool(settings.get("PUBLISH_CHECKS")),
+            checks=bool(PUBLISH_CHECKS.read(settings)),
         )
 
 

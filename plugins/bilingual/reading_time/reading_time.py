@@ -20,12 +20,22 @@ from pelican import signals
 from pelican.contents import Article
 
 from ..core import BuildStopped
+from ..core.settings import Setting
 from .counting import DEFAULT_RATES, reading_minutes
+
+RATES = Setting(
+    "READING_RATES",
+    DEFAULT_RATES,
+    '{language or "words" / "characters": units per minute}',
+    "Reading speed for the minutes shown on posts and lists. Korean, Japanese and Chinese "
+    "count characters, other languages words; given keys replace the defaults one by one.",
+)
+SETTINGS = (RATES,)
 
 
 def rates_of(settings) -> dict:
     """`READING_RATES` merged over the defaults; BuildStopped names a bad value."""
-    given = settings.get("READING_RATES") or {}
+    given = RATES.read(settings) or {}
     if not isinstance(given, dict) or not all(
         isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in given.values()
     ):

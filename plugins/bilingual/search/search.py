@@ -48,6 +48,7 @@ from pelican import signals
 
 from .. import subsites
 from ..core import BuildStopped
+from ..core.settings import Setting, defaults
 from . import pagefind_run
 from .collect import marked_pages, site_folders
 
@@ -56,11 +57,22 @@ log = logging.getLogger(__name__)
 RUNS_KEY = "bundle_search_runs"
 WRITTEN_KEY = "bundle_search_written"
 
-DEFAULTS = {
-    "SEARCH_URL": "search/",
-    "SEARCH_SAVE_AS": "search/index.html",
-    "SEARCH_BUNDLE": "pagefind",
-}
+SAVE_AS = Setting(
+    "SEARCH_SAVE_AS",
+    "search/index.html",
+    "a path, or empty",
+    "Where each language's search page is written; empty turns search off (no page, no "
+    "index, Pagefind not needed).",
+)
+URL = Setting("SEARCH_URL", "search/", "a URL path", "The search page's address.")
+BUNDLE = Setting(
+    "SEARCH_BUNDLE",
+    "pagefind",
+    "one folder name",
+    "The folder of each language's search index (`/pagefind/`, `/ko/pagefind/`).",
+)
+SETTINGS = (SAVE_AS, URL, BUNDLE)
+DEFAULTS = defaults(SETTINGS)
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,7 @@ class SearchSettings:
     @classmethod
     def from_settings(cls, settings) -> SearchSettings:
         """Read and check the settings; a bad `SEARCH_BUNDLE` stops the build."""
-        bundle = settings.get("SEARCH_BUNDLE", DEFAULTS["SEARCH_BUNDLE"])
+        bundle = BUNDLE.read(settings)
         if not isinstance(bundle, str) or not bundle.strip("/") or "/" in bundle.strip("/"):
             raise BuildStopped(
                 f"search: invalid SEARCH_BUNDLE {bundle!r}: one folder name, like 'pagefind'"

@@ -57,19 +57,37 @@ from ..core import (
     add_findings,
     display_path,
 )
+from ..core.settings import Setting, defaults
 from .grouping import collect_entries, normalize_config, unknown_languages
 from .problems import check_entries
 from .views import SeriesLinks, build_views, post_series
 
 log = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "SERIES_INDEX_URL": "series/",
-    "SERIES_INDEX_SAVE_AS": "series/index.html",
-    "SERIES_URL": "series/{id}/",
-    "SERIES_SAVE_AS": "series/{id}/index.html",
-    "SERIES_FEED_ATOM": "series/{id}/atom.xml",
-}
+SERIES = Setting(
+    "SERIES",
+    {},
+    '{id: {"name": {lang: str}, "description": {lang: str}, "aliases": [str], '
+    '"subseries": {key: {"name": {lang: str}}}}}',
+    "Optional names, descriptions and aliases of each series per language (so `Series: 온실 "
+    "개발기` and `Series: Greenhouse Build` are one series). Without an entry a series' id is "
+    "the slug of its name.",
+)
+ADDRESSES = (
+    Setting("SERIES_INDEX_URL", "series/", "a URL path", "The list of series' address."),
+    Setting("SERIES_INDEX_SAVE_AS", "series/index.html", "a path", "Where it is written."),
+    Setting("SERIES_URL", "series/{id}/", "a URL path with {id}", "A series page's address."),
+    Setting("SERIES_SAVE_AS", "series/{id}/index.html", "a path with {id}", "Where it is written."),
+    Setting(
+        "SERIES_FEED_ATOM",
+        "series/{id}/atom.xml",
+        "a path with {id}, or None",
+        "Each series' Atom feed per language (None: no series feeds). Written only when "
+        "`SITEURL` is absolute (a publishing build).",
+    ),
+)
+SETTINGS = (SERIES, *ADDRESSES)
+DEFAULTS = defaults(ADDRESSES)
 
 
 @dataclass(frozen=True)
@@ -92,10 +110,10 @@ class SeriesSettings:
         """Read and check one site's settings; BuildStopped names a bad one."""
         sites = subsites.language_sites(settings)
         try:
-            configs = normalize_config(settings.get("SERIES"))
+            configs = normalize_config(SERIES.read(settings))
         except ValueError as bad:
             raise BuildStopped(str(bad)) from None
-        values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+        values = {setting.name: setting.read(settings) for setting in ADDRESSES}
         for key in ("SERIES_URL", "SERIES_SAVE_AS"):
             if "{id}" not in str(values[key]):
                 raise BuildStopped(

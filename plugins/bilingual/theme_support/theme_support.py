@@ -50,6 +50,7 @@ from pygments.styles import get_all_styles
 
 from .. import subsites
 from ..core import BuildStopped
+from ..core.settings import Setting
 from ..engine.writer import same_bytes
 from . import rst_code
 from .code_style import code_css
@@ -59,6 +60,29 @@ log = logging.getLogger(__name__)
 
 FOCUSABLE_PRE = re.compile(r"<pre(?![^>]*\btabindex=)([\s>])")
 STYLESHEET = "css/site.css"
+
+
+HOME_RECENT_POSTS = Setting(
+    "HOME_RECENT_POSTS",
+    8,
+    "a whole number, at least 1",
+    "How many posts the home page lists when the site is not paginated "
+    "(`DEFAULT_PAGINATION` unset).",
+)
+CODE_STYLE = Setting(
+    "CODE_STYLE",
+    "default",
+    "a Pygments style name",
+    "Code colours in light mode; every colour is adjusted to read at WCAG AA on the code "
+    "background.",
+)
+CODE_STYLE_DARK = Setting(
+    "CODE_STYLE_DARK",
+    "github-dark",
+    "a Pygments style name",
+    "Code colours in dark mode (`prefers-color-scheme: dark`), adjusted the same way.",
+)
+SETTINGS = (HOME_RECENT_POSTS, CODE_STYLE, CODE_STYLE_DARK)
 
 
 def focusable_pre(html: str) -> str:
@@ -214,7 +238,7 @@ def code_styles(settings) -> tuple[str, str]:
 
     Raises BuildStopped naming a style Pygments does not have.
     """
-    styles = (settings.get("CODE_STYLE", "default"), settings.get("CODE_STYLE_DARK", "github-dark"))
+    styles = (CODE_STYLE.read(settings), CODE_STYLE_DARK.read(settings))
     known = set(get_all_styles())
     for name, value in zip(("CODE_STYLE", "CODE_STYLE_DARK"), styles, strict=True):
         if value not in known:
@@ -235,7 +259,7 @@ def check_settings(pelican):
     # The theme's 404 page in every language (Pelican's default DIRECT_TEMPLATES has
     # none); a page of the writer's saved as 404.html still replaces it.
     subsites.add_direct_template(pelican.settings, "404", "theme_support")
-    value = pelican.settings.get("HOME_RECENT_POSTS", 8)
+    value = HOME_RECENT_POSTS.read(pelican.settings)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise BuildStopped(
             f"theme_support: invalid HOME_RECENT_POSTS {value!r}: a whole number, at least 1"

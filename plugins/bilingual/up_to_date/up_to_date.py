@@ -42,12 +42,23 @@ from pelican import signals
 
 from .. import subsites
 from ..core import site_timezone
+from ..core.settings import Setting
 from ..engine import build_inputs
 from . import record
 
 log = logging.getLogger(__name__)
 
 STATE_KEY = "bundle_build_record"
+
+
+BUILD_RECORD = Setting(
+    "BUILD_RECORD",
+    True,
+    'True, False or "rebuild"',
+    "Keep a record of the last successful build in `CACHE_PATH`; a build whose inputs and "
+    'output match it does nothing. "rebuild": always build, but keep the record.',
+)
+SETTINGS = (BUILD_RECORD,)
 
 
 @dataclass(frozen=True)
@@ -64,14 +75,14 @@ class RecordSettings:
     def from_settings(cls, settings) -> RecordSettings:
         """Read the settings once; `BUILD_RECORD` off for runs that must always work."""
         enabled = (
-            bool(settings.get("BUILD_RECORD", True))
+            bool(BUILD_RECORD.read(settings))
             and not settings.get("BILINGUAL_CHECK_ONLY")
             and not settings.get("WRITE_SELECTED")
         )
         cache = Path(settings.get("CACHE_PATH") or "cache")
         return cls(
             enabled=enabled,
-            reuse=settings.get("BUILD_RECORD", True) != "rebuild",
+            reuse=BUILD_RECORD.read(settings) != "rebuild",
             path=cache / record.FILE_NAME,
             output=Path(settings["OUTPUT_PATH"]),
             retention=tuple(settings.get("OUTPUT_RETENTION") or ()),

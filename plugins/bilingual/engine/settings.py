@@ -1,0 +1,65 @@
+"""The build engine's settings (see `core.settings`): each turns one speed-up off.
+
+None of them changes what a build writes; a test builds with every one off and on and
+compares the output byte for byte. `CACHE_PATH` (Pelican's) is where the caches live.
+"""
+
+from __future__ import annotations
+
+from ..core.settings import Setting
+
+READ_CACHE = Setting(
+    "READ_CACHE",
+    True,
+    "True or False",
+    "Keep what the readers made of each content file in `CACHE_PATH`, keyed by the file's "
+    "bytes, and the compiled templates: the next build parses only what changed.",
+)
+READ_AHEAD = Setting(
+    "READ_AHEAD",
+    True,
+    "True or False",
+    "On a build with many files to parse, a second process parses every other one "
+    "(needs `READ_CACHE`; not on systems without `fork`).",
+)
+READ_AHEAD_MIN_FILES = Setting(
+    "READ_AHEAD_MIN_FILES",
+    40,
+    "a whole number",
+    "Files to parse below which `READ_AHEAD` is not used (a second process costs more).",
+)
+PARALLEL_PAGES = Setting(
+    "PARALLEL_PAGES",
+    True,
+    "True or False",
+    "On a first build, a second process renders every other post page.",
+)
+PARALLEL_PAGES_MIN = Setting(
+    "PARALLEL_PAGES_MIN",
+    100,
+    "a whole number",
+    "Posts in a language's lists below which `PARALLEL_PAGES` is not used.",
+)
+SKIP_UNCHANGED_PAGES = Setting(
+    "SKIP_UNCHANGED_PAGES",
+    True,
+    "True or False",
+    "Keep a record of what each post page showed (in `CACHE_PATH`) and do not render a "
+    "page again when nothing it shows changed.",
+)
+CHECK_SKIPPED_PAGES = Setting(
+    "CHECK_SKIPPED_PAGES",
+    False,
+    "True or False",
+    "Render the pages `SKIP_UNCHANGED_PAGES` would skip anyway, and stop the build naming "
+    "any that would differ (for testing the record).",
+)
+SETTINGS = (
+    READ_CACHE,
+    READ_AHEAD,
+    READ_AHEAD_MIN_FILES,
+    PARALLEL_PAGES,
+    PARALLEL_PAGES_MIN,
+    SKIP_UNCHANGED_PAGES,
+    CHECK_SKIPPED_PAGES,
+)
