@@ -1,0 +1,3 @@
+from .quickstart import main
+
+__all__ = ["main"]

@@ -1,0 +1,101 @@
+"""A blog written by pelican-bilingual-quickstart builds and publishes as it is."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+SITEURL = "https://mina.github.io/tide"
+
+
+def quickstart(folder, *flags):
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican.plugins.bilingual.quickstart.quickstart",
+            str(folder),
+            *flags,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def invoke(folder, *args, **env):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+    )
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("new") / "tide-tables"
+    made = quickstart(folder, "--yes", "--author", "Mina Lee", "--timezone", "Asia/Seoul")
+    assert made.returncode == 0, made.stderr
+    built = invoke(folder, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    return folder, made.stdout + made.stderr, built.stdout + built.stderr
+
+
+def test_the_new_blog_builds_both_languages_linked(blog):
+    folder, _, log = blog
+    english = soup(folder / "output/posts/hello/index.html")
+    korean = soup(folder / "output/ko/posts/hello/index.html")
+    assert english.title.get_text().startswith("Hello, world")
+    assert korean.html["lang"] == "ko"
+    assert english.find("link", rel="alternate", hreflang="ko")["href"] == "/ko/posts/hello/"
+    assert korean.find("link", rel="alternate", hreflang="en")["href"] == "/posts/hello/"
+    assert "complete pairs: 1" in log
+    assert "WARNING" not in log and "ERROR" not in log
+
+
+def test_the_example_series_is_one_series_in_both_languages(blog):
+    folder, _, _ = blog
+    english = soup(folder / "output/series/first-steps/index.html").get_text()
+    korean = soup(folder / "output/ko/series/first-steps/index.html").get_text()
+    assert "First Steps" in english and "첫걸음" in korean
+    assert "Tide Tables" in english
+
+
+def test_the_printed_next_steps_name_the_folder(blog):
+    folder, printed, _ = blog
+    assert f"cd {folder}" in printed
+    assert "invoke serve" in printed
+
+
+def test_the_new_blog_publishes_with_its_checks(blog):
+    folder, _, _ = blog
+    published = invoke(folder, "publish", SITEURL=SITEURL)
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert (folder / "output/.nojekyll").exists()
+    assert (folder / "output/feeds/all.atom.xml").exists()
+    assert (folder / "output/ko/feeds/all.atom.xml").exists()
+    assert not (folder / "output/translations").exists()
+    page = soup(folder / "output/posts/hello/index.html")
+    assert page.find("link", rel="canonical")["href"] == f"{SITEURL}/posts/hello/"
+
+
+def test_another_main_language_and_a_third_one(tmp_path):
+    folder = tmp_path / "notas"
+    made = quickstart(folder, "--yes", "--lang", "es", "--lang", "ko", "--lang", "ja")
+    assert made.returncode == 0, made.stderr
+    built = invoke(folder, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert soup(folder / "output/index.html").html["lang"] == "es"
+    for lang in ("ko", "ja"):
+        assert (folder / f"output/{lang}/posts/hello/index.html").exists()
