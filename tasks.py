@@ -5,14 +5,16 @@ takes them; this repository adds its own: the tests, the linters and the theme's
 message catalogs.
 """
 
+import ast
 import os
 import shlex
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from invoke import Exit, task
-from pelican.plugins.bilingual.tasks import blog_tasks
+from pelican.plugins.bilingual.tasks import blog_tasks, site
 from pelican.plugins.bilingual.tasks.project import passthrough
 
 ROOT = Path(__file__).resolve().parent
@@ -23,7 +25,7 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 
 @task
 def test(c):
-    """Run the test suite (arguments after -- go to pytest)."""
+    """Run the tests (arguments after -- go to pytest)."""
     c.run(shlex.join([sys.executable, "-m", "pytest", *passthrough(c)]), pty=False)
 
 
@@ -37,7 +39,7 @@ def tool(name: str) -> str:
 
 @task
 def lint(c):
-    """ruff (code and format), then actionlint (with ShellCheck) and zizmor on the workflows."""
+    """Run ruff, then actionlint and zizmor on the workflows."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m ruff format --check .", pty=False)
     workflows = [str(path) for path in sorted(WORKFLOWS.glob("*.yml"))]
@@ -60,7 +62,7 @@ def lint(c):
 
 @task(name="i18n-extract")
 def i18n_extract(c):
-    """Extract the theme's UI strings into theme/translations/messages.pot."""
+    """Collect the theme's UI strings into messages.pot."""
     c.run(
         f"{sys.executable} -m babel.messages.frontend extract "
         f"-F {TRANSLATIONS / 'babel.cfg'} -o {TRANSLATIONS / 'messages.pot'} "
@@ -71,7 +73,7 @@ def i18n_extract(c):
 
 @task(i18n_extract, name="i18n-update")
 def i18n_update(c):
-    """Merge new UI strings into every language's messages.po."""
+    """Merge new UI strings into each language's messages.po."""
     c.run(
         f"{sys.executable} -m babel.messages.frontend update "
         f"-i {TRANSLATIONS / 'messages.pot'} -d {TRANSLATIONS} --ignore-obsolete",
@@ -79,6 +81,57 @@ def i18n_update(c):
     )
 
 
+# The demo's own settings in pelicanconf.py: what a blog started from a clone changes first.
+DEMO_SETTINGS = ("SITENAME", "SITESUBTITLE", "AUTHOR", "TIMEZONE", "I18N_SUBSITES", "SERIES")
+
+
+def git_lines(*args: str) -> list[str]:
+    """The lines git prints for `args` in this repository (NUL-separated output)."""
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise Exit(f"clear-demo needs the git checkout of this repository: {done.stderr}", code=1)
+    return [line for line in done.stdout.split("\0") if line]
+
+
+def demo_files() -> tuple[list[str], list[str]]:
+    """(the demo's files in content/ as committed, those of them the writer changed)."""
+    tracked = git_lines("ls-files", "-z", "--", "content")
+    changed = {line[3:] for line in git_lines("status", "--porcelain", "-z", "--", "content")}
+    return [f for f in tracked if f not in changed], sorted(changed & set(tracked))
+
+
+def setting_lines(path: Path, names) -> list[str]:
+    """`file:line NAME = ...` for each of `names` assigned in the settings file `path`."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id in names:
+                    found.append(f"  {path.name}:{node.lineno}  {target.id}")
+    return found
+
+
+@task(name="clear-demo")
+def clear_demo(c):
+    """Remove the demo's content, output/ and the caches."""
+    remove, kept = demo_files()
+    for name in remove:
+        (ROOT / name).unlink(missing_ok=True)
+    for folder in sorted((ROOT / "content").rglob("*"), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    (ROOT / "content").mkdir(exist_ok=True)
+    site.clean(c)
+    print(f"removed the demo's {len(remove)} files in content/, output/ and the caches")
+    if kept:
+        print("kept, as you changed them:\n" + "\n".join(f"  {name}" for name in kept))
+    print(
+        "Now make the settings yours:\n"
+        + "\n".join(setting_lines(ROOT / "pelicanconf.py", DEMO_SETTINGS))
+        + '\nthen write: invoke new "A title" --series "Your series" --new-series'
+    )
+
+
 ns = blog_tasks(__file__)
-for each in (test, lint, i18n_extract, i18n_update):
+for each in (test, lint, i18n_extract, i18n_update, clear_demo):
     ns.add_task(each)

@@ -288,7 +288,7 @@ class DevelopmentBuilds:
 
 @task(help={"port": f"the port to serve on (default {PORT})"})
 def serve(c, port=str(PORT)):
-    """Build, then serve output/ on 127.0.0.1 with live reload on content, theme and settings.
+    """Serve the site on 127.0.0.1, rebuilt and reloaded as you save.
 
     A saved post whose metadata did not change has its pages rewritten in place at once
     (a few milliseconds); the rest of the site follows from a full build in the

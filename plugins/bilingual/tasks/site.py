@@ -21,7 +21,7 @@ from .project import STRICT, Project, output_argument, passthrough, pelican, pub
 
 @task
 def clean(c):
-    """Remove the generated site and the caches (nothing else)."""
+    """Remove output/ and the caches (nothing else)."""
     project = Project.of(c)
     for folder in (project.output, *cache_folders(project)):
         if folder.is_dir():
@@ -48,13 +48,13 @@ def cache_folders(project: Project) -> list[Path]:
 
 @task(help={"strict": "fail on warnings as well as errors"})
 def build(c, strict=False):
-    """Build the development site (drafts visible) into output/."""
+    """Build the development site (drafts shown) into output/."""
     pelican(c, Project.of(c).dev_settings, overrides=STRICT if strict else None)
 
 
 @task(help={"strict": "fail on warnings as well as errors"})
 def check(c, strict=False):
-    """Validate the content without writing a site: findings, summary, translation status."""
+    """Check the content, write nothing: problems and status."""
     overrides = {"BILINGUAL_CHECK_ONLY": "true", **(STRICT if strict else {})}
     pelican(c, Project.of(c).dev_settings, overrides=overrides)
 
@@ -66,7 +66,7 @@ def rebuild(c):
 
 @task
 def preview(c):
-    """Build with the publishing settings into an emptied output/ (SITEURL from the environment)."""
+    """Build with publishconf.py into an emptied output/."""
     # From an empty output/ (OUTPUT_RETENTION kept): a development build's drafts and
     # other leftovers would fail the publishing checks.
     overrides = {**publishing(os.environ), "DELETE_OUTPUT_DIRECTORY": "true"}
@@ -80,7 +80,7 @@ def preview(c):
     }
 )
 def publish(c, output=None, strict=False):
-    """Build the production site in a temporary folder, check it, then move it into output/."""
+    """Build and check the public site, then move it to output/."""
     project = Project.of(c)
     given = output_argument(passthrough(c))[1]  # `invoke publish -- -o DIR`, as Pelican's
     if output and given and Path(output).resolve() != Path(given).resolve():

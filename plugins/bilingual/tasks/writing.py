@@ -146,7 +146,7 @@ def content_posts(content: Path) -> list:
 def new(
     c, title, series=None, subseries=None, lang=None, slug=None, content=None, new_series=False
 ):
-    """Start a post: a draft per language, with slug, date, series and next episode number."""
+    """Start a post: a draft per language, next in its series."""
     from pelican.utils import slugify
 
     from ..series_threads.grouping import normalize_config, resolve_series_id
@@ -291,7 +291,7 @@ def translate_rst(
 
 @task(help={"lang": "the language to translate into (default: every missing one)"})
 def translate(c, path, lang=None):
-    """Create the missing translation of a post as a draft, its text marked to translate."""
+    """Start the missing translation of a post, as a draft."""
     from pelican.utils import slugify
 
     source = Path(path).resolve()
