@@ -90,5 +90,5 @@ def register():
     content_checks.register()
     search.register()
     publishing.register()
-    progress.register()
     up_to_date.register()
+    progress.register()

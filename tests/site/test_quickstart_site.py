@@ -61,6 +61,12 @@ def test_the_new_blog_builds_both_languages_linked(blog):
     assert english.find("link", rel="alternate", hreflang="ko")["href"] == "/ko/posts/hello/"
     assert korean.find("link", rel="alternate", hreflang="en")["href"] == "/posts/hello/"
     assert "complete pairs: 1" in log
+    # One closing line for the whole build, not Pelican's line per language.
+    assert "Done: Processed" not in log
+    assert [line for line in log.splitlines() if line.startswith("Done")] == [
+        next(line for line in log.splitlines() if line.startswith("Done in "))
+    ]
+    assert log.count("Done in ") == 1 and ": en 1 post; ko 1 post." in log
     assert "WARNING" not in log and "ERROR" not in log
 
 
@@ -97,5 +103,7 @@ def test_another_main_language_and_a_third_one(tmp_path):
     built = invoke(folder, "build")
     assert built.returncode == 0, built.stdout + built.stderr
     assert soup(folder / "output/index.html").html["lang"] == "es"
+    log = built.stdout + built.stderr
+    assert "Done: Processed" not in log and ": es 1 post; ko 1 post; ja 1 post." in log
     for lang in ("ko", "ja"):
         assert (folder / f"output/{lang}/posts/hello/index.html").exists()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sitebuild import FIXTURES, SERIES_SETTING, run_pelican
 
 SKIPPED = "nothing changed since the build"
-FULL = "Done: Processed"
+FULL = "Done in "
 
 
 def every_file(output: Path) -> dict[str, tuple[int, bytes]]:
