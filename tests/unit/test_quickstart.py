@@ -167,3 +167,38 @@ def test_main_reports_a_bad_answer_and_writes_nothing(tmp_path, capsys):
     assert "--lang" in capsys.readouterr().err
     assert not folder.exists()
     assert Path(folder).parent.exists()
+
+
+class FakeDistribution:
+    def __init__(self, direct_url):
+        self.version = "0.3.1"
+        self.direct_url = direct_url
+
+    def read_text(self, name):
+        return self.direct_url if name == "direct_url.json" else None
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "line", "noted"),
+    [
+        (None, "pelican-bilingual==0.3.1", False),
+        (
+            '{"url": "https://github.com/x/pelican-bilingual", '
+            '"vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+            "pelican-bilingual @ git+https://github.com/x/pelican-bilingual@abc123",
+            False,
+        ),
+        ('{"url": "file:///home/me/src", "dir_info": {}}', "pelican-bilingual==0.3.1", True),
+    ],
+)
+def test_the_requirement_line_follows_how_the_package_was_installed(
+    monkeypatch, direct_url, line, noted
+):
+    monkeypatch.setattr(
+        quickstart.metadata, "distribution", lambda name: FakeDistribution(direct_url)
+    )
+    got, note = quickstart.default_requirement()
+    assert got == line
+    assert (note is not None) == noted
+    if noted:
+        assert "file:///home/me/src" in note and "--requirement" in note

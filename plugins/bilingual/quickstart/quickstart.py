@@ -129,20 +129,30 @@ def guess_author(run: Callable[..., subprocess.CompletedProcess] = subprocess.ru
     return name or getpass.getuser()
 
 
-def default_requirement() -> str:
-    """The requirement line for the installed package, as pip can install it elsewhere.
+def default_requirement() -> tuple[str, str | None]:
+    """(the requirements.txt line for the installed package, a note for the writer or None).
 
-    Installed from a git URL: that URL at its commit (PEP 610 `direct_url.json`);
-    otherwise the released version (`pelican-bilingual==0.1.0`).
+    Installed from a git URL: that URL at its commit (PEP 610 `direct_url.json`). Else
+    the installed version (`pelican-bilingual==0.1.0`), with a note when the package
+    came from a folder or a file on this machine, which the deploy workflow cannot reach.
     """
     dist = metadata.distribution(DISTRIBUTION)
+    pinned = f"{DISTRIBUTION}=={dist.version}"
     direct = dist.read_text("direct_url.json")
-    if direct:
-        info = json.loads(direct)
-        vcs = info.get("vcs_info")
-        if vcs and vcs.get("vcs") == "git":
-            return f"{DISTRIBUTION} @ git+{info['url']}@{vcs['commit_id']}"
-    return f"{DISTRIBUTION}=={dist.version}"
+    if not direct:
+        return pinned, None
+    info = json.loads(direct)
+    vcs = info.get("vcs_info")
+    if vcs and vcs.get("vcs") == "git":
+        return f"{DISTRIBUTION} @ git+{info['url']}@{vcs['commit_id']}", None
+    if info.get("url", "").startswith("file:"):
+        return pinned, (
+            f"requirements.txt names {pinned}, but this one was installed from "
+            f"{info['url']}: the deploy workflow installs it only from an index or a URL. "
+            "Run again with --requirement 'pelican-bilingual @ git+https://…@<tag>', or "
+            "edit that line."
+        )
+    return pinned, None
 
 
 def check(answers: Answers) -> None:
@@ -308,7 +318,7 @@ def answers_from(
         langs=tuple(guessed["lang"].replace(",", " ").split()),
         timezone=guessed["timezone"],
         url=guessed["url"],
-        requirement=options.requirement or default_requirement(),
+        requirement=options.requirement or default_requirement()[0],
     )
 
 
@@ -328,6 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, EOFError):
         print("\npelican-bilingual-quickstart: stopped; nothing written", file=sys.stderr)
         return 2
+    note = None if options.requirement else default_requirement()[1]
     print(f"Wrote {len(written)} files into {folder}/:")
     for path in written:
         print(f"  {path.relative_to(folder)}")
@@ -338,6 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "Publish: push the folder to a GitHub repository and set Settings → Pages → Source:"
         " GitHub Actions."
     )
+    if note:
+        print(f"\nNote: {note}")
     return 0
 
 
