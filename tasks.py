@@ -132,6 +132,45 @@ def clear_demo(c):
     )
 
 
+@task
+def screenshots(c):
+    """Redraw the README's screenshots (docs/images/) from a build."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    site.build(c)
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if chromium is None:
+        raise Exit("screenshots need Chromium: apt-get install chromium", code=1)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(ROOT / "output"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, args=["--headless=new", "--no-sandbox"]
+            )
+            page = browser.new_page(viewport={"width": 1100, "height": 760})
+            for name, path in (("home-en", "/"), ("home-ko", "/ko/")):
+                page.goto(address + path)
+                target = ROOT / "docs" / "images" / f"{name}.png"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(target))
+                print(f"wrote {target.relative_to(ROOT)}")
+            browser.close()
+    finally:
+        server.shutdown()
+
+
 ns = blog_tasks(__file__)
-for each in (test, lint, i18n_extract, i18n_update, clear_demo):
+for each in (test, lint, i18n_extract, i18n_update, clear_demo, screenshots):
     ns.add_task(each)

@@ -21,7 +21,7 @@ from sitebuild import ROOT
 
 
 def readme_settings() -> str:
-    """The whole settings file the README gives a new blog ("Bring an existing Pelican blog")."""
+    """The whole settings file the README gives ("Add it to an existing Pelican blog")."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     after = readme.split("A whole settings file for a", 1)[1]
     return after.split("```python\n", 1)[1].split("```", 1)[0]

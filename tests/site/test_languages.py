@@ -121,7 +121,7 @@ REGIONAL = ("-e", 'I18N_SUBSITES={"pt-BR": {}, "zh-Hant": {}}', "SERIES={}")
 
 
 def test_language_tags_keep_their_case_and_match_in_any(tmp_path):
-    # `pt-BR` and `zh-Hant` (the README's own example): Pelican lowercases a site's
+    # `pt-BR` and `zh-Hant` (docs/languages.md's own example): Pelican lowercases a site's
     # DEFAULT_LANG, and every lookup by it failed (KeyError: 'pt-br'). The file
     # `hello.zh-hant.md` names its language in another case: the same language.
     build = run_pelican(FIXTURES / "regional-languages", tmp_path / "out", *REGIONAL)

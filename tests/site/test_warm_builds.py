@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitebuild import FIXTURES, SERIES_SETTING, run_pelican
 
-# Pagefind 1.5 writes its filter files in a different order on every run (README).
+# Pagefind 1.5 writes its filter files in a different order on every run (docs/publishing.md).
 UNSTABLE = (".pf_filter", ".pf_meta")
 
 
