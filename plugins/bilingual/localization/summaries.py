@@ -1,32 +1,89 @@
-"""Automatic summaries that count words the way each language writes them.
+"""Teasers: what a list page shows of a post without a written `Summary:`.
 
-Pelican's truncation (`pelican.utils.truncate_html_words`) counts every CJK
-character as a word, Hangul included. That suits Chinese and Japanese, which do not
-separate words; Korean does, with spaces, so 40 "words" came out as 40 syllables
-(about 14 words). Here a language that writes spaces between words has its words
-counted as runs of letters, as English has; Chinese and Japanese keep Pelican's rule.
+A teaser is the first words of the post's *text*: its paragraphs, in order, with their
+inline formatting (links, emphasis, inline code, formulas), cut after a number of words
+(`SUMMARY_MAX_LENGTH`) at a word boundary, with "…". Everything that is not running
+text stays on the post's page: code blocks, images and figures, tables, lists, headings,
+quotations, notes (admonitions), contents boxes, footnotes and display formulas. So a
+post that opens with a code block, an image or a list still shows its first sentences,
+and a list page never holds a block wider than a phone. A post with no paragraph at all
+has no teaser (the list shows its title and date).
+
+Words are counted the way the post's language writes them: a language that puts spaces
+between words (English, Korean, Spanish...) counts runs of letters, so a Korean word
+with its particle is one word and the cut falls at a space; Chinese and Japanese count
+each character (as Pelican does for them), and the cut falls between characters. A
+formula counts as one word.
+
+The teaser is made from the post's HTML, the one form Markdown and reStructuredText
+posts share, with one parse per post and language site (the `summary_of` filter keeps
+it for the build).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, NavigableString
-from pelican.utils import (
-    _HTMLWordTruncator,
-    strip_toc_elements_from_html,
-    truncate_html_paragraphs,
-    truncate_html_words,
-)
+from bs4 import BeautifulSoup, NavigableString, Tag
 
-# Languages written without spaces between words: Pelican's per-character rule fits.
+# Languages written without spaces between words: one character, one word.
 UNSPACED = {"zh", "ja"}
+# Han, kana and compatibility ideographs: each is a word in an unspaced language.
+CJK_CHARACTER = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff]"
+SPACED_WORD = re.compile(r"\w[\w'’-]*")
+UNSPACED_WORD = re.compile(rf"{CJK_CHARACTER}|\w[\w'’-]*")
 
-
-class _SpacedWordTruncator(_HTMLWordTruncator):
-    """Pelican's HTML-aware truncator with a word as a run of letters, in any script."""
-
-    _word_regex = re.compile(r"\w[\w'-]*", re.UNICODE)
+# Containers whose paragraphs are running text (reStructuredText wraps sections in divs).
+TEXT_CONTAINERS = {"div", "section", "article", "main", "span"}
+# Classes of containers whose paragraphs are not: notes, contents, footnotes, code...
+NOT_TEXT = {
+    "admonition",
+    "toc",
+    "contents",
+    "topic",
+    "sidebar",
+    "footnote",
+    "footnotes",
+    "citation",
+    "highlight",
+    "codehilite",
+    "highlighttable",
+    "math",
+    "arithmatex",
+    "figure",
+    "caption",
+    "line-block",
+    "series-box",
+}
+# Inline elements a teaser keeps (with their attributes, `id` aside); others keep their text.
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "cite",
+    "code",
+    "data",
+    "del",
+    "dfn",
+    "em",
+    "i",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "var",
+}
 
 
 def separates_words(lang: str) -> bool:
@@ -34,66 +91,132 @@ def separates_words(lang: str) -> bool:
     return lang.replace("_", "-").split("-")[0].lower() not in UNSPACED
 
 
-def truncate_words(html: str, count: int, lang: str, end_text: str = "…") -> str:
-    """`html` cut after `count` words of `lang`, open tags closed, `end_text` appended.
+def text_paragraphs(soup: BeautifulSoup) -> Iterator[Tag]:
+    """The fragment's `<p>` elements that are running text, in document order."""
+    for paragraph in soup.find_all("p"):
+        if all(is_text_container(parent) for parent in paragraph.parents if parent is not soup):
+            yield paragraph
 
-    Returns `html` unchanged when it has no more words than that; "" for `count` <= 0.
+
+def is_text_container(element: Tag) -> bool:
+    """Whether paragraphs inside `element` are the post's running text."""
+    if element.name not in TEXT_CONTAINERS:
+        return False
+    return not NOT_TEXT.intersection(element.get("class") or ())
+
+
+def cleaned(paragraph: Tag) -> Tag:
+    """`paragraph` as a teaser shows it, changed in place.
+
+    Inline formatting only; nothing that points into the post's page (footnote
+    references, `#` links, ids); no images.
     """
-    if not separates_words(lang):
-        return truncate_html_words(html, count, end_text)
-    if count <= 0:
+    for image in paragraph.find_all(["img", "picture", "svg", "video", "audio", "iframe"]):
+        image.decompose()
+    for anchor in paragraph.select("a.heading-anchor, a.headerlink"):
+        anchor.decompose()
+    for reference in paragraph.select("a.footnote-ref, a.footnote-reference"):
+        marker = reference.parent if reference.parent.name == "sup" else reference
+        before, after = marker.previous_sibling, marker.next_sibling
+        spaced = isinstance(before, NavigableString) and isinstance(after, NavigableString)
+        if spaced and before.endswith(" ") and after[:1] in (" ", ".", ","):
+            before.replace_with(before.rstrip(" "))  # "a claim [1] and" -> "a claim and"
+        marker.decompose()
+    for br in paragraph.find_all("br"):
+        br.replace_with(" ")
+    for element in list(paragraph.find_all(True)):
+        if element.decomposed or any(parent.name == "math" for parent in element.parents):
+            continue
+        if element.name == "math":
+            continue
+        if element.name not in INLINE or (
+            element.name == "a" and element.get("href", "").startswith("#")
+        ):
+            element.unwrap()
+    for element in [paragraph, *paragraph.find_all(True)]:
+        if element.name != "math" and not any(p.name == "math" for p in element.parents):
+            element.attrs.pop("id", None)
+    return paragraph
+
+
+def words_in(text: str, spaced: bool) -> list[re.Match]:
+    """The words of `text` (see the module docstring), as regex matches."""
+    return list((SPACED_WORD if spaced else UNSPACED_WORD).finditer(text))
+
+
+def inside_math(node) -> bool:
+    """Whether `node` is part of a formula (its MathML, not the `<math>` element)."""
+    return any(parent.name == "math" for parent in node.parents)
+
+
+def words(paragraphs: list[Tag], spaced: bool) -> list[tuple[int, object, re.Match | None]]:
+    """[(paragraph number, text node or `<math>`, the word's match or None)], in order."""
+    found = []
+    for number, paragraph in enumerate(paragraphs):
+        for node in paragraph.descendants:
+            if isinstance(node, Tag):
+                if node.name == "math" and not inside_math(node):
+                    found.append((number, node, None))
+            elif not inside_math(node):
+                found += [(number, node, match) for match in words_in(str(node), spaced)]
+    return found
+
+
+def remove_following(node, paragraph: Tag) -> None:
+    """Remove everything after `node` inside `paragraph`."""
+    current = node
+    while current is not paragraph:
+        for sibling in list(current.next_siblings):
+            sibling.extract()
+        current = current.parent
+
+
+def cut(paragraphs: list[Tag], limit: int, spaced: bool, end_text: str) -> bool:
+    """Cut `paragraphs` (in place) after `limit` words; whether anything was cut off."""
+    found = words(paragraphs, spaced)
+    if len(found) <= limit:
+        return False
+    number, node, match = found[limit - 1]
+    remove_following(node, paragraphs[number])
+    mark = (" " if spaced else "") + end_text if end_text else ""
+    if match is None:
+        node.insert_after(mark)
+    else:
+        node.replace_with(str(node)[: match.end()] + mark)
+    del paragraphs[number + 1 :]
+    return True
+
+
+def teaser(
+    html: str,
+    lang: str,
+    max_length: int | None,
+    max_paragraphs: int | None = None,
+    end_text: str = "…",
+) -> str:
+    """The teaser of a post's `html` in `lang` (see the module docstring); "" for none.
+
+    `max_length`: words (None: the whole text of the paragraphs kept); `max_paragraphs`:
+    at most that many paragraphs (Pelican's `SUMMARY_MAX_PARAGRAPHS`; None: no limit);
+    `end_text`: what marks the cut (Pelican's `SUMMARY_END_SUFFIX`).
+    """
+    if max_length is not None and max_length <= 0:
         return ""
-    truncator = _SpacedWordTruncator(count)
-    truncator.feed(html)
-    if truncator.truncate_at is None:
-        return html
-    out = html[: truncator.truncate_at] + (" " + end_text if end_text else "")
-    return out + "".join(f"</{tag}>" for tag in truncator.open_tags)
+    soup = BeautifulSoup(html, "html.parser")
+    paragraphs = []
+    for paragraph in text_paragraphs(soup):
+        kept = cleaned(paragraph)
+        if kept.get_text().strip() or kept.find("math"):
+            paragraphs.append(kept)
+            if max_paragraphs is not None and len(paragraphs) >= max_paragraphs:
+                break
+    if max_length is not None:
+        cut(paragraphs, max_length, separates_words(lang), end_text)
+    return "".join(str(p) for p in paragraphs)
 
 
 def automatic_summary(
     html: str, lang: str, max_length: int | None, max_paragraphs=None, end_text="…"
 ) -> str:
-    """The summary Pelican would make of a post's HTML, with `lang`'s word count.
-
-    `max_paragraphs` (`SUMMARY_MAX_PARAGRAPHS`) first, then `max_length` words
-    (`SUMMARY_MAX_LENGTH`; None keeps every word); contents boxes are left out.
-    """
-    if max_paragraphs is not None:
-        html = truncate_html_paragraphs(html, max_paragraphs)
-    if max_length is not None:
-        html = truncate_words(html, max_length, lang, end_text)
-    return listable(strip_toc_elements_from_html(html))
-
-
-def listable(html: str) -> str:
-    """An excerpt fit for a list page.
-
-    Headings become paragraphs; heading anchors, footnote and citation references and
-    the footnotes themselves go (Markdown's `div.footnote`, reStructuredText's
-    footnote and citation tables); a link to a place in the post (`href="#..."`) keeps
-    its text only, as that place is not on the list page; and no element keeps an
-    `id` (the page it came from keeps them; a list holding several excerpts would
-    repeat them).
-    """
-    if "<h" not in html and " id=" not in html and 'href="#' not in html:
-        return html
-    soup = BeautifulSoup(html, "html.parser")
-    for anchor in soup.select("a.heading-anchor, a.headerlink"):
-        anchor.decompose()
-    for reference in soup.select("a.footnote-ref, a.footnote-reference"):
-        marker = reference.parent if reference.parent.name == "sup" else reference
-        before, after = marker.previous_sibling, marker.next_sibling
-        spaced = isinstance(before, NavigableString) and isinstance(after, NavigableString)
-        if spaced and before.endswith(" ") and after[:1] in (" ", "."):
-            before.replace_with(before.rstrip(" "))  # "a claim [1] and" -> "a claim and"
-        marker.decompose()
-    for notes in soup.select("div.footnote, table.footnote, table.citation, aside.footnote"):
-        notes.decompose()
-    for link in soup.select('a[href^="#"]'):  # a citation keeps its label: "[CIT2002]"
-        link.unwrap()
-    for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
-        heading.name = "p"
-    for tag in soup.find_all(id=True):
-        del tag["id"]
-    return soup.decode(formatter="minimal")
+    """A post's teaser for lists and metadata (`teaser`, under Pelican's old name)."""
+    return teaser(html, lang, max_length, max_paragraphs, end_text)
