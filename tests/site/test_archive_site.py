@@ -104,9 +104,20 @@ def test_calendar_shows_the_build_month(en, ko):
     assert [td["data-date"] for td in days] == [f"2026-04-{d:02d}" for d in range(1, 31)]
     weeks = en.select(".calendar.is-current .calendar__grid tbody tr")
     assert all(len(tr.find_all("td")) == 7 for tr in weeks)
+
     # Weeks start on Sunday for en-US and ko-KR; 2026-04-01 is a Wednesday.
-    assert [th.get_text() for th in en.select(".calendar__grid thead th")][:2] == ["Sun", "Mon"]
-    assert [th.get_text() for th in ko.select(".calendar__grid thead th")][:2] == ["일", "월"]
+    # Narrow names fit a cell at any width; the full name is there for screen readers.
+    def headers(soup):
+        return [
+            (
+                th.select_one('[aria-hidden="true"]').get_text(),
+                th.select_one(".visually-hidden").get_text(),
+            )
+            for th in soup.select(".calendar.is-current .calendar__grid thead th")
+        ]
+
+    assert headers(en)[:2] == [("S", "Sunday"), ("M", "Monday")]
+    assert headers(ko)[:2] == [("일", "일요일"), ("월", "월요일")]
     first_row = weeks[0].find_all("td")
     assert [td.get("data-date") for td in first_row[:4]] == [None, None, None, "2026-04-01"]
 

@@ -14,7 +14,8 @@ Context `archive` (an `ArchiveView`) on every page of the site:
   Month has `weeks` of 7 `Day(date, count, level)`, `total`, `max_count`, and counts
   published posts of every language per day;
 - `today`, `levels` (shades, the empty one included), `weekdays`: the column headers
-  as (short, full) names in the site's language, starting on its first weekday;
+  as (narrow, full) names in the site's language ("S", "Sunday"), starting on its
+  first weekday;
 - `with_summary(item)`: whether the list shows the entry's summary (the newest
   `ARCHIVE_SUMMARIES` entries do, so a long archive stays light).
 
@@ -149,8 +150,12 @@ def locale_for(lang: str) -> Locale:
 
 
 def weekday_names(locale: Locale, first_weekday: int) -> tuple:
-    """((short, wide) day name, ...) for 7 columns starting on `first_weekday`."""
-    short = get_day_names("abbreviated", locale=locale)
+    """((narrow, wide) day name, ...) for 7 columns starting on `first_weekday`.
+
+    Narrow names ("S", "M"; "일", "월") fit a calendar cell at every width; the wide
+    one is what assistive technology reads.
+    """
+    short = get_day_names("narrow", locale=locale)
     wide = get_day_names("wide", locale=locale)
     return tuple((short[(first_weekday + i) % 7], wide[(first_weekday + i) % 7]) for i in range(7))
 
