@@ -16,6 +16,7 @@ from . import subsites
 from .archive import archive
 from .content_checks import content_checks
 from .contents import contents
+from .core import romanize
 from .core.settings import Setting
 from .engine import settings as engine_settings
 from .localization import localization
@@ -40,6 +41,7 @@ SECTIONS: tuple[tuple[str, ModuleType], ...] = (
     ("UI text", localization),
     ("Checks and build summary", content_checks),
     ("File names", subsites),
+    ("Addresses in Hangul", romanize),
     ("Publishing", publishing),
     ("Build speed (each turns one speed-up off; the site is the same)", engine_settings),
     ("Nothing-changed builds", up_to_date),

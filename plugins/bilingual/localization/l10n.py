@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import os
+import unicodedata
 from io import BytesIO
 
 from babel import Locale, UnknownLocaleError
@@ -120,6 +121,28 @@ def in_zone(value, tz):
     return value
 
 
+def name_order(name: str) -> tuple[str, str]:
+    """A sort key that orders names as a reader looks them up: letters before case and accents.
+
+    Accents and other combining marks are set aside (`Éclair` sorts with `eclair`, after
+    `Dune`), case is folded, and Hangul syllables fall into 가나다 order (their
+    decomposition into jamo keeps the dictionary's order: 가, 가나, 각, 나). The name itself
+    breaks ties, so the order is total. CLDR's full collation (ICU) would also order
+    other scripts' special letters (Spanish ñ after n, Turkish ç after c); this key puts
+    them after z.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    base = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return base.casefold(), name
+
+
+def by_name(terms):
+    """`terms` ((term, posts) pairs, or terms) sorted by the name shown (`name_order`)."""
+    return sorted(
+        terms, key=lambda item: name_order(str(item[0] if isinstance(item, tuple) else item))
+    )
+
+
 def make_filters(lang: str, tz: datetime.tzinfo | None = None) -> dict:
     """Jinja filters bound to one site's language and time zone.
 
@@ -155,4 +178,5 @@ def make_filters(lang: str, tz: datetime.tzinfo | None = None) -> dict:
         "isodate": lambda value: value.isoformat(),
         "language_name": name_filter,
         "og_locale": og_filter,
+        "by_name": by_name,
     }

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.utils import slugify
 
 from .. import subsites
 from ..core import (
@@ -57,6 +58,7 @@ from ..core import (
     source_lang,
     translation_ids,
 )
+from ..core.romanize import has_hangul, romanized, romanizes
 from ..core.settings import Setting
 from ..core.sites import translation_key
 from .links import (
@@ -253,7 +255,33 @@ def collect(generators):
     )
 
 
+def romanize_terms(instance):
+    """`content_object_init`: Hangul tags, categories and authors get romanized slugs.
+
+    The Revised Romanization (`core.romanize`; `SLUGIFY_HANGUL`), set before Pelican
+    groups posts by the term (its slug is the term's identity there).
+    """
+    settings = instance.settings
+    if not romanizes(settings):
+        return
+    terms = [*getattr(instance, "tags", ()), getattr(instance, "category", None)]
+    terms += list(getattr(instance, "authors", ()))
+    for term in terms:
+        if term is None or not has_hangul(term.name):
+            continue
+        kind = type(term).__name__.upper()
+        subs = settings.get(
+            f"{kind}_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+        )
+        term.slug = slugify(
+            romanized(term.name),
+            regex_subs=subs,
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        )
+
+
 def register():
     """Connect the handlers."""
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(romanize_terms)
     signals.all_generators_finalized.connect(collect)

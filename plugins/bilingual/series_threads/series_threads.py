@@ -57,6 +57,7 @@ from ..core import (
     add_findings,
     display_path,
 )
+from ..core.romanize import has_hangul, romanized, romanizes
 from ..core.settings import Setting, defaults
 from .grouping import collect_entries, normalize_config, unknown_languages
 from .problems import check_entries
@@ -104,6 +105,7 @@ class SeriesSettings:
     feed_atom: str | None
     visibility: Visibility
     slug_substitutions: tuple
+    romanize_hangul: bool = True  # `core.romanize.romanizes`
 
     @classmethod
     def from_settings(cls, settings) -> SeriesSettings:
@@ -130,11 +132,16 @@ class SeriesSettings:
             feed_atom=values["SERIES_FEED_ATOM"] or None,
             visibility=Visibility.from_settings(settings),
             slug_substitutions=tuple(settings.get("SLUG_REGEX_SUBSTITUTIONS", [])),
+            romanize_hangul=romanizes(settings),
         )
 
     def slugify(self, name: str) -> str:
-        """A series name's slug, by Pelican's rules and this site's substitutions."""
-        return slugify(name, regex_subs=list(self.slug_substitutions))
+        """A series name's slug, by Pelican's rules and this site's substitutions.
+
+        Hangul is romanized first (`core.romanize`, `SLUGIFY_HANGUL`).
+        """
+        source = romanized(name) if self.romanize_hangul and has_hangul(name) else name
+        return slugify(source, regex_subs=list(self.slug_substitutions))
 
 
 class SeriesGenerator(Generator):

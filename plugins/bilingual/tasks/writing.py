@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from invoke import Exit, task
 
+from ..core.romanize import slug_source
 from ..subsites import filename_pattern
 from .project import Project
 
@@ -156,7 +157,10 @@ def new(
     langs = project.langs(settings)
     if lang and lang not in langs:
         raise Exit(f"new: --lang {lang} is not one of the site's languages ({', '.join(langs)})")
-    slug = slug or slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    # A Hangul title gives the Revised Romanization (`SLUGIFY_HANGUL`), for this new file.
+    slug = slug or slugify(
+        slug_source(title, settings), regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    )
     if not slug:
         raise Exit(f"new: the title {title!r} has no letters to make a slug of; give --slug")
     content = Path(content or settings["PATH"]).resolve()
@@ -164,7 +168,7 @@ def new(
     subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
 
     def slug_of(name):
-        return slugify(name, regex_subs=subs)
+        return slugify(slug_source(name, settings), regex_subs=subs)
 
     fields = {"Title": title, "Date": "", "Slug": "", "Tags": ""}
     folder = content
@@ -220,7 +224,9 @@ def in_language(fields: dict[str, str], target: str, settings) -> dict[str, str]
         return fields
     configs = normalize_config(settings.get("SERIES"))
     subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-    series_id = resolve_series_id(fields["series"], configs, lambda n: slugify(n, regex_subs=subs))
+    series_id = resolve_series_id(
+        fields["series"], configs, lambda n: slugify(slug_source(n, settings), regex_subs=subs)
+    )
     if series_id not in configs:
         return fields
     return {**fields, "series": configs[series_id].name(target, fields["series"])}
