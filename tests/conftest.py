@@ -76,6 +76,15 @@ def stress_site(tmp_path_factory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def writers_site(tmp_path_factory) -> Build:
+    """`writers-posts`: posts as a new writer writes them (no Summary:, code, an image, a
+    table or a list first, a 35-word title, Korean tags, a Hangul-titled Korean post)."""
+    build = run_pelican(FIXTURES / "writers-posts", tmp_path_factory.mktemp("writers") / "out")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Build:
     """The demo blog in content/, as `invoke build` makes it."""
     build = run_pelican(ROOT / "content", tmp_path_factory.mktemp("demo") / "out")

@@ -67,6 +67,13 @@ def served_demo(demo_site):
 
 
 @pytest.fixture(scope="session")
+def served_writers(writers_site):
+    server = serve(writers_site.output)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def served_stress(stress_site):
     """The stress corpus on http://127.0.0.1:<free port>/."""
     server = serve(stress_site.output)

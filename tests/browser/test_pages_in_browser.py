@@ -172,3 +172,62 @@ def test_stress_pages_have_no_serious_axe_violations(page, served_stress, path):
 @pytest.mark.parametrize("width", [320, 360])
 def test_long_messy_content_never_overflows(browser, served_stress, scheme, width):
     check_layout(browser, served_stress, STRESS_PAGES, "stress-", width, scheme)
+
+
+WRITERS_PAGES = (
+    "/",
+    "/ko/",
+    "/archives/",
+    "/ko/archives/",
+    "/tags/",
+    "/ko/tags/",
+    "/series/rust-notes/",
+    "/ko/series/rust-notes/",
+    "/posts/ep1-reading-files/",
+    "/ko/posts/ep1-reading-files/",
+    "/translations/",
+    "/ko/translations/",
+)
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_a_writers_own_posts_never_scroll_sideways_on_a_phone(browser, served_writers, width):
+    # Code, an image, a table and a list at the top of posts, a 35-word title, no summaries.
+    check_layout(browser, served_writers, WRITERS_PAGES, "writers-", width, "light")
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 768, 1280])
+def test_calendar_headers_and_caption_lines_fit_at_every_width(browser, served_writers, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    for path in ("/archives/", "/ko/archives/"):
+        page.goto(f"{served_writers}{path}")
+        heights = page.evaluate(
+            """() => [...document.querySelectorAll('.calendar.is-current thead th')]
+                 .map(th => [th.getBoundingClientRect().height,
+                             parseFloat(getComputedStyle(th).lineHeight)])"""
+        )
+        assert len(heights) == 7
+        # One line each: a header never breaks inside ("Su/n").
+        assert all(height < 2 * line for height, line in heights), (path, width, heights)
+        months = (
+            ".calendar.is-current .calendar__month, .calendar.is-current .calendar__month-other"
+        )
+        lines = page.evaluate(
+            "(s) => [...document.querySelectorAll(s)].map(e => e.getClientRects().length)", months
+        )
+        assert lines and all(count == 1 for count in lines), (path, width, lines)
+    context.close()
+
+
+def test_phone_screenshots_of_a_writers_blog(browser, served_writers):
+    # For the closing note: home, archive and a post at 390 px in both languages.
+    paths = (
+        "/",
+        "/ko/",
+        "/archives/",
+        "/ko/archives/",
+        "/posts/ep1-reading-files/",
+        "/ko/posts/ep1-reading-files/",
+    )
+    check_layout(browser, served_writers, paths, "writers-phone-", 390, "dark")
