@@ -105,6 +105,7 @@ from .core.findings import BuildStopped
 from .core.settings import Setting
 from .core.sites import (
     COMPUTED_ATTRIBUTES,
+    COUNTRY_NOT_LANGUAGE,
     MISSING_TRANSLATION_ID,
     LanguageSites,
     join_url,
@@ -324,22 +325,6 @@ def prepare_metadata(generator, metadata) -> None:
     for name in translation_ids(settings, kind):
         if name not in COMPUTED_ATTRIBUTES and name not in metadata:
             metadata[name] = MISSING_TRANSLATION_ID
-
-
-# Country codes often typed for a language: the language tag they most likely mean.
-COUNTRY_NOT_LANGUAGE = {
-    "jp": "ja",
-    "kr": "ko",
-    "cn": "zh",
-    "gr": "el",
-    "cz": "cs",
-    "dk": "da",
-    "ua": "uk",
-    "vn": "vi",
-    "se": "sv",
-    "rs": "sr",
-    "il": "he",
-}
 
 
 def language_tag_problem(code) -> str | None:

@@ -588,7 +588,7 @@ def test_a_plainly_linked_image_next_to_a_post_is_an_error_with_the_fix(tmp_path
     assert_stopped_before_writing(
         run_pelican(content, output),
         output,
-        "image img/split.svg is in the content folder but is not published by a plain link; "
+        "image img/split.svg is next to the post but not published by a plain link; "
         "link it as {attach}img/split.svg",
     )
 

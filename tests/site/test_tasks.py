@@ -191,8 +191,10 @@ def test_translate_makes_the_missing_version_as_a_draft_and_check_lists_what_is_
     # check now lists it as a draft to finish, not as missing (translate would do nothing).
     listed = invoke("check", "--", str(content), "-o", str(tmp_path / "out"))
     todo = listed.stdout.split("Translate next")[1].splitlines()
-    (line,) = [line for line in todo if line.endswith("field-notes/logging-everything.en.md")]
+    # The file to finish is the draft translation, not its source.
+    (line,) = [line for line in todo if "logging-everything" in line]
     assert line.split()[:2] == ["draft", "ko"]
+    assert line.endswith("field-notes/logging-everything.ko.md")
     # The draft builds, paired with its source.
     build = invoke("build", "--", str(content), "-o", str(tmp_path / "site"))
     assert build.returncode == 0, build.stderr

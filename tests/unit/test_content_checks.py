@@ -59,6 +59,10 @@ def test_split_metadata_and_field_line():
         (b"Title: A\n\nx", [("Date", "the post has no date", 1)]),
         (b"Title: A\nDate: someday\n\nx", [("Date", "'someday' is not a date", 2)]),
         (
+            b"Title: A\nDate: 2026-02-30\n\nx",
+            [("Date", "'2026-02-30' is not a date; 2026-02 has days 1 to 28", 2)],
+        ),
+        (
             b"Title: A\nDate: 2026-04-19\nStatus: secret\n",
             [("Status", "'secret' is not a status", 3)],
         ),
@@ -448,3 +452,41 @@ def test_drafts_in_a_build_for_a_public_address_are_one_warning():
     for siteurl in ("", "http://localhost:8000", "http://127.0.0.1:8000", "/blog"):
         assert drafts_for_the_public(drafts, siteurl, name) == []
     assert drafts_for_the_public([], "https://jane.example.com", name) == []
+
+
+def test_a_plain_image_link_gets_the_fix_that_matches_where_the_file_is():
+    from pelican.plugins.bilingual.content_checks.rules import plain_images
+
+    files = {"notes/img/a.png", "images/jars.png"}
+    html = '<img src="img/a.png"><img src="images/jars.png"><img src="nowhere.png">'
+    found = plain_images("content/notes/p.en.md", "notes", html, files.__contains__)
+    assert [(f.message, f.fix) for f in found] == [
+        (
+            "image img/a.png is next to the post but not published by a plain link",
+            "link it as {attach}img/a.png (or {static}/notes/img/a.png)",
+        ),
+        (
+            "image images/jars.png is not next to the post; the content folder has "
+            "images/jars.png, which a plain link does not publish",
+            "link it as {static}/images/jars.png",
+        ),
+        (
+            "image nowhere.png does not exist (notes/nowhere.png in the content folder)",
+            "put the image at notes/nowhere.png, or correct the path",
+        ),
+    ]
+
+
+def test_country_codes_in_file_names_and_lang_fields_name_the_language_meant():
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual.content_checks.rules import foreign_suffixes, language_errors
+
+    post = SimpleNamespace(source_path="content/notes/three-jars.kr.md", lang="en")
+    (found,) = foreign_suffixes([post], ["en", "ko"], lambda code: False, lambda i: i.source_path)
+    assert found.severity == "warning"
+    assert "'.kr', a country code" in found.message and "post is in 'en'" in found.message
+    assert found.fix == "rename the file to three-jars.ko.md for 'ko'"
+    japan = SimpleNamespace(source_path="content/japan.md", lang="jp")
+    (bad,) = language_errors([japan], ["en", "ja"], lambda path: None, lambda i: i.source_path)
+    assert "'jp' is a country code" in bad.message and bad.fix == "write 'Lang: ja'"

@@ -7,6 +7,7 @@ path a message shows for an item (`core.display_path` in the plugin).
 
 from __future__ import annotations
 
+import calendar
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -14,6 +15,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..core import MISSING_TRANSLATION_ID, Finding, error, warning
+from ..core.sites import COUNTRY_NOT_LANGUAGE
 
 STATUSES = ("published", "draft", "hidden", "skip")
 METADATA_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
@@ -185,7 +187,7 @@ def metadata_problems(
                 error(
                     path,
                     "Date",
-                    f"'{value}' is not a date",
+                    f"'{value}' is not a date{why_not_a_date(value)}",
                     "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM",
                     line=line,
                 )
@@ -223,6 +225,20 @@ def untitled(items: Iterable, name: Callable) -> list[Finding]:
     ]
 
 
+def why_not_a_date(value: str) -> str:
+    """Why `value`, shaped like YYYY-MM-DD, names no day ("; 2026-02 has no day 30"), or ""."""
+    shaped = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\b", value)
+    if not shaped:
+        return ""
+    year, month, day = (int(part) for part in shaped.groups())
+    if not 1 <= month <= 12:
+        return f"; there is no month {month}"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"; {year}-{month:02d} has days 1 to {last}"
+    return ""
+
+
 def language_errors(items: Iterable, langs, lang_of_name: Callable, name: Callable) -> list:
     """Errors for items whose `lang` is not a site language or contradicts the file name.
 
@@ -242,13 +258,17 @@ def language_errors(items: Iterable, langs, lang_of_name: Callable, name: Callab
                 )
             )
         elif item.lang not in known:
+            meant = COUNTRY_NOT_LANGUAGE.get(str(item.lang).lower())
             errors.append(
                 error(
                     name(item),
                     "Lang",
                     f"field 'Lang' is '{item.lang}', which this site does not have "
-                    f"(languages: {', '.join(langs)})",
-                    "use one of the site's languages, or add the language to I18N_SUBSITES",
+                    f"(languages: {', '.join(langs)})"
+                    + (f"; '{item.lang}' is a country code" if meant else ""),
+                    f"write 'Lang: {meant}'"
+                    if meant in known
+                    else "use one of the site's languages, or add the language to I18N_SUBSITES",
                 )
             )
     return errors
@@ -271,9 +291,26 @@ def foreign_suffixes(items: Iterable, langs, is_language: Callable, name: Callab
     for item in items:
         stem = posixpath.splitext(posixpath.basename(item.source_path.replace("\\", "/")))[0]
         found = TAG_SUFFIX.search(stem)
-        if not found or found.group(1).lower() in known or not is_language(found.group(1)):
+        if not found or found.group(1).lower() in known:
             continue
         code = found.group(1)
+        meant = COUNTRY_NOT_LANGUAGE.get(code.lower())
+        if meant in known:
+            # `.kr.md`, `.jp.md`: the country, where the writer meant the language.
+            renamed = stem[: found.start()] + f".{meant}"
+            warnings.append(
+                warning(
+                    name(item),
+                    "Lang",
+                    f"the file name ends in '.{code}', a country code, so it is part of the "
+                    f"name and the post is in '{item.lang}'",
+                    f"rename the file to {renamed}{posixpath.splitext(item.source_path)[1]} "
+                    f"for '{meant}'",
+                )
+            )
+            continue
+        if not is_language(code):
+            continue
         warnings.append(
             warning(
                 name(item),
@@ -526,16 +563,23 @@ def plain_images(path: str, source_dir: str, html: str, exists: Callable) -> lis
         target = match.group(2)
         if "://" in target or target.startswith(("/", "data:", "#")):
             continue
-        relative = posixpath.normpath(posixpath.join(source_dir, target.split("?")[0]))
-        there = "is in the content folder but" if exists(relative) else "does not exist and"
-        findings.append(
-            error(
-                path,
-                "body",
-                f"image {target} {there} is not published by a plain link",
-                f"link it as {{attach}}{target} (next to the post) or {{static}}/{relative}",
+        bare = target.split("?")[0]
+        relative = posixpath.normpath(posixpath.join(source_dir, bare))
+        from_root = posixpath.normpath(bare)
+        if exists(relative):
+            message = f"image {target} is next to the post but not published by a plain link"
+            fix = f"link it as {{attach}}{target} (or {{static}}/{relative})"
+        elif exists(from_root) and not from_root.startswith(".."):
+            # `images/a.png` meant from the content folder's root, where the file is.
+            message = (
+                f"image {target} is not next to the post; the content folder has "
+                f"{from_root}, which a plain link does not publish"
             )
-        )
+            fix = f"link it as {{static}}/{from_root}"
+        else:
+            message = f"image {target} does not exist ({relative} in the content folder)"
+            fix = f"put the image at {relative}, or correct the path"
+        findings.append(error(path, "body", message, fix))
     return findings
 
 

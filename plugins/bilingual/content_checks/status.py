@@ -174,31 +174,28 @@ def summarize(rows: list[StatusRow], langs, warnings: int = 0, status_page: str 
 
 
 def translate_next(rows: list[StatusRow]) -> list[tuple[str, str, tuple[str, ...]]]:
-    """What to translate next: [(kind, source path, languages)].
+    """What to translate next: [(kind, the file to work on, languages)].
 
-    Kinds in this order, each oldest source first: "missing" (no file yet: `invoke
-    translate PATH` makes the draft), "draft" (a draft or hidden version to finish and
-    publish), "stale" (older than its source's last change).
+    Kinds in this order, each oldest source first: "missing" (no file yet: the source's
+    path, for `invoke translate PATH`), "draft" (a draft or hidden version to finish and
+    publish: that version's file), "stale" (a translation older than its source's last
+    change: that translation's file).
     """
-
-    def source(row):
-        lang = next(lang for lang, state in row.states.items() if state == "source")
-        return row.items[lang], row.paths[lang]
-
     found = {"missing": [], "draft": [], "stale": []}
     for row in rows:
-        if not any(state == "source" for state in row.states.values()):
+        source_lang = next((lang for lang, state in row.states.items() if state == "source"), None)
+        if source_lang is None:
             continue
-        item, path = source(row)
-        lacking = row.lacking
-        by_kind = {
-            "missing": [lang for lang in lacking if row.states[lang] == "missing"],
-            "draft": [lang for lang in lacking if row.states[lang] != "missing"],
-            "stale": [lang for lang, state in row.states.items() if state == "stale"],
-        }
-        for kind, langs in by_kind.items():
-            if langs:
-                found[kind].append((item.date, path, tuple(langs)))
+        date, path = row.items[source_lang].date, row.paths[source_lang]
+        missing = tuple(lang for lang in row.lacking if row.states[lang] == "missing")
+        if missing:
+            found["missing"].append((date, path, missing))
+        for lang in row.lacking:
+            if row.states[lang] != "missing":
+                found["draft"].append((date, row.paths[lang], (lang,)))
+        for lang, state in row.states.items():
+            if state == "stale":
+                found["stale"].append((date, row.paths[lang], (lang,)))
     return [(kind, path, langs) for kind, todo in found.items() for _d, path, langs in sorted(todo)]
 
 
@@ -238,8 +235,8 @@ def report(
     if todo:
         out += [
             "",
-            "Translate next (missing: invoke translate PATH; then drafts to finish; then stale;"
-            " oldest first)",
+            "Translate next (missing: invoke translate PATH; then drafts to finish; then stale"
+            " translations to update; oldest first)",
         ]
         out += [f"  {kind:<8} {', '.join(to):<10} {path}" for kind, path, to in todo]
     return "\n".join(out)

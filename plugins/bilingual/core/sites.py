@@ -168,3 +168,19 @@ def site_timezone(settings) -> datetime.tzinfo:
             f"invalid TIMEZONE {settings.get('TIMEZONE')!r}: "
             "use a tz database name such as 'Asia/Seoul'"
         ) from None
+
+
+# Country codes often typed for a language: the language tag they most likely mean.
+COUNTRY_NOT_LANGUAGE = {
+    "jp": "ja",
+    "kr": "ko",
+    "cn": "zh",
+    "gr": "el",
+    "cz": "cs",
+    "dk": "da",
+    "ua": "uk",
+    "vn": "vi",
+    "se": "sv",
+    "rs": "sr",
+    "il": "he",
+}
