@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from pelican.plugins.bilingual.progress import progress
 from rich.console import Console
@@ -43,8 +44,7 @@ def test_the_hook_drops_the_next_text_print_only_and_lets_log_records_through():
     assert screen._render_hooks == []
 
 
-def test_log_lines_lose_the_source_column_and_keep_level_and_filters(monkeypatch):
-    screen, out = console()
+def replaced_handler(monkeypatch, screen):
     default = RichHandler(console=screen)
     default.setFormatter(logging.Formatter("%(message)s", datefmt="[%H:%M:%S]"))
     marker = logging.Filter("kept")
@@ -54,12 +54,23 @@ def test_log_lines_lose_the_source_column_and_keep_level_and_filters(monkeypatch
     monkeypatch.setattr(progress.compat, "pelican_log_handler", lambda: default)
     progress.without_source_column()
     (replaced,) = root.handlers
-    assert replaced is not default and replaced.console is screen
-    assert marker in replaced.filters and replaced.formatter is default.formatter
-    replaced.handle(
-        logging.makeLogRecord(
-            {"msg": "content/a.md:3: bad", "levelno": 30, "levelname": "WARNING", "name": "kept"}
-        )
-    )
-    assert "content/a.md:3: bad" in out.getvalue()
-    assert "test_progress.py" not in out.getvalue() and ".py:" not in out.getvalue()
+    assert replaced is not default and marker in replaced.filters
+    record = {"msg": "content/a.md:3: bad", "levelno": 30, "levelname": "WARNING", "name": "kept"}
+    replaced.handle(logging.makeLogRecord(record))
+    return replaced
+
+
+def test_on_a_terminal_log_lines_lose_the_source_column(monkeypatch):
+    out = io.StringIO()
+    screen = Console(file=out, width=80, force_terminal=True, no_color=True, highlight=False)
+    replaced = replaced_handler(monkeypatch, screen)
+    assert isinstance(replaced, RichHandler) and replaced.console is screen
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
+    assert "WARNING  content/a.md:3: bad" in text
+    assert ".py:" not in out.getvalue()
+
+
+def test_in_a_log_file_each_record_is_one_plain_unpadded_line(monkeypatch):
+    screen, out = console()
+    replaced_handler(monkeypatch, screen)
+    assert out.getvalue() == "WARNING  content/a.md:3: bad\n"

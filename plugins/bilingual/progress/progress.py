@@ -32,7 +32,7 @@ from rich.logging import RichHandler
 from rich.text import Text
 
 from .. import compat, subsites
-from ..core import BuildStopped
+from ..core import BuildStopped, Visibility
 from ..core.settings import Setting
 
 KEY = "bundle_progress"
@@ -100,13 +100,23 @@ class DropNextText:
 
 
 def without_source_column() -> None:
-    """Replace Pelican's default log handler with one that shows no file:line column."""
+    """Replace Pelican's default log handler with one that shows no file:line column.
+
+    On a terminal, rich's handler without that column (time, level, the message wrapped
+    to the terminal). Elsewhere (CI logs, pipes, files), one plain line per record,
+    "WARNING  message", with no wrapping and no padding to the console's width.
+    """
     default = compat.pelican_log_handler()
     root = logging.getLogger()
     if default not in root.handlers:
         return  # a handler of the writer's own, or already replaced
-    plain = RichHandler(console=default.console, show_path=False, level=default.level)
-    plain.setFormatter(default.formatter)
+    if default.console.is_terminal:
+        plain = RichHandler(console=default.console, show_path=False, level=default.level)
+        plain.setFormatter(default.formatter)
+    else:
+        plain = logging.StreamHandler(default.console.file)
+        plain.setLevel(default.level)
+        plain.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
     for each in default.filters:
         plain.addFilter(each)
     root.handlers[root.handlers.index(default)] = plain
@@ -162,8 +172,10 @@ def count_contents(generator):
     done = generator.settings.get(DONE_KEY)
     if done is not None:
         counts = done["counts"].setdefault(generator.settings["DEFAULT_LANG"], {})
+        # Drafts count only where they are written (a publishing build reads, not writes them).
+        writes_drafts = Visibility.from_settings(generator.settings).drafts
         for kind, _, _ in KINDS:
-            if hasattr(generator, kind):
+            if hasattr(generator, kind) and (writes_drafts or not kind.startswith("draft")):
                 counts[kind] = len(getattr(generator, kind))
 
 

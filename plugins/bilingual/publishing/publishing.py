@@ -209,6 +209,12 @@ def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:
                 f"publishing: no robots.txt for a site under {urlsplit(config.siteurl).path}/; "
                 f"add 'Sitemap: {sitemap_url}' to the robots.txt at the root of the domain"
             )
+    elif config.checks and not config.siteurl.startswith(("http://", "https://")):
+        # A publishing build without an address: the pages are fine, crawlers need one.
+        print(
+            f"publishing: no sitemap: SITEURL {config.siteurl!r} is not an http(s) address; "
+            "publish with SITEURL=https://… invoke publish (the deploy workflow sets it)"
+        )
     if config.nojekyll:
         (output / ".nojekyll").write_text("", encoding="utf-8")
     if config.cname:
