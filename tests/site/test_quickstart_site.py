@@ -17,7 +17,7 @@ def quickstart(folder, *flags):
         [
             sys.executable,
             "-m",
-            "pelican.plugins.bilingual.quickstart.quickstart",
+            "pelican.plugins.bilingual.quickstart",
             str(folder),
             *flags,
         ],
@@ -45,7 +45,16 @@ def soup(path):
 @pytest.fixture(scope="module")
 def blog(tmp_path_factory):
     folder = tmp_path_factory.mktemp("new") / "tide-tables"
-    made = quickstart(folder, "--yes", "--author", "Mina Lee", "--timezone", "Asia/Seoul")
+    made = quickstart(
+        folder,
+        "--yes",
+        "--author",
+        "Mina Lee",
+        "--timezone",
+        "Asia/Seoul",
+        "--name-in",
+        "ko=물때표",
+    )
     assert made.returncode == 0, made.stderr
     built = invoke(folder, "build")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -82,6 +91,22 @@ def test_the_printed_next_steps_name_the_folder(blog):
     folder, printed, _ = blog
     assert f"cd {folder}" in printed
     assert "invoke serve" in printed
+
+
+def test_a_package_installed_from_this_machine_is_vendored_for_the_deploy(blog):
+    # This repository is installed with `pip install -e .`: a deploy elsewhere could not
+    # install `pelican-bilingual==0.1.0` (not on an index), so the blog keeps the wheel.
+    folder, printed, _ = blog
+    (wheel,) = (folder / "vendor").glob("pelican_bilingual-*-py3-none-any.whl")
+    lines = (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert f"./vendor/{wheel.name}" in lines
+    assert "vendor/" in printed and "commit both" in printed
+
+
+def test_each_language_site_has_its_own_name_and_no_category_or_author_pages(blog):
+    folder, _, _ = blog
+    assert soup(folder / "output/ko/index.html").title.get_text().endswith("물때표")
+    assert not (folder / "output/category").exists() and not (folder / "output/author").exists()
 
 
 def test_the_new_blog_publishes_with_its_checks(blog):

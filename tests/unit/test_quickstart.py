@@ -135,7 +135,12 @@ def test_questions_are_asked_only_for_what_no_flag_gave():
         reader=reader,
         environ={"TZ": "Europe/Istanbul"},
     )
-    assert [prompt.split(" [")[0] for prompt in asked] == ["Site name", "Author", "Time zone"]
+    assert [prompt.split(" [")[0] for prompt in asked] == [
+        "Site name",
+        "Author",
+        "Time zone",
+        "Site name in ko",
+    ]
     assert got.sitename == "Tide Tables"  # the folder's name, as the default said
     assert got.author == "Hana Seo"
     assert got.timezone == "Europe/Istanbul"
@@ -179,26 +184,92 @@ class FakeDistribution:
 
 
 @pytest.mark.parametrize(
-    ("direct_url", "line", "noted"),
+    ("direct_url", "line", "local"),
     [
-        (None, "pelican-bilingual==0.3.1", False),
+        (None, "pelican-bilingual==0.3.1", None),
         (
             '{"url": "https://github.com/x/pelican-bilingual", '
             '"vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
             "pelican-bilingual @ git+https://github.com/x/pelican-bilingual@abc123",
-            False,
+            None,
         ),
-        ('{"url": "file:///home/me/src", "dir_info": {}}', "pelican-bilingual==0.3.1", True),
+        # From this machine (a folder, a git+file:// checkout): the blog vendors a wheel.
+        ('{"url": "file:///home/me/src", "dir_info": {}}', "", "file:///home/me/src"),
+        (
+            '{"url": "file:///tmp/src", "vcs_info": {"vcs": "git", "commit_id": "b3"}}',
+            "",
+            "file:///tmp/src",
+        ),
     ],
 )
 def test_the_requirement_line_follows_how_the_package_was_installed(
-    monkeypatch, direct_url, line, noted
+    monkeypatch, direct_url, line, local
 ):
     monkeypatch.setattr(
-        quickstart.metadata, "distribution", lambda name: FakeDistribution(direct_url)
+        quickstart.metadata, "distributions", lambda name: [FakeDistribution(direct_url)]
     )
-    got, note = quickstart.default_requirement()
-    assert got == line
-    assert (note is not None) == noted
-    if noted:
-        assert "file:///home/me/src" in note and "--requirement" in note
+    assert quickstart.default_requirement() == (line, local)
+
+
+def test_the_installed_distribution_wins_over_a_checkouts_egg_info(monkeypatch):
+    checkout, installed = FakeDistribution(None), FakeDistribution('{"url": "file:///src"}')
+    monkeypatch.setattr(quickstart.metadata, "distributions", lambda name: [checkout, installed])
+    assert quickstart.default_requirement() == ("", "file:///src")
+
+
+def test_a_local_wheel_is_copied_into_vendor(tmp_path):
+    wheel = tmp_path / "pelican_bilingual-0.3.1-py3-none-any.whl"
+    wheel.write_bytes(b"PK")
+    blog = tmp_path / "blog"
+    line = quickstart.vendor_wheel(f"file://{wheel}", blog, run=lambda *a, **k: pytest.fail())
+    assert line == "./vendor/pelican_bilingual-0.3.1-py3-none-any.whl"
+    assert (blog / "vendor" / wheel.name).read_bytes() == b"PK"
+
+
+def test_a_folder_that_pip_cannot_build_is_named(tmp_path):
+    import subprocess
+
+    def failing(command, **kwargs):
+        return subprocess.CompletedProcess(command, 1, "", "ERROR: no pyproject.toml")
+
+    with pytest.raises(QuickstartError, match=r"could not build .* no pyproject.toml"):
+        quickstart.vendor_wheel("file:///nowhere", tmp_path / "blog", run=failing)
+
+
+def test_a_wrong_answer_is_asked_again_with_the_reason(capsys):
+    answers = iter(["en kr", "en ko"])
+    got = quickstart.ask(
+        "Languages", "en ko", lambda prompt: next(answers), quickstart.langs_problem
+    )
+    assert got == "en ko"
+    assert "did you mean 'ko'" in capsys.readouterr().out
+
+
+def test_the_site_is_named_in_each_language():
+    got = quickstart.answers_from(
+        options(
+            "blog", "--name", "Salt and Ink", "--name-in", "ko=소금과 잉크", "--requirement", "x"
+        ),
+        interactive=False,
+        environ={},
+    )
+    written = quickstart.files(got, NOW)
+    assert settings_of(written["pelicanconf.py"])["I18N_SUBSITES"] == {
+        "ko": {"SITENAME": "소금과 잉크"}
+    }
+    with pytest.raises(QuickstartError, match="LANG=NAME"):
+        quickstart.names_given(["ko"])
+
+
+def test_interactive_questions_include_each_languages_site_name():
+    asked = []
+
+    def reader(prompt):
+        asked.append(prompt)
+        return "물때표" if prompt.startswith("Site name in ko") else ""
+
+    got = quickstart.answers_from(
+        options("tide", "--requirement", "x"), interactive=True, reader=reader, environ={}
+    )
+    assert dict(got.names) == {"ko": "물때표"}
+    assert any(prompt.startswith("Site name in ko [Tide]") for prompt in asked)

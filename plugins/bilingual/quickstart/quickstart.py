@@ -29,7 +29,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata, resources
 from pathlib import Path
 from string import Template
@@ -54,7 +54,12 @@ class Answers:
     langs: tuple[str, ...]
     timezone: str
     url: str
-    requirement: str
+    requirement: str  # the requirements.txt line; "" until the wheel is vendored
+    names: tuple[tuple[str, str], ...] = ()  # (lang, the site's name there), other languages
+
+    def name_in(self, lang: str) -> str:
+        """The site's name in `lang` (the main name where none was given)."""
+        return dict(self.names).get(lang) or self.sitename
 
 
 @dataclass(frozen=True)
@@ -130,50 +135,117 @@ def guess_author(run: Callable[..., subprocess.CompletedProcess] = subprocess.ru
 
 
 def default_requirement() -> tuple[str, str | None]:
-    """(the requirements.txt line for the installed package, a note for the writer or None).
+    """(the requirements.txt line for the installed package, its local source or None).
 
-    Installed from a git URL: that URL at its commit (PEP 610 `direct_url.json`). Else
-    the installed version (`pelican-bilingual==0.1.0`), with a note when the package
-    came from a folder or a file on this machine, which the deploy workflow cannot reach.
+    From a package index: the version (`pelican-bilingual==0.1.0`); from a git URL on a
+    server: that URL at its commit (PEP 610 `direct_url.json`). From this machine (a
+    folder, a wheel, a `git+file://` checkout), which a deploy elsewhere cannot reach:
+    "" and the local source, to build the wheel the blog keeps in `vendor/` from.
     """
-    dist = metadata.distribution(DISTRIBUTION)
-    pinned = f"{DISTRIBUTION}=={dist.version}"
+    # The installed one: run from a source checkout, the folder's own `*.egg-info` (no
+    # `direct_url.json`) comes first on sys.path and would pass for an index install.
+    found = list(metadata.distributions(name=DISTRIBUTION))
+    dist = next((d for d in found if d.read_text("direct_url.json")), found[0])
     direct = dist.read_text("direct_url.json")
     if not direct:
-        return pinned, None
+        return f"{DISTRIBUTION}=={dist.version}", None
     info = json.loads(direct)
+    url = info.get("url", "")
+    if url.startswith("file:"):
+        return "", url
     vcs = info.get("vcs_info")
     if vcs and vcs.get("vcs") == "git":
-        return f"{DISTRIBUTION} @ git+{info['url']}@{vcs['commit_id']}", None
-    if info.get("url", "").startswith("file:"):
-        return pinned, (
-            f"requirements.txt names {pinned}, but this one was installed from "
-            f"{info['url']}: the deploy workflow installs it only from an index or a URL. "
-            "Run again with --requirement 'pelican-bilingual @ git+https://…@<tag>', or "
-            "edit that line."
+        return f"{DISTRIBUTION} @ git+{url}@{vcs['commit_id']}", None
+    return f"{DISTRIBUTION} @ {url}", None
+
+
+def vendor_wheel(source_url: str, folder: Path, run=subprocess.run) -> str:
+    """Put a wheel of the package in `folder/vendor/`; the requirements.txt line for it.
+
+    `source_url`: the `file:` URL of a folder or a wheel the package was installed from;
+    the line is `./vendor/<wheel>`. Raises QuickstartError when there is no wheel and
+    pip cannot build one.
+    """
+    source = source_url.removeprefix("file://")
+    vendor = folder / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    if source.endswith(".whl") and Path(source).is_file():
+        (vendor / Path(source).name).write_bytes(Path(source).read_bytes())
+    else:
+        built = run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(vendor), source],
+            capture_output=True,
+            text=True,
+            check=False,
         )
-    return pinned, None
+        if built.returncode != 0:
+            detail = (built.stderr or built.stdout).strip().splitlines()[-1:] or ["no output"]
+            raise QuickstartError(
+                f"could not build the package's wheel from {source}: {detail[0]}; "
+                "give --requirement"
+            )
+    wheels = sorted(vendor.glob("pelican_bilingual-*.whl"))
+    if not wheels:
+        raise QuickstartError(f"no wheel of {DISTRIBUTION} came out of {source}")
+    return f"./vendor/{wheels[-1].name}"
+
+
+def name_problem(value: str) -> str | None:
+    """Why `value` cannot be the site's name, or None."""
+    return None if value.strip() else "the site name is empty"
+
+
+def langs_problem(value: str) -> str | None:
+    """Why `value` ("en ko", "en,ko") cannot be the site's languages, or None."""
+    langs = value.replace(",", " ").split()
+    if not langs:
+        return "give at least one language (--lang en)"
+    for lang in langs:
+        problem = language_tag_problem(lang)
+        if problem:
+            return problem
+    if len({lang.lower() for lang in langs}) != len(langs):
+        return f"a language is given twice ({', '.join(langs)})"
+    return None
+
+
+def timezone_problem(value: str) -> str | None:
+    """Why `value` is not a time zone, or None."""
+    if valid_timezone(value):
+        return None
+    return f"'{value}' is not an IANA time zone (e.g. Asia/Seoul, UTC)"
+
+
+def url_problem(value: str) -> str | None:
+    """Why `value` is not a site address (empty is fine: decided later), or None."""
+    if not value or re.match(r"https?://[^/\s]+(/\S*)?$", value):
+        return None
+    return f"'{value}' is not an http(s) address"
+
+
+# Each answer: (flag, question, its check).
+QUESTIONS = (
+    ("name", "Site name", name_problem),
+    ("author", "Author", lambda value: None),
+    ("lang", "Languages, the main one first", langs_problem),
+    ("timezone", "Time zone", timezone_problem),
+    ("url", "Published address (empty: decide later)", url_problem),
+)
 
 
 def check(answers: Answers) -> None:
     """Raise QuickstartError naming the first answer that cannot be used."""
-    if not answers.sitename.strip():
-        raise QuickstartError("the site name is empty")
-    if not answers.langs:
-        raise QuickstartError("give at least one language (--lang en)")
-    for lang in answers.langs:
-        problem = language_tag_problem(lang)
+    values = {
+        "name": answers.sitename,
+        "author": answers.author,
+        "lang": " ".join(answers.langs),
+        "timezone": answers.timezone,
+        "url": answers.url,
+    }
+    for flag, _, problem_of in QUESTIONS:
+        problem = problem_of(values[flag])
         if problem:
-            raise QuickstartError(f"--lang: {problem}")
-    lowered = [lang.lower() for lang in answers.langs]
-    if len(set(lowered)) != len(lowered):
-        raise QuickstartError(f"--lang: a language is given twice ({', '.join(answers.langs)})")
-    if not valid_timezone(answers.timezone):
-        raise QuickstartError(
-            f"--timezone: '{answers.timezone}' is not an IANA time zone (e.g. Asia/Seoul, UTC)"
-        )
-    if answers.url and not re.match(r"https?://[^/\s]+(/\S*)?$", answers.url):
-        raise QuickstartError(f"--url: '{answers.url}' is not an http(s) address")
+            raise QuickstartError(f"--{flag}: {problem}" if flag != "name" else problem)
 
 
 def literal(value, indent: int = 0) -> str:
@@ -212,7 +284,7 @@ def files(answers: Answers, now: datetime.datetime) -> dict[str, str]:
         "author": literal(answers.author),
         "timezone": literal(answers.timezone),
         "main_lang": literal(main),
-        "subsites": literal({lang: {"SITENAME": answers.sitename} for lang in others}),
+        "subsites": literal({lang: {"SITENAME": answers.name_in(lang)} for lang in others}),
         "series": literal(series),
         "siteurl": literal(answers.url.rstrip("/")),
         "requirement": answers.requirement,
@@ -256,10 +328,18 @@ def write(folder: Path, contents: Mapping[str, str]) -> list[Path]:
     return written
 
 
-def ask(question: str, default: str, reader: Callable[[str], str]) -> str:
-    """The answer to `question`, or `default` for an empty one."""
-    answer = reader(f"{question} [{default}]: " if default else f"{question}: ").strip()
-    return answer or default
+def ask(question: str, default: str, reader: Callable[[str], str], problem_of=None) -> str:
+    """The answer to `question`, `default` for an empty one.
+
+    Asked again while `problem_of(answer)` names a problem (printed first).
+    """
+    while True:
+        answer = reader(f"{question} [{default}]: " if default else f"{question}: ").strip()
+        answer = answer or default
+        problem = problem_of(answer) if problem_of else None
+        if problem is None:
+            return answer
+        print(f"  {problem}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -279,11 +359,28 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument("--timezone", help="an IANA time zone (default: this machine's)")
     cli.add_argument("--url", help="the published address, e.g. https://you.github.io/blog")
     cli.add_argument(
+        "--name-in",
+        action="append",
+        metavar="LANG=NAME",
+        help="the site's name in another language (default: the same name), e.g. ko=물때표",
+    )
+    cli.add_argument(
         "--requirement",
         help=f"the requirements.txt line for the bundle (default: the installed {DISTRIBUTION})",
     )
     cli.add_argument("-y", "--yes", action="store_true", help="ask nothing: take the defaults")
     return cli
+
+
+def names_given(pairs) -> dict[str, str]:
+    """{lang: name} from `--name-in LANG=NAME` values; QuickstartError on another shape."""
+    names = {}
+    for pair in pairs or ():
+        lang, sep, name = pair.partition("=")
+        if not sep or not lang.strip() or not name.strip():
+            raise QuickstartError(f"--name-in: '{pair}' is not LANG=NAME (ko=물때표)")
+        names[lang.strip()] = name.strip()
+    return names
 
 
 def answers_from(
@@ -292,33 +389,35 @@ def answers_from(
     reader: Callable[[str], str] = input,
     environ: Mapping[str, str] = os.environ,
 ) -> Answers:
-    """The answers: flags first, then questions (when `interactive`), then guesses."""
+    """The answers: flags first, then questions (when `interactive`), then guesses.
+
+    A question is asked again until its answer passes its check; a flag's value is
+    checked later, by `check`.
+    """
     folder = Path(options.folder)
-    guessed = {
+    answers = {
         "name": options.name or folder.name.replace("-", " ").replace("_", " ").title(),
         "author": options.author or guess_author(),
         "lang": " ".join(options.lang or ["en", "ko"]),
         "timezone": options.timezone or guess_timezone(environ),
         "url": options.url or "",
     }
+    names = names_given(options.name_in)
     if interactive:
-        questions = (
-            ("name", "Site name", options.name),
-            ("author", "Author", options.author),
-            ("lang", "Languages, the main one first", options.lang),
-            ("timezone", "Time zone", options.timezone),
-            ("url", "Published address (empty: decide later)", options.url),
-        )
-        for key, question, given in questions:
-            if given is None:
-                guessed[key] = ask(question, guessed[key], reader)
+        for flag, question, problem_of in QUESTIONS:
+            if getattr(options, flag) is None:
+                answers[flag] = ask(question, answers[flag], reader, problem_of)
+        for lang in answers["lang"].replace(",", " ").split()[1:]:
+            if lang not in names:
+                names[lang] = ask(f"Site name in {lang}", answers["name"], reader, name_problem)
     return Answers(
-        sitename=guessed["name"],
-        author=guessed["author"],
-        langs=tuple(guessed["lang"].replace(",", " ").split()),
-        timezone=guessed["timezone"],
-        url=guessed["url"],
+        sitename=answers["name"],
+        author=answers["author"],
+        langs=tuple(answers["lang"].replace(",", " ").split()),
+        timezone=answers["timezone"],
+        url=answers["url"],
         requirement=options.requirement or default_requirement()[0],
+        names=tuple(names.items()),
     )
 
 
@@ -326,22 +425,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The console script; 0 when the blog was written, 2 on a bad answer or folder."""
     options = parser().parse_args(argv)
     interactive = not options.yes and sys.stdin.isatty()
+    folder = Path(options.folder)
     try:
         answers = answers_from(options, interactive)
         check(answers)
+        local = None if options.requirement else default_requirement()[1]
         now = datetime.datetime.now(ZoneInfo(answers.timezone)).replace(second=0, microsecond=0)
-        folder = Path(options.folder)
         written = write(folder, files(answers, now))
+        if local is not None:
+            # Installed from this machine: the blog keeps the wheel, so a deploy can install it.
+            line = vendor_wheel(local, folder)
+            vendored = files(replace(answers, requirement=line), now)["requirements.txt"]
+            (folder / "requirements.txt").write_text(vendored, encoding="utf-8")
+            written.append(folder / line)
     except QuickstartError as problem:
         print(f"pelican-bilingual-quickstart: {problem}", file=sys.stderr)
         return 2
     except (KeyboardInterrupt, EOFError):
         print("\npelican-bilingual-quickstart: stopped; nothing written", file=sys.stderr)
         return 2
-    note = None if options.requirement else default_requirement()[1]
     print(f"Wrote {len(written)} files into {folder}/:")
     for path in written:
         print(f"  {path.relative_to(folder)}")
+    if local is not None:
+        print(
+            f"\nThe package came from {local}, which a deploy cannot reach: the blog keeps "
+            "its wheel in vendor/ and requirements.txt installs it from there (commit both)."
+        )
     print(
         f"\nNext:\n  cd {folder}\n  python -m pip install -r requirements.txt\n  invoke serve"
         "        # http://127.0.0.1:8000/, rebuilt as you save\n"
@@ -349,8 +459,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "Publish: push the folder to a GitHub repository and set Settings → Pages → Source:"
         " GitHub Actions."
     )
-    if note:
-        print(f"\nNote: {note}")
     return 0
 
 
