@@ -281,3 +281,47 @@ def test_results_arriving_do_not_move_the_page(browser, served_demo):
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shift") < 0.1
     context.close()
+
+
+@pytest.fixture(scope="module")
+def served_cjk(tmp_path_factory):
+    """English, Japanese and Traditional Chinese posts (tests/fixtures/cjk-search)."""
+    root = tmp_path_factory.mktemp("cjk")
+    build = run_pelican(
+        ROOT / "tests" / "fixtures" / "cjk-search",
+        root / "out",
+        "-e",
+        'I18N_SUBSITES={"ja": {}, "zh-Hant": {}}',
+        "SERIES={}",
+    )
+    assert build.returncode == 0, build.log
+    server = serve(root / "out")
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("path", "word", "found"),
+    [
+        # Words from the middle of sentences written without spaces.
+        ("/ja/search/", "障害", "/ja/posts/outage/"),
+        ("/ja/search/", "料金", "/ja/posts/outage/"),
+        ("/zh-Hant/search/", "溫室", "/zh-Hant/posts/greenhouse/"),
+    ],
+)
+def test_japanese_and_chinese_words_are_found_in_the_middle_of_a_sentence(
+    page, served_cjk, path, word, found
+):
+    page.goto(f"{served_cjk}{path}?q={word}")
+    assert (found, path.split("/")[1]) in results(page)
+    assert page.locator("[data-search-none]").is_hidden()
+
+
+def test_each_cjk_language_draws_with_its_own_fonts(page, served_cjk):
+    stacks = {}
+    for lang, path in (("ja", "/ja/"), ("zh-Hant", "/zh-Hant/"), ("en", "/")):
+        page.goto(f"{served_cjk}{path}")
+        stacks[lang] = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Noto Sans CJK JP" in stacks["ja"] and "Noto Sans CJK KR" not in stacks["ja"]
+    assert "Noto Sans CJK TC" in stacks["zh-Hant"] and "Noto Sans CJK JP" not in stacks["zh-Hant"]
+    assert "Noto Sans CJK KR" in stacks["en"]

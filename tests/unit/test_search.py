@@ -94,8 +94,20 @@ def test_a_mixed_query_keeps_its_english_words():
 
 def test_a_word_that_pagefind_only_matched_by_its_first_letter_is_unanswered():
     result = run_query_js(
-        '[q.unansweredTerms("칼만 xylophone", ["칼만", "x)", "x"]),'
-        ' q.unansweredTerms("tuning 필터", ["tuned", "필터를"]),'
-        ' q.unansweredTerms("필터", ["필"])]'
+        '[q.unansweredTerms("칼만 xylophone", "칼만 필터를 (x) 쓴다."),'
+        ' q.unansweredTerms("tuning 필터", "We tuned the 필터를, twice."),'
+        ' q.unansweredTerms("필터", "필 하나")]'
     )
     assert result == [["xylophone"], [], ["필터"]]
+
+
+def test_chinese_and_japanese_words_are_found_wherever_they_stand():
+    # Written without spaces: Pagefind segments the text itself, so the page's text
+    # answers a query word in these scripts by holding it anywhere.
+    result = run_query_js(
+        '[q.unansweredTerms("障害", "昨日のサーバー障害は三時間続いた。"),'
+        ' q.unansweredTerms("料金", "电费和水费的料金表在这里。"),'
+        ' q.unansweredTerms("障害 Rust", "サーバー障害が起きた。Rustで書き直した。"),'
+        ' q.unansweredTerms("障害", "今日は晴れ。")]'
+    )
+    assert result == [[], [], [], ["障害"]]

@@ -109,18 +109,39 @@ export function answers(term, word) {
   return sharedPrefix(query, bare(word)) >= least;
 }
 
+// Scripts written without spaces between words: a query word in them is answered by the
+// page's text holding it anywhere (Pagefind segments such text into words of its own).
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /**
- * The query words that none of `words` answers. Pagefind, when no indexed word
- * begins with a query word, quietly searches for the word's longest prefix that is
- * indexed (down to one letter: https://github.com/Pagefind/pagefind/issues/599); the
- * words it matched in a result show whether that happened.
- * @param {string} query as `searchQuery` gives it
- * @param {string[]} words the matched words of a result
+ * The words of a page's text, split on white space and punctuation.
+ * @param {string} content
  * @returns {string[]}
  */
-export function unansweredTerms(query, words) {
+export function wordsOf(content) {
+  return content.split(/[\s\p{P}]+/u).filter(Boolean);
+}
+
+/**
+ * The query words that the page's text does not answer. Pagefind, when no indexed word
+ * begins with a query word, quietly searches for the word's longest prefix that is
+ * indexed (down to one letter: https://github.com/Pagefind/pagefind/issues/599), so a
+ * result may hold none of the reader's words. A word is answered when a word of the
+ * page begins like it (`answers`); a word in Chinese or Japanese script, which are not
+ * written with spaces, when the page's text holds it anywhere ("障害" in "サーバー障害が").
+ * @param {string} query as `searchQuery` gives it
+ * @param {string} content the result's text (Pagefind's `content`)
+ * @returns {string[]}
+ */
+export function unansweredTerms(query, content) {
+  const text = content.toLocaleLowerCase();
+  const words = wordsOf(content);
   return query
     .split(" ")
     .filter(Boolean)
-    .filter((term) => !words.some((word) => answers(term, word)));
+    .filter((term) =>
+      UNSPACED.test(term)
+        ? !text.includes(bare(term))
+        : !words.some((word) => answers(term, word)),
+    );
 }

@@ -82,9 +82,7 @@ async function loadPagefind(first) {
 // when it does not, that language has no result for the query.
 async function answered(terms, result) {
   const data = await result.data();
-  const words = data.content.split(/\s+/u);
-  const matched = data.locations.map((location) => words[location] || "");
-  return unansweredTerms(terms, matched).length === 0;
+  return unansweredTerms(terms, data.content).length === 0;
 }
 
 function filtersFor(languages) {
