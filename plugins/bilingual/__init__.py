@@ -44,7 +44,6 @@ from . import (
     site_links,
     subsites,
     theme_support,
-    up_to_date,
 )
 
 # The theme shipped in this package: templates/, css/, static/, translations/.
@@ -90,5 +89,5 @@ def register():
     content_checks.register()
     search.register()
     publishing.register()
-    up_to_date.register()
+    engine.register_last()
     progress.register()

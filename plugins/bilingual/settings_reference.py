@@ -19,6 +19,7 @@ from .contents import contents
 from .core import romanize
 from .core.settings import Setting
 from .engine import settings as engine_settings
+from .engine import up_to_date
 from .localization import localization
 from .pairing import pairing
 from .progress import progress
@@ -27,7 +28,6 @@ from .reading_time import reading_time
 from .search import search
 from .series_threads import series_threads
 from .theme_support import theme_support
-from .up_to_date import up_to_date
 
 # (heading, the module that declares the settings), in the order the reference lists them.
 SECTIONS: tuple[tuple[str, ModuleType], ...] = (

@@ -1,6 +1,7 @@
-"""A build with nothing to do does nothing (plugins/bilingual/up_to_date): the same output, the same
-warnings, no file rewritten; any change to what a build reads, or to its output, makes
-the next build a full one."""
+"""A build with nothing to do does nothing (plugins/bilingual/engine/up_to_date.py).
+
+The same output, the same warnings, no file rewritten; any change to what a build
+reads, or to its output, makes the next build a full one."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The build record (plugins/bilingual/up_to_date/record.py, engine/build_inputs.py): what counts
+"""The build record (plugins/bilingual/engine/build_record.py, engine/build_inputs.py): what counts
 as a build's inputs, its output, and when a record stops being current."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from pelican.plugins.bilingual.engine import build_inputs, read_cache
-from pelican.plugins.bilingual.up_to_date import record
+from pelican.plugins.bilingual.engine import build_record as record
 
 SEOUL = ZoneInfo("Asia/Seoul")
 

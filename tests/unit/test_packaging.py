@@ -97,7 +97,7 @@ def test_register_connects_i18n_subsites_first_then_every_part_once():
     # up_to_date acts after every part that reads or writes the site; progress, which only
     # prints (its `finalized` ends with the build's closing line), comes after it.
     assert ours[-2:] == [
-        "pelican.plugins.bilingual.up_to_date.up_to_date",
+        "pelican.plugins.bilingual.engine.up_to_date",
         "pelican.plugins.bilingual.progress.progress",
     ]
     finalized = [m for m in once["finalized"] if m.startswith("pelican.plugins.bilingual")]

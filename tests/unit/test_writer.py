@@ -7,12 +7,8 @@ import os
 import jinja2
 import pytest
 from pelican.plugins.bilingual.core import BuildStopped
-from pelican.plugins.bilingual.engine.writer import (
-    KeepUnchangedWriter,
-    same_bytes,
-    same_files,
-    sync_tree,
-)
+from pelican.plugins.bilingual.core.files import same_bytes, same_files, sync_tree
+from pelican.plugins.bilingual.engine.writer import KeepUnchangedWriter
 from pelican.settings import read_settings
 
 

@@ -26,9 +26,7 @@ import gc
 import io
 import logging
 import os
-import shutil
 import traceback
-from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -37,6 +35,8 @@ from pelican.contents import Page
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from .. import compat
+from ..core.files import same_bytes, same_files
 from ..core.findings import BuildStopped
 from ..subsites import is_main_site
 from . import build_inputs, parallel_pages, rendered
@@ -159,74 +159,6 @@ class _KeptIfSame(io.StringIO):
         os.replace(staging, self._target)
 
 
-def same_bytes(path: str, data: bytes) -> bool:
-    """Whether the file at `path` exists and holds exactly `data`."""
-    try:
-        if os.path.getsize(path) != len(data):
-            return False
-        with open(path, "rb") as handle:
-            return handle.read() == data
-    except OSError:
-        return False
-
-
-def same_files(path: str, other: str, block: int = 1 << 16) -> bool:
-    """Whether the files at `path` and `other` both exist and hold the same bytes.
-
-    Read `block` bytes at a time. (`filecmp.cmp` keeps results by size and time stamp
-    in a module-level cache, which a staging file rewritten within one time stamp
-    would fool.)
-    """
-    try:
-        if os.path.getsize(path) != os.path.getsize(other):
-            return False
-        with open(path, "rb") as one, open(other, "rb") as two:
-            while True:
-                a, b = one.read(block), two.read(block)
-                if a != b:
-                    return False
-                if not a:
-                    return True
-    except OSError:
-        return False
-
-
-def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> tuple[int, int]:
-    """Move `source`'s files into `target`, leaving files with equal bytes untouched.
-
-    `target` ends up holding exactly `source`'s files, but for the entries right inside
-    it named in `keep` (Pelican's `OUTPUT_RETENTION`: a `.git` folder), which are left
-    alone. `source` is used up. Returns (files written, files removed). Unchanged files
-    keep their bytes and their modification time, so a deploy uploads only what
-    changed. Both folders must be on one file system (files are renamed, not copied).
-    """
-    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
-    if not target.exists():
-        os.replace(source, target)
-        return len(wanted), 0
-    kept = set(keep)
-    written = removed = 0
-    for path in sorted(target.rglob("*"), reverse=True):
-        relative = path.relative_to(target)
-        if relative.parts[0] in kept:
-            continue
-        if (path.is_file() or path.is_symlink()) and relative not in wanted:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
-            path.rmdir()
-    for relative in sorted(wanted):
-        new, old = source / relative, target / relative
-        if same_bytes(str(old), new.read_bytes()):
-            continue
-        if old.is_dir():
-            shutil.rmtree(old)
-        old.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(new, old)
-        written += 1
-    return written, removed
-
-
 def term_names(terms) -> list[str]:
     """The names in Pelican's `tags` / `categories` / `authors` context (pairs or a dict)."""
     if not terms:
@@ -311,7 +243,7 @@ class KeepUnchangedWriter(Writer):
             return
         log.debug("common: the second process did not finish; rendering its files here")
         for path, sig, (name, template, context, relative_urls, kwargs) in split.deferred:
-            self._written_files.discard(path + SUFFIX)
+            compat.written_files(self).discard(path + SUFFIX)
             self._overridden_files.discard(path + SUFFIX)
             super().write_file(name, template, context, relative_urls, **kwargs)
             entry = rendered.file_entry(path, sig) if sig is not None else None
@@ -344,7 +276,7 @@ class KeepUnchangedWriter(Writer):
                     context["localsiteurl"] = local["localsiteurl"]
                 _ = kwargs.get("article", kwargs.get("page")).content
                 if not split.child:
-                    self._written_files.add(path + SUFFIX)
+                    compat.written_files(self).add(path + SUFFIX)
                     if kwargs.get("override_output"):
                         self._overridden_files.add(path + SUFFIX)
                     signals.content_written.send(path, context=local)
@@ -372,9 +304,10 @@ class KeepUnchangedWriter(Writer):
             if entry is not None:
                 site.record.now[path] = entry
 
+    # Pelican's `write_file` opens every page through `_open_w` (compat.OPEN_OUTPUT).
     def _open_w(self, filename, encoding, override=False):
         try:
-            handle = super()._open_w(filename + SUFFIX, encoding, override=override)
+            handle = compat.open_output(self, filename + SUFFIX, encoding, override)
         except RuntimeError as problem:  # two files with one name: say the real one
             raise RuntimeError(str(problem).replace(filename + SUFFIX, filename)) from None
         return _KeptIfSame(handle, filename, encoding)
@@ -410,7 +343,7 @@ class KeepUnchangedWriter(Writer):
         site = self._site
         path = sanitised_join(self.output_path, name)
         parts = None
-        if path + SUFFIX not in self._written_files and site.covers(template):
+        if path + SUFFIX not in compat.written_files(self) and site.covers(template):
             parts = site.dependencies.of(item)
         if parts is None:  # rendered every time (see `rendered`): counted as rendered
             return self._render(path, None, name, template, context, relative_urls, kwargs)
@@ -424,7 +357,7 @@ class KeepUnchangedWriter(Writer):
                     record.stale.append(name)
                     log.error("common: %s changed although its inputs did not", path)
             else:
-                self._written_files.add(path + SUFFIX)  # as Pelican's own check counts it
+                compat.written_files(self).add(path + SUFFIX)  # as Pelican's own check counts it
                 if kwargs.get("override_output"):
                     self._overridden_files.add(path + SUFFIX)
                 local = {**context, "output_file": name, **kwargs}

@@ -23,7 +23,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.writer import sync_tree
+from ..core.files import sync_tree
 
 # Pagefind's ready-made UIs; the theme has its own search page, so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")

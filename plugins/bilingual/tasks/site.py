@@ -15,7 +15,7 @@ from pathlib import Path
 
 from invoke import Exit, task
 
-from ..engine.writer import sync_tree
+from ..core.files import sync_tree
 from .project import STRICT, Project, output_argument, passthrough, pelican, publishing
 
 

@@ -48,10 +48,10 @@ from pelican.contents import Page
 from pelican.generators import Generator
 from pygments.styles import get_all_styles
 
-from .. import subsites
+from .. import compat, subsites
 from ..core import BuildStopped
+from ..core.files import same_bytes
 from ..core.settings import Setting
-from ..engine.writer import same_bytes
 from . import rst_code
 from .code_style import code_css
 from .stylesheet import bundle, stylesheet_sources
@@ -202,9 +202,9 @@ def release_block_memo(generator, writer=None):
 
 def focusable_code(instance):
     """`content_object_init`: `tabindex="0"` on the content's code blocks."""
-    content = getattr(instance, "_content", None)
+    content = compat.content_html(instance)
     if content:
-        instance._content = focusable_pre(content)
+        compat.set_content_html(instance, focusable_pre(content))
 
 
 class StylesheetGenerator(Generator):

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine import build_inputs
+from . import build_inputs
 
 FILE_NAME = "bilingual-build-record.json"
 FORMAT = 1

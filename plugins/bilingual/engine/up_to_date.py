@@ -40,11 +40,11 @@ from pathlib import Path
 
 from pelican import signals
 
-from .. import subsites
+from .. import compat, subsites
 from ..core import site_timezone
 from ..core.settings import Setting
-from ..engine import build_inputs
-from . import record
+from . import build_inputs
+from . import build_record as record
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def start(pelican):
     kept = record.load(config.path)
     output = record.output_listing(config.output, config.retention)
     if config.reuse and record.is_current(kept, inputs, output, time.time()):
-        pelican.run = functools.partial(_skip, pelican, kept, pelican.run)
+        compat.wrap_run(pelican, functools.partial(_skip, pelican, kept))
         return
     record.forget(config.path)
     handler = WarningLog()
@@ -132,7 +132,7 @@ def start(pelican):
 
 def _skip(pelican, kept: record.Record, full_run) -> None:
     """Pelican's `run` for a build with nothing to do (later runs are full ones again)."""
-    del pelican.run  # Pelican's --autoreload runs again after a change: a full build
+    compat.unwrap_run(pelican)  # Pelican's --autoreload runs again after a change: a full build
     for name, level, message in kept.warnings:
         logging.getLogger(name).log(level, "%s", message)
     print(

@@ -1,3 +1,0 @@
-from .up_to_date import register
-
-__all__ = ["register"]
