@@ -101,6 +101,7 @@ from pelican import signals
 from pelican.readers import RstReader
 from pelican.settings import DEFAULT_CONFIG
 
+from . import compat
 from .core.findings import BuildStopped
 from .core.settings import Setting
 from .core.sites import (
@@ -804,18 +805,8 @@ def release_subsite(pelican) -> None:
     settings = pelican.settings
     if is_main_site(settings):
         return
-    from pelican.contents import Content
-    from pelican.plugins.i18n_subsites import i18n_subsites
-
-    generators = getattr(i18n_subsites, "_GENERATOR_DB", None)
-    if isinstance(generators, dict):
-        for generator in [g for g in generators if getattr(g, "settings", None) is settings]:
-            del generators[generator]
-    for method in ("get_content", "get_summary"):
-        memo = getattr(Content.__dict__.get(method), "cache", None)
-        if isinstance(memo, dict):
-            for key in [k for k in memo if k and getattr(k[0], "settings", None) is settings]:
-                del memo[key]
+    compat.forget_subsite_generators(settings)
+    compat.forget_site(settings)
 
 
 def release_read_cache(generators) -> None:
@@ -930,9 +921,9 @@ def share_texts(generator) -> None:
     for name in CONTENT_LISTS:
         for item in getattr(generator, name, ()):
             for version in (item, *getattr(item, "translations", ())):
-                text = version.__dict__.get("_content")
-                if type(text) is str:
-                    version._content = texts.setdefault(text, text)
+                text = compat.content_html(version)
+                if type(text) is str and text:
+                    compat.set_content_html(version, texts.setdefault(text, text))
 
 
 def _reading_once(cls, cache: read_cache.ReadCache, reading: str):

@@ -18,6 +18,7 @@ import posixpath
 
 from pelican import signals
 
+from .. import compat
 from .files import LINKED, annotate
 
 
@@ -36,12 +37,12 @@ def linked_size(content_root: str, source_dir: str, href: str) -> int | None:
 
 def add_file_facts(instance):
     """`content_object_init`: "(TYPE, size)" after links to attached files."""
-    content = getattr(instance, "_content", None)
-    if not content or not any(prefix in content for prefix in LINKED):
+    content = compat.content_html(instance)
+    if not any(prefix in content for prefix in LINKED):
         return
     source_dir = os.path.dirname(instance.get_relative_source_path()).replace(os.sep, "/")
     size_of = functools.partial(linked_size, instance.settings["PATH"], source_dir)
-    instance._content = annotate(content, size_of, instance.lang)
+    compat.set_content_html(instance, annotate(content, size_of, instance.lang))
 
 
 def register():

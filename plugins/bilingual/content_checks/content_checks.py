@@ -46,7 +46,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.utils import get_date
 
-from .. import subsites
+from .. import compat, subsites
 from ..core import (
     BuildStopped,
     Visibility,
@@ -329,8 +329,8 @@ def text_findings(config: CheckSettings, item, shown: str | None = None) -> list
     shown = shown or display_path(item)
     source_dir = os.path.dirname(item.get_relative_source_path()).replace(os.sep, "/")
     exists = functools.partial(is_content_file, config.content_root)
-    html = item._content or ""
-    generated = getattr(item, "_context", None) or {}
+    html = compat.content_html(item)
+    generated = compat.content_context(item)
     sources = generated.get("generated_content") or {}
 
     def is_content(relative: str) -> bool:

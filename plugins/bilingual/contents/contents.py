@@ -24,8 +24,9 @@ import re
 
 from markdown.extensions.toc import slugify_unicode
 from pelican import signals
+from pelican.contents import Content, Static
 
-from .. import subsites
+from .. import compat, subsites
 from ..core import BuildStopped
 from ..core.markdown_settings import with_extension
 from ..core.settings import Setting
@@ -75,11 +76,12 @@ def link_headings(instance):
 
     Once per build for each HTML (`subsites.shared_result`).
     """
-    html = getattr(instance, "_content", None)
-    if html and 'class="section"' in html:
-        instance._content = subsites.shared_result(
+    html = compat.content_html(instance)
+    if 'class="section"' in html:
+        anchored = subsites.shared_result(
             instance.settings, f"{__name__}.anchors", html, lambda: docutils_anchors(html)
         )
+        compat.set_content_html(instance, anchored)
 
 
 def collect(instance):
@@ -88,9 +90,9 @@ def collect(instance):
     Found once per build for each HTML (`subsites.shared_result`): every language's
     site makes the posts of every language.
     """
-    if not hasattr(instance, "_content"):
-        return
-    html = instance._content or ""
+    if not isinstance(instance, Content) or isinstance(instance, Static):
+        return  # a post or page only
+    html = compat.content_html(instance)
     if has_own_contents(html):  # the writer's own contents box wins
         instance.contents = []
         return

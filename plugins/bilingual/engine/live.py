@@ -37,6 +37,7 @@ from pelican import signals
 from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from .. import compat
 from ..core.findings import FINDINGS_KEY, item_checks
 
 log = logging.getLogger(__name__)
@@ -140,11 +141,7 @@ def take_text(old: Content, new: Content) -> list[str]:
             continue
         old.__dict__[name] = value
         taken.append(name)
-    for method in ("get_content", "get_summary"):
-        memo = getattr(Content.__dict__.get(method), "cache", None)
-        if isinstance(memo, dict):
-            for key in [key for key in memo if key and key[0] is old]:
-                del memo[key]
+    compat.forget_rendered(old)
     return taken
 
 
@@ -201,7 +198,7 @@ def _files_not_copied(old: Content, new: Content, context) -> list[str]:
     the post, so any new one needs the full build.
     """
     added = sorted(new.get_static_links() - old.get_static_links())
-    text = new._content or ""
+    text = compat.content_html(new)
     if added and ("{attach}" in text or "|attach|" in text):
         return added
     copied = context.get("static_content", {})

@@ -18,7 +18,7 @@ import posixpath
 import imagesize
 from pelican import signals
 
-from .. import subsites
+from .. import compat, subsites
 from .images import enhance
 
 # Pelican's link prefixes, and the legacy `|static|` form it still reads.
@@ -49,16 +49,17 @@ def image_size(content_root: str, source_dir: str, src: str):
 
 def add_sizes(instance):
     """`content_object_init`: sizes, lazy loading and figures in a post's HTML."""
-    content = getattr(instance, "_content", None)
-    if not content or "<img" not in content:
+    content = compat.content_html(instance)
+    if "<img" not in content:
         return
     source_dir = os.path.dirname(instance.get_relative_source_path()).replace(os.sep, "/")
     root = instance.settings["PATH"]
     size_of = functools.partial(image_size, root, source_dir)
     # Once per build for each post (every language's site makes every post).
-    instance._content = subsites.shared_result(
+    html = subsites.shared_result(
         instance.settings, __name__, (root, source_dir, content), lambda: enhance(content, size_of)
     )
+    compat.set_content_html(instance, html)
 
 
 def register():

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from pelican import signals
 
-from .. import subsites
+from .. import compat, subsites
 from ..core import BuildStopped, LanguageSites, site_timezone
 from ..core.settings import Setting
 from .l10n import choose_translations, make_filters
@@ -134,15 +134,14 @@ def summary_filter(settings, config: LocalizationSettings):
     def summary_of(item):
         # Per page URL base too: with RELATIVE_URLS a summary's links depend on the
         # page that shows it (Pelican's `localsiteurl`).
-        key = (id(item), getattr(item, "_context", {}).get("localsiteurl"))
+        key = (id(item), compat.content_context(item).get("localsiteurl"))
         if key not in done:
             if "summary" in item.metadata:
                 # From the text as written: Pelican resolved its links before
                 # i18n-subsites moved other languages' URLs (subsites).
                 if hasattr(item, "summary_source"):
                     item.metadata["summary"] = item.summary_source
-                    if hasattr(item, "_summary"):
-                        del item._summary
+                    compat.forget_summary(item)
                 item.refresh_metadata_intersite_links()
                 done[key] = item.summary
             else:

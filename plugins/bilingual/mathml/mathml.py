@@ -20,6 +20,7 @@ from __future__ import annotations
 import latex2mathml.converter
 from pelican import signals
 
+from .. import compat
 from ..core import add_findings, display_path, error
 from ..core.markdown_settings import with_extension
 from .formulas import line_of, render
@@ -37,16 +38,20 @@ def render_formulas(instance):
     included, is what meta descriptions and feeds strip it to).
     """
     problems = []
-    content = getattr(instance, "_content", None)
-    if content and "arithmatex" in content:
-        instance._content, problems = render(content, convert)
+    content = compat.content_html(instance)
+    if "arithmatex" in content:
+        html, problems = render(content, convert)
+        compat.set_content_html(instance, html)
     metadata = getattr(instance, "metadata", {})
     for key in ("summary", "summary_source"):
         if "arithmatex" in str(metadata.get(key, "")):
             metadata[key], found = render(metadata[key], convert)
             problems += [problem for problem in found if problem not in problems]
             # Pelican copied the metadata onto the post already.
-            setattr(instance, "_summary" if key == "summary" else key, metadata[key])
+            if key == "summary":
+                compat.forget_summary(instance)
+            else:
+                setattr(instance, key, metadata[key])
     if not problems:
         return
     try:
@@ -55,7 +60,7 @@ def render_formulas(instance):
     except OSError:
         source = ""
     add_findings(
-        instance._context,
+        compat.content_context(instance),
         [
             error(
                 display_path(instance),

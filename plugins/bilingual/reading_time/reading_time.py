@@ -19,6 +19,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.contents import Article
 
+from .. import compat
 from ..core import BuildStopped
 from ..core.settings import Setting
 from .counting import DEFAULT_RATES, reading_minutes
@@ -55,7 +56,7 @@ def measure(instance):
     """`content_object_init`: `reading_time` on articles (pages are not dated lists)."""
     if isinstance(instance, Article):
         instance.reading_time = reading_minutes(
-            getattr(instance, "_content", "") or "", instance.lang, rates_of(instance.settings)
+            compat.content_html(instance), instance.lang, rates_of(instance.settings)
         )
 
 

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable
 
 from pelican import signals
 
+from .. import compat
+
 # `src="/..."` or `href="/..."`, not `//host/...`: (attribute and quote, path, rest).
 ROOT_LINK = re.compile(r"""(\b(?:src|href)\s*=\s*(["']))/(?!/)([^"'#?]*)([^"']*)\2""")
 
@@ -54,8 +56,8 @@ def as_static_links(html: str, is_site_file: Callable[[str], bool]) -> str:
 
 def static_links(instance):
     """`content_object_init`: root-relative links to the site's files become `{static}`."""
-    content = getattr(instance, "_content", None)
-    if not content or "=" not in content or not ROOT_LINK.search(content):
+    content = compat.content_html(instance)
+    if "=" not in content or not ROOT_LINK.search(content):
         return
     root = instance.settings["PATH"]
     static_paths = tuple(instance.settings.get("STATIC_PATHS") or ())
@@ -63,7 +65,7 @@ def static_links(instance):
     def is_site_file(path: str) -> bool:
         return is_static(path, static_paths) and os.path.isfile(os.path.join(root, path))
 
-    instance._content = as_static_links(content, is_site_file)
+    compat.set_content_html(instance, as_static_links(content, is_site_file))
 
 
 def register():
