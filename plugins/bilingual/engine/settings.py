@@ -1,21 +1,48 @@
 """The build engine's settings (see `core.settings`): each turns one speed-up off.
 
-None of them changes what a build writes; a test builds with every one off and on and
-compares the output byte for byte. `CACHE_PATH` (Pelican's) is where the caches live.
+None of them changes what a build writes: a test builds the demo with the engine on and
+off (`BUILD_ENGINE = False`, every speed-up at once) and compares the output byte for
+byte. `CACHE_PATH` (Pelican's) is where the caches live.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
 from ..core.settings import Setting
 
-READ_CACHE = Setting(
+ENGINE = Setting(
+    "BUILD_ENGINE",
+    True,
+    "True or False",
+    "The build engine: caches between builds, work on a second core, pages not rendered "
+    "again when nothing they show changed, nothing done when nothing changed. False turns "
+    "every one off at once (the site is the same; builds are slower): READ_CACHE, "
+    "READ_AHEAD, PARALLEL_PAGES, SKIP_UNCHANGED_PAGES and BUILD_RECORD read as False.",
+)
+
+
+@dataclass(frozen=True)
+class EngineSwitch(Setting):
+    """A speed-up of the engine's: its own value, or False when `BUILD_ENGINE` is off."""
+
+    def read(self, settings: Mapping[str, Any]) -> Any:
+        """False with the engine off, else the setting's value or default."""
+        if not ENGINE.read(settings):
+            return False
+        return super().read(settings)
+
+
+READ_CACHE = EngineSwitch(
     "READ_CACHE",
     True,
     "True or False",
     "Keep what the readers made of each content file in `CACHE_PATH`, keyed by the file's "
     "bytes, and the compiled templates: the next build parses only what changed.",
 )
-READ_AHEAD = Setting(
+READ_AHEAD = EngineSwitch(
     "READ_AHEAD",
     True,
     "True or False",
@@ -28,7 +55,7 @@ READ_AHEAD_MIN_FILES = Setting(
     "a whole number",
     "Files to parse below which `READ_AHEAD` is not used (a second process costs more).",
 )
-PARALLEL_PAGES = Setting(
+PARALLEL_PAGES = EngineSwitch(
     "PARALLEL_PAGES",
     True,
     "True or False",
@@ -40,7 +67,7 @@ PARALLEL_PAGES_MIN = Setting(
     "a whole number",
     "Posts in a language's lists below which `PARALLEL_PAGES` is not used.",
 )
-SKIP_UNCHANGED_PAGES = Setting(
+SKIP_UNCHANGED_PAGES = EngineSwitch(
     "SKIP_UNCHANGED_PAGES",
     True,
     "True or False",
@@ -55,6 +82,7 @@ CHECK_SKIPPED_PAGES = Setting(
     "any that would differ (for testing the record).",
 )
 SETTINGS = (
+    ENGINE,
     READ_CACHE,
     READ_AHEAD,
     READ_AHEAD_MIN_FILES,

@@ -42,16 +42,16 @@ from pelican import signals
 
 from .. import compat, subsites
 from ..core import site_timezone
-from ..core.settings import Setting
 from . import build_inputs
 from . import build_record as record
+from .settings import EngineSwitch
 
 log = logging.getLogger(__name__)
 
 STATE_KEY = "bundle_build_record"
 
 
-BUILD_RECORD = Setting(
+BUILD_RECORD = EngineSwitch(
     "BUILD_RECORD",
     True,
     'True, False or "rebuild"',
