@@ -140,3 +140,18 @@ def build_with_cache(content: Path, output: Path, cache: Path, *settings: str, f
     """Build `content` with its own `CACHE_PATH` and the `KEY=VALUE` `settings` (JSON
     values), Pelican's `flags` (such as `-v`) before them."""
     return run_pelican(content, output, *flags, "-e", f'CACHE_PATH="{cache}"', *settings)
+
+
+def run_invoke(folder: Path, *args: str, **env: str):
+    """`invoke ARGS` run in `folder` (its tasks.py) with `env` added; the finished process."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+    )

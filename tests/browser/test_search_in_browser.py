@@ -226,21 +226,27 @@ def test_search_works_under_a_sub_path(browser, served_subpath):
     context.close()
 
 
+def built_fixture(root: Path, fixture: str, *settings: str) -> Path:
+    """`tests/fixtures/<fixture>` built into `root/out` with `-e` `settings`; the folder."""
+    build = run_pelican(ROOT / "tests" / "fixtures" / fixture, root / "out", "-e", *settings)
+    assert build.returncode == 0, build.log
+    return root / "out"
+
+
+def served_folder(folder: Path):
+    """Serve `folder` for the length of a fixture: yields its address."""
+    server = serve(folder)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
 @pytest.fixture(scope="module")
 def served_with_empty_language(tmp_path_factory):
     """The basic fixture with a third language that has nothing published (no index)."""
     root = tmp_path_factory.mktemp("empty-language")
-    build = run_pelican(
-        ROOT / "tests" / "fixtures" / "basic",
-        root / "out",
-        "-e",
-        'I18N_SUBSITES={"ko": {}, "ja": {}}',
-    )
-    assert build.returncode == 0, build.log
-    assert not (root / "out" / "ja" / "pagefind").exists()
-    server = serve(root / "out")
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    output = built_fixture(root, "basic", 'I18N_SUBSITES={"ko": {}, "ja": {}}')
+    assert not (output / "ja" / "pagefind").exists()
+    yield from served_folder(output)
 
 
 def test_a_language_without_an_index_is_left_out_not_an_error(page, served_with_empty_language):
@@ -287,17 +293,10 @@ def test_results_arriving_do_not_move_the_page(browser, served_demo):
 def served_cjk(tmp_path_factory):
     """English, Japanese and Traditional Chinese posts (tests/fixtures/cjk-search)."""
     root = tmp_path_factory.mktemp("cjk")
-    build = run_pelican(
-        ROOT / "tests" / "fixtures" / "cjk-search",
-        root / "out",
-        "-e",
-        'I18N_SUBSITES={"ja": {}, "zh-Hant": {}}',
-        "SERIES={}",
+    output = built_fixture(
+        root, "cjk-search", 'I18N_SUBSITES={"ja": {}, "zh-Hant": {}}', "SERIES={}"
     )
-    assert build.returncode == 0, build.log
-    server = serve(root / "out")
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from served_folder(output)
 
 
 @pytest.mark.parametrize(

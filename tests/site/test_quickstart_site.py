@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import run_invoke
 
 SITEURL = "https://mina.github.io/tide"
 
@@ -27,15 +27,7 @@ def quickstart(folder, *flags):
     )
 
 
-def invoke(folder, *args, **env):
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **env},
-    )
+invoke = run_invoke
 
 
 def soup(path):

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 
-from sitebuild import ROOT
+from sitebuild import ROOT, run_invoke
 
 
 def invoke(folder, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "COLUMNS": "80"},
-    )
+    return run_invoke(folder, *args, COLUMNS="80")
 
 
 def git(folder, *args):

@@ -8,6 +8,8 @@ import os
 from types import SimpleNamespace
 
 import jinja2
+import pytest
+from pelican.plugins.bilingual.core import dependencies
 from pelican.plugins.bilingual.engine import rendered
 
 
@@ -30,7 +32,20 @@ def test_template_reads_follows_extends_imports_and_includes():
     assert {"article", "SITENAME", "pages", "tags"} <= reads
     assert "m" not in reads  # bound by the parent's import
     assert rendered.uncovered(reads, env.globals) == {"tags"}
-    assert rendered.uncovered({"article", "range", "languages", "X_Y"}, env.globals) == set()
+    assert rendered.uncovered({"article", "range", "X_Y"}, env.globals) == set()
+
+
+def vouch_for_box(sender):
+    return {"box"}
+
+
+def test_a_context_name_is_covered_once_a_feature_vouches_for_it():
+    assert rendered.uncovered({"article", "box"}, {}) == {"box"}
+    dependencies.CONTEXT_NAMES.connect(vouch_for_box)
+    try:
+        assert rendered.uncovered({"article", "box"}, {}) == set()
+    finally:
+        dependencies.CONTEXT_NAMES.disconnect(vouch_for_box)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,7 +61,26 @@ def item(path, slug, series=None, content=""):
     )
 
 
-def test_dependencies_are_translations_links_and_the_series_values():
+# A feature's declarations, as the series plugin makes them (`core.dependencies`).
+def shows_series(item, memo):
+    series = getattr(item, "series", None)
+    return dependencies.plain_text(series, memo) if isinstance(series, Series) else None
+
+
+def shows_series_ids(contents):
+    return repr(sorted({x.series.id for x in contents if isinstance(x.series, Series)}))
+
+
+@pytest.fixture
+def series_feature():
+    dependencies.PAGE_SHOWS.connect(shows_series)
+    dependencies.SITE_SHOWS.connect(shows_series_ids)
+    yield
+    dependencies.PAGE_SHOWS.disconnect(shows_series)
+    dependencies.SITE_SHOWS.disconnect(shows_series_ids)
+
+
+def test_dependencies_are_translations_links_and_what_features_declare(series_feature):
     thread = ("Part one", "Part two")
     a_en = item("/c/a.en.md", "a", Series("s", thread, 1))
     a_ko = item("/c/a.ko.md", "a")
@@ -96,7 +130,9 @@ def test_link_targets_resolve_as_pelican_does():
     assert rendered.link_targets(text, "/c/sub/a.en.md", "/c") == {"/c/b.en.md", "/c/top one.md"}
 
 
-def test_site_digest_changes_with_the_file_list_the_menu_and_the_series(tmp_path):
+def test_site_digest_changes_with_the_file_list_the_menu_and_what_features_declare(
+    tmp_path, series_feature
+):
     page = tmp_path / "about.md"
     page.write_text("About", encoding="utf-8")
 
@@ -145,3 +181,17 @@ def test_a_template_named_at_render_time_is_never_covered():
     env = env_with({"a.html": '{% set side = "b.html" %}{% include side %}', "b.html": "x"})
     reads = rendered.template_reads(env, "a.html")
     assert rendered.DYNAMIC in rendered.uncovered(reads, env.globals)
+
+
+def test_a_value_that_is_not_plain_is_refused_not_hashed_by_its_repr():
+    class Post:  # its repr says nothing of its content
+        pass
+
+    @dataclasses.dataclass(frozen=True)
+    class Row:
+        title: str
+        post: object
+
+    assert dependencies.plain_text(Row("t", None)) == "Row(title='t', post=None)"
+    with pytest.raises(TypeError, match="a Post is not a value a page shows"):
+        dependencies.plain_text(Row("t", Post()))

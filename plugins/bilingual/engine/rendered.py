@@ -7,16 +7,19 @@ page and language) is a function of:
 - what every page of the site may show (`site_digest`): the settings, theme, plugins,
   installed libraries and the content folder's other files (images, attachments:
   `build_inputs(settings, sources=False)`), the list of every source file, the source
-  files of the site's pages (the menu), its series (the header links them) and the
-  tags, categories and authors it writes a page for (a post links only those);
+  files of the site's pages (the menu), the tags, categories and authors it writes a
+  page for (a post links only those), and what features add to every page
+  (`core.dependencies.SITE_SHOWS`: the header's list of series);
 - the item's own source file and its translations' (the same slug in any language:
   the language switch and the translation note), and the files its text links to
   with Pelican's `{filename}` syntax (a link shows the target's URL), each known by
   (path, size, modification time) as in `build_inputs`;
-- the *values* of its `series` (the series plugin's views: every episode's title,
-  number, date, status and URL as the series box shows them): an edit to one
-  episode's text leaves the other episodes' files alone, a new title or number
-  renders the whole series again. `Dependencies` computes these.
+- what features add to its page, as they declare it (`core.dependencies.PAGE_SHOWS`:
+  the series plugin gives the *values* of the series box: every episode's title,
+  number, date, status and URL): an edit to one episode's text leaves the other
+  episodes' files alone, a new title or number renders the whole series again.
+  `Dependencies` computes these. The engine knows no feature: a context name a
+  template reads is covered when a feature vouches for it (`CONTEXT_NAMES`).
 
 The record keeps, per output file, the signature of those inputs and the file's size and
 modification time when it was written; a file whose signature and stat are unchanged
@@ -32,7 +35,6 @@ context names a template and everything it imports, includes or extends read, an
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -46,7 +48,8 @@ from urllib.parse import unquote
 import jinja2
 from jinja2 import meta, nodes
 
-from .read_cache import ADDRESS, includes_other_files
+from ..core import dependencies
+from .read_cache import includes_other_files
 
 FORMAT = 1
 # Context names a post or page file may read: what the signature covers. Upper-case
@@ -57,9 +60,7 @@ COVERED = frozenset(
         "page",
         "category",
         "output_file",
-        "languages",  # pairing: URLs from settings and the item's translations
         "pages",  # the menu: every page's source is in the site digest
-        "series_list",  # the header's "Series" link: the series ids are in the site digest
         "articles_page",  # read only to see whether the page is a list
         "noindex",
         "blog",
@@ -124,7 +125,8 @@ def template_reads(env: jinja2.Environment, name: str) -> set[str]:
 
 def uncovered(reads: Iterable[str], env_globals: Mapping) -> set[str]:
     """The names in `reads` that the signature does not cover (see `COVERED`)."""
-    return {n for n in reads if not (n.isupper() or n in COVERED or n in env_globals)}
+    vouched = COVERED | dependencies.context_names()
+    return {n for n in reads if not (n.isupper() or n in vouched or n in env_globals)}
 
 
 def stat_entry(path: str, root: str) -> tuple[str, int, int]:
@@ -147,12 +149,14 @@ def site_digest(
     the content folder; `terms`: {kind: names} of the tag, category and author pages
     the site writes (a post links its tags only where they have a page). The digest
     covers those, the source paths, the full (size, mtime) of the items of
-    `page_kinds` (classes: the menu's pages) and the series ids.
+    `page_kinds` (classes: the menu's pages) and what features add to every page
+    (`core.dependencies.SITE_SHOWS`: the header's list of series).
     """
     digest = hashlib.sha256(f"rendered {FORMAT}; {base}\n".encode())
     for kind, names in sorted((terms or {}).items()):
         digest.update(f"{kind}: {sorted(names)!r}\n".encode())
-    paths, menu, series = [], [], set()
+    contents = [item for item in contents if item is not None]
+    paths, menu = [], []
     for item in contents:
         if item is None:
             continue
@@ -162,12 +166,10 @@ def site_digest(
         paths.append(os.path.relpath(source, root))
         if page_kinds and isinstance(item, page_kinds):
             menu.append(stat_entry(source, root))
-        series_id = getattr(getattr(item, "series", None), "id", None)
-        if series_id is not None:
-            series.add(str(series_id))
     digest.update("\n".join(sorted(paths)).encode())
     digest.update(repr(sorted(menu)).encode())
-    digest.update(repr(sorted(series)).encode())
+    for text in dependencies.site_texts(contents):
+        digest.update(f"\n{text}".encode())
     return digest.hexdigest()
 
 
@@ -218,7 +220,7 @@ class Dependencies:
         self._stat = entry or (lambda source: stat_entry(source, root))
         self._read = read or read_bytes
         self._entries: dict[str, tuple] = {}
-        self._shared: dict[int, tuple] = {}
+        self._shared: dict = {}  # `core.dependencies.plain_text`'s memo, for this site
 
     def entry(self, source: str) -> tuple:
         """A source file's (relative path, size, mtime_ns), looked up once."""
@@ -231,41 +233,8 @@ class Dependencies:
         slug = self.slug_of.get(source)
         return self.by_slug.get(slug, [source]) if slug is not None else [source]
 
-    def series(self, series) -> str:
-        """A text of everything `article.series` holds, as the templates see it.
-
-        The series plugin's views (`PostSeries`, with the thread's episodes and the
-        series' rows as frozen dataclasses) hold every value a series box can show:
-        titles, labels, dates, statuses, URLs. A post's text changing leaves them as
-        they were; its title, number, date or status changing changes them for every
-        post of the series. The thread's and the series' parts are the same objects for
-        every post of one site, so their text is made once.
-        """
-        if series is None:
-            return ""
-        if not dataclasses.is_dataclass(series):
-            return ADDRESS.sub("", repr(series))
-        own = []
-        for item in dataclasses.fields(series):
-            value = getattr(series, item.name)
-            if (isinstance(value, tuple) and len(value) > 8) or dataclasses.is_dataclass(value):
-                own.append(self.shared_text(value))
-            else:
-                own.append(ADDRESS.sub("", repr(value)))
-        return hashlib.sha256("\n".join(own).encode()).hexdigest()
-
-    def shared_text(self, value) -> str:
-        """The digest of a large value's `repr`, made once per object."""
-        key = id(value)
-        if key not in self._shared:
-            self._shared[key] = (
-                value,  # kept alive, so that its id is not reused during the build
-                hashlib.sha256(ADDRESS.sub("", repr(value)).encode()).hexdigest(),
-            )
-        return self._shared[key][1]
-
     def of(self, item) -> tuple[str, str, str] | None:
-        """(translations, series, link targets) of one item, as texts.
+        """(translations, what features add to its page, link targets) of one item, as texts.
 
         None when the item's file must be rendered every time: its source includes
         other files (`read_cache.includes_other_files`) or cannot be read. Links are
@@ -278,10 +247,11 @@ class Dependencies:
         versions = sorted(
             self.entry(s) for s in {item.source_path, *self.versions(item.source_path)}
         )
-        series = self.series(getattr(item, "series", None))
+        # The series box and the like, as the features that add them declare them.
+        shown = "\n".join(dependencies.page_texts(item, self._shared))
         text = data.decode("utf-8", "replace")
         linked = sorted(self.entry(p) for p in link_targets(text, item.source_path, self.root))
-        return repr(versions), series, repr(linked)
+        return repr(versions), shown, repr(linked)
 
 
 def read_bytes(path: str) -> bytes | None:

@@ -54,6 +54,7 @@ from .. import subsites
 from ..core import (
     BuildStopped,
     LanguageSites,
+    dependencies,
     group_by_slug,
     source_lang,
     translation_ids,
@@ -280,8 +281,18 @@ def romanize_terms(instance):
         )
 
 
+def context_names(sender):
+    """`core.dependencies.CONTEXT_NAMES`: `languages`.
+
+    It comes from the settings and the post's translations, whose sources the
+    rendered-page record follows already.
+    """
+    return {"languages"}
+
+
 def register():
     """Connect the handlers."""
+    dependencies.CONTEXT_NAMES.connect(context_names)
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(romanize_terms)
     signals.all_generators_finalized.connect(collect)

@@ -55,13 +55,14 @@ from ..core import (
     LanguageSites,
     Visibility,
     add_findings,
+    dependencies,
     display_path,
 )
 from ..core.romanize import has_hangul, romanized, romanizes
 from ..core.settings import Setting, defaults
 from .grouping import collect_entries, normalize_config, unknown_languages
 from .problems import check_entries
-from .views import SeriesLinks, build_views, post_series
+from .views import PostSeries, SeriesLinks, build_views, post_series
 
 log = logging.getLogger(__name__)
 
@@ -245,7 +246,31 @@ def add_generator(pelican):
     return SeriesGenerator
 
 
+def page_shows(item, memo):
+    """`core.dependencies.PAGE_SHOWS`: the values of `item`'s series box, or None."""
+    series = getattr(item, "series", None)
+    return dependencies.plain_text(series, memo) if isinstance(series, PostSeries) else None
+
+
+def site_shows(contents):
+    """`core.dependencies.SITE_SHOWS`: the series every page's header links (ids, names)."""
+    shown = {
+        (item.series.id, str(item.series.name))
+        for item in contents
+        if isinstance(getattr(item, "series", None), PostSeries)
+    }
+    return repr(sorted(shown))
+
+
+def context_names(sender):
+    """`core.dependencies.CONTEXT_NAMES`: `series_list`, covered by `site_shows`."""
+    return {"series_list"}
+
+
 def register():
     """Connect the handlers, in the order they fire."""
+    dependencies.PAGE_SHOWS.connect(page_shows)
+    dependencies.SITE_SHOWS.connect(site_shows)
+    dependencies.CONTEXT_NAMES.connect(context_names)
     signals.initialized.connect(set_defaults)
     signals.get_generators.connect(add_generator)

@@ -1,0 +1,105 @@
+"""What a page shows, as the features that put it there declare it.
+
+The build engine does not render a post or page file again when nothing it shows has
+changed (`engine.rendered`). It knows the post's own sources and Pelican's context;
+what a feature adds to a page (the series box, the language links) only the feature
+knows. So a feature connects to these signals, as plugins connect to Pelican's, and
+the engine, when it runs, asks them:
+
+- `PAGE_SHOWS`: sent with a post or page (and `memo`, a dict the engine keeps for one
+  language site's build); each receiver returns a text that changes whenever what it
+  adds to that item's page changes (None: nothing). `plain_text` makes one of the
+  values a feature holds.
+- `SITE_SHOWS`: sent with the site's contents (a list); each receiver returns a text of
+  what it adds to every page of the site (the header's list of series), or None.
+- `CONTEXT_NAMES`: sent with no sender; each receiver returns the template context
+  names it puts on every page and vouches for through the two signals above
+  (`languages`, `series_list`). A template that reads a name nobody vouches for is
+  rendered every time.
+
+Without the engine (`BUILD_ENGINE = False`) nothing sends them. Receivers must be
+module-level functions (blinker keeps weak references).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable
+
+from blinker import signal
+
+PAGE_SHOWS = signal("bilingual.page-shows")
+SITE_SHOWS = signal("bilingual.site-shows")
+CONTEXT_NAMES = signal("bilingual.context-names")
+
+PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
+
+
+def _ordered(results) -> list:
+    """Signal results in a stable order (by the receiver's module and name)."""
+    return sorted(
+        results, key=lambda pair: (getattr(pair[0], "__module__", ""), pair[0].__qualname__)
+    )
+
+
+def page_texts(item, memo: dict) -> list[str]:
+    """What every feature adds to `item`'s page, as texts, in a stable order."""
+    results = PAGE_SHOWS.send(item, memo=memo)
+    return [text for _, text in _ordered(results) if text is not None]
+
+
+def site_texts(contents: list) -> list[str]:
+    """What every feature adds to every page of a site with `contents`, as texts."""
+    return [text for _, text in _ordered(SITE_SHOWS.send(contents)) if text is not None]
+
+
+def context_names() -> set[str]:
+    """The context names features vouch for."""
+    names: set[str] = set()
+    for _, given in CONTEXT_NAMES.send(None):
+        names.update(given or ())
+    return names
+
+
+def plain_text(value, memo: dict | None = None) -> str:
+    """A stable text of `value`: plain values, tuples and lists, dataclasses, by field.
+
+    Plain values are str, numbers, None and dates. Raises TypeError for anything else
+    (a post object, whose text would say nothing of its content): a feature must give
+    the values its page shows, not the objects they came from. `memo` keeps the text of
+    each dataclass, tuple and list by identity, for values many pages share (a series'
+    episode list); the values are kept alive in it.
+    """
+    if isinstance(value, PLAIN):
+        return repr(value)
+    if isinstance(value, (tuple, list)):
+        return _shared(
+            value, memo, lambda: "(" + ", ".join(plain_text(v, memo) for v in value) + ")"
+        )
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _shared(value, memo, lambda: _fields_text(value, memo))
+    raise TypeError(
+        f"plain_text: a {type(value).__name__} is not a value a page shows; give its fields"
+    )
+
+
+def _fields_text(value, memo) -> str:
+    fields = (
+        f"{f.name}={plain_text(getattr(value, f.name), memo)}" for f in dataclasses.fields(value)
+    )
+    return f"{type(value).__name__}({', '.join(fields)})"
+
+
+def _shared(value, memo, make) -> str:
+    if memo is None:
+        return make()
+    key = ("plain_text", id(value))
+    if key not in memo:
+        memo[key] = (value, make())  # the value kept alive: its id is not reused
+    return memo[key][1]
+
+
+def names(values: Iterable[str]) -> str:
+    """A stable text of a set of names."""
+    return repr(sorted(values))
