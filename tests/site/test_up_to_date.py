@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sitebuild import FIXTURES, SERIES_SETTING, run_pelican
+from sitebuild import FIXTURES, ROOT, SERIES_SETTING, run_pelican
 
 SKIPPED = "nothing changed since the build"
 FULL = "Done in "
@@ -154,3 +154,22 @@ def test_invoke_check_leaves_the_build_record_alone(tmp_path):
     check = run_pelican(content, tmp_path / "unused", *extra, "BILINGUAL_CHECK_ONLY=true")
     assert check.returncode == 0, check.log
     assert SKIPPED in run_pelican(content, output, *extra).log
+
+
+def test_a_change_to_the_writers_own_ui_catalogs_means_a_full_build(tmp_path):
+    # BILINGUAL_LOCALEDIR is read by the localization feature, outside content/ and the
+    # theme: it declares the folder (core.dependencies.INPUT_FOLDERS) for the record.
+    content, output, extra = setup(tmp_path)
+    catalog = tmp_path / "locale" / "ko" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    theme_ko = ROOT / "theme" / "translations" / "ko" / "LC_MESSAGES" / "messages.po"
+    catalog.write_text(theme_ko.read_text(encoding="utf-8"), encoding="utf-8")
+    extra = [*extra, f'BILINGUAL_LOCALEDIR="{tmp_path / "locale"}"']
+    assert FULL in run_pelican(content, output, *extra).log
+    assert SKIPPED in run_pelican(content, output, *extra).log
+    text = catalog.read_text(encoding="utf-8").replace('msgstr "검색"', 'msgstr "찾기"', 1)
+    assert text != catalog.read_text(encoding="utf-8")
+    catalog.write_text(text, encoding="utf-8")
+    again = run_pelican(content, output, *extra)
+    assert FULL in again.log, again.log
+    assert "찾기" in (output / "ko" / "index.html").read_text(encoding="utf-8")

@@ -127,3 +127,24 @@ def test_bilingual_headings_never_repeat_a_language():
     assert other_ui_langs(["ko", "ja", "de"], ui, "en") == [("ko", "ko")]
     assert other_ui_langs(["en", "ko", "de"], ui, "en") == [("ko", "ko")]  # a Japanese page
     assert other_ui_langs(["en", "ja", "de"], ui, "ko") == [("en", "en")]
+
+
+def test_the_writers_catalogs_come_first_and_the_themes_fill_in(tmp_path):
+    from pelican.plugins.bilingual.localization.l10n import choose_translations
+
+    def catalog(folder, lang, text):
+        path = folder / lang / "LC_MESSAGES" / "messages.po"
+        path.parent.mkdir(parents=True)
+        path.write_text(f'msgid ""\nmsgstr ""\n\nmsgid "Search"\nmsgstr "{text}"\n', "utf-8")
+
+    mine, theme = tmp_path / "mine", tmp_path / "theme"
+    catalog(mine, "ja", "検索")
+    catalog(theme, "ko", "검색")
+    folders = (str(mine), str(theme))
+    ja, ui, warning = choose_translations(folders, "ja", "en", "en")
+    assert (ja.gettext("Search"), ui, warning) == ("検索", "ja", None)
+    ko, ui, _ = choose_translations(folders, "ko", "en", "en")
+    assert (ko.gettext("Search"), ui) == ("검색", "ko")
+    zh, ui, warning = choose_translations(folders, "zh", "en", "en")
+    assert (zh.gettext("Search"), ui) == ("Search", "en")
+    assert str(mine / "zh" / "LC_MESSAGES" / "messages.po") in warning

@@ -55,7 +55,10 @@ def test_the_settings_carry_the_answers():
     }
     assert settings["PLUGINS"] == ["bilingual"]
     names = settings["SERIES"]["first-steps"]["name"]
-    assert names == {"ko": "첫걸음", "en": "First Steps", "ja": "First Steps"}
+    assert names == {"ko": "첫걸음", "en": "First Steps", "ja": "はじめの一歩"}
+    # A language without an example of its own gets the English one, to translate.
+    es = quickstart.files(answers(langs=("es", "en")), NOW)
+    assert settings_of(es["pelicanconf.py"])["SERIES"]["first-steps"]["name"]["es"] == "First Steps"
 
 
 def test_quotes_and_unicode_in_a_name_stay_as_typed():

@@ -16,6 +16,9 @@ the engine, when it runs, asks them:
   names it puts on every page and vouches for through the two signals above
   (`languages`, `series_list`). A template that reads a name nobody vouches for is
   rendered every time.
+- `INPUT_FOLDERS`: sent with a site's settings; each receiver returns the folders its
+  feature reads besides the content, the theme and the plugins (the UI catalogs of
+  `BILINGUAL_LOCALEDIR`), so that a change there makes the next build a full one.
 
 Without the engine (`BUILD_ENGINE = False`) nothing sends them. Receivers must be
 module-level functions (blinker keeps weak references).
@@ -32,6 +35,7 @@ from blinker import signal
 PAGE_SHOWS = signal("bilingual.page-shows")
 SITE_SHOWS = signal("bilingual.site-shows")
 CONTEXT_NAMES = signal("bilingual.context-names")
+INPUT_FOLDERS = signal("bilingual.input-folders")
 
 PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
 
@@ -60,6 +64,14 @@ def context_names() -> set[str]:
     for _, given in CONTEXT_NAMES.send(None):
         names.update(given or ())
     return names
+
+
+def input_folders(settings) -> list[str]:
+    """The folders features read besides the content, theme and plugins (sorted, unique)."""
+    found: set[str] = set()
+    for _, folders in INPUT_FOLDERS.send(settings):
+        found.update(str(folder) for folder in folders or ())
+    return sorted(found)
 
 
 def plain_text(value, memo: dict | None = None) -> str:

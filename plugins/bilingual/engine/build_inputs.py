@@ -29,6 +29,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..core import dependencies
 from . import read_cache
 
 FORMAT = 1
@@ -144,6 +145,8 @@ def build_inputs(settings, sources: bool = True) -> str:
         folders.append(("theme", tree_listing(Path(theme), (), skip)))
     for number, folder in enumerate(settings.get("THEME_TEMPLATES_OVERRIDES") or ()):
         folders.append((f"templates {number}", tree_listing(Path(folder), (), skip)))
+    for folder in dependencies.input_folders(settings):  # what features read besides
+        folders.append((f"feature {folder}", tree_listing(Path(folder), (), skip)))
     plugins = []
     # Every file of each plugin, not only its Python: templates and data count too.
     for source in read_cache.plugin_sources(settings, pattern="*"):

@@ -47,26 +47,37 @@ def load_catalog(localedir: str, lang: str, domain: str = "messages"):
     return Translations(buffer, domain=domain)
 
 
+def first_catalog(localedirs, lang: str, domain: str = "messages"):
+    """The catalog for `lang` in the first of `localedirs` that has one, or None."""
+    for folder in [localedirs] if isinstance(localedirs, str) else localedirs:
+        found = load_catalog(folder, lang, domain)
+        if found is not None:
+            return found
+    return None
+
+
 def choose_translations(localedir, lang, fallback_lang, source_lang, domain="messages"):
     """(translations, ui_lang, warning) for a site in `lang`.
 
-    The templates are written in `source_lang`, so that language needs no catalog.
-    A language without a catalog falls back to `fallback_lang` (the main site's) when
-    that one has a catalog, else to the templates' own text; `ui_lang` is the language
-    the UI text is then in (language names inside it are given in that language too),
-    and `warning` says so, once, naming the file that is missing.
+    `localedir`: a folder of catalogs, or folders looked in in order (the writer's own,
+    then the theme's). The templates are written in `source_lang`, so that language
+    needs no catalog. A language without a catalog falls back to `fallback_lang` (the
+    main site's) when that one has a catalog, else to the templates' own text;
+    `ui_lang` is the language the UI text is then in (language names inside it are
+    given in that language too), and `warning` says so, once, naming the file to write.
     """
     if lang == source_lang:
         return gettext.NullTranslations(), lang, None
-    found = load_catalog(localedir, lang, domain)
+    found = first_catalog(localedir, lang, domain)
     if found is not None:
         return found, lang, None
-    fallback = None if fallback_lang == source_lang else load_catalog(localedir, fallback_lang)
+    fallback = None if fallback_lang == source_lang else first_catalog(localedir, fallback_lang)
     ui_lang = fallback_lang if fallback is not None else source_lang
+    own = localedir if isinstance(localedir, str) else localedir[0]
     warning = (
         f"localization: no UI catalog for language '{lang}' (missing "
-        f"{catalog_path(localedir, lang, domain)}); pages in '{lang}' show the UI in "
-        f"'{ui_lang}'"
+        f"{catalog_path(own, lang, domain)}); pages in '{lang}' show the UI in "
+        f"'{ui_lang}' (docs/languages.md: adding a language's UI text)"
     )
     return (fallback or gettext.NullTranslations()), ui_lang, warning
 

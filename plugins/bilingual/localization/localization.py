@@ -24,7 +24,8 @@ Dates come from Babel's CLDR data, so no system locale is needed.
 Settings (defaults)
 -------------------
 - `BILINGUAL_TEMPLATES_LANG` (`"en"`): the language the templates' msgids are in.
-- `BILINGUAL_LOCALEDIR` (`<THEME>/translations`).
+- `BILINGUAL_LOCALEDIR` (None): a folder of the writer's own catalogs, looked in before
+  the theme's `translations/`.
 See `subsites` for how this sits beside pelican-i18n-subsites' own gettext.
 """
 
@@ -38,7 +39,7 @@ from dataclasses import dataclass
 from pelican import signals
 
 from .. import compat, subsites
-from ..core import BuildStopped, LanguageSites, site_timezone
+from ..core import BuildStopped, LanguageSites, dependencies, site_timezone
 from ..core.settings import Setting
 from .l10n import choose_translations, make_filters
 from .summaries import automatic_summary
@@ -53,8 +54,8 @@ LOCALEDIR = Setting(
     "BILINGUAL_LOCALEDIR",
     None,
     "a folder, or None",
-    "Where the UI catalogs are (`<lang>/LC_MESSAGES/messages.po`). None: the theme's "
-    "`translations/` folder.",
+    "A folder of UI catalogs of your own (`<lang>/LC_MESSAGES/messages.po`), looked in "
+    "before the theme's `translations/` (English and Korean): add a language, or reword one.",
 )
 SETTINGS = (TEMPLATES_LANG, LOCALEDIR)
 
@@ -68,7 +69,7 @@ class LocalizationSettings:
     lang: str
     sites: LanguageSites
     templates_lang: str
-    localedir: str
+    localedir: tuple[str, ...]  # looked in in order
     tz: datetime.tzinfo
 
     @classmethod
@@ -80,7 +81,9 @@ class LocalizationSettings:
                 f"localization: invalid BILINGUAL_TEMPLATES_LANG {templates_lang!r}: "
                 "give a language code such as 'en'"
             )
-        localedir = LOCALEDIR.read(settings) or os.path.join(settings["THEME"], "translations")
+        # The writer's catalogs first, then the theme's (a language either lacks is English).
+        theme = os.path.join(settings["THEME"], "translations")
+        localedir = tuple(dict.fromkeys(d for d in (LOCALEDIR.read(settings), theme) if d))
         tz = site_timezone(settings)
         return cls(
             settings["DEFAULT_LANG"],
@@ -203,7 +206,14 @@ def install(generators):
         )
 
 
+def catalog_folders(settings):
+    """`core.dependencies.INPUT_FOLDERS`: the writer's own UI catalogs (`BILINGUAL_LOCALEDIR`)."""
+    folder = LOCALEDIR.read(settings)
+    return [folder] if folder else []
+
+
 def register():
     """Connect the handlers, in the order they fire."""
+    dependencies.INPUT_FOLDERS.connect(catalog_folders)
     signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(install)

@@ -25,7 +25,9 @@ const bundles = Object.fromEntries(
   ]),
 );
 const languageNames = JSON.parse(root.dataset.languageNames);
-const plural = new Intl.PluralRules(lang);
+// The result count's wording is in the UI's language (English on a page whose language
+// has no catalog yet), so its plural rules are that language's.
+const plural = new Intl.PluralRules(root.dataset.uiLang || lang);
 const dates = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
 const switches = [...document.querySelectorAll(".lang-switch a[hreflang]")];
 
