@@ -12,7 +12,6 @@ from __future__ import annotations
 import pprint
 from types import ModuleType
 
-from . import subsites
 from .archive import archive
 from .content_checks import content_checks
 from .contents import contents
@@ -27,6 +26,7 @@ from .publishing import publishing
 from .reading_time import reading_time
 from .search import search
 from .series_threads import series_threads
+from .subsites import names as file_names
 from .theme_support import theme_support
 
 # (heading, the module that declares the settings), in the order the reference lists them.
@@ -40,7 +40,7 @@ SECTIONS: tuple[tuple[str, ModuleType], ...] = (
     ("Reading time", reading_time),
     ("UI text", localization),
     ("Checks and build summary", content_checks),
-    ("File names", subsites),
+    ("File names", file_names),
     ("Addresses in Hangul", romanize),
     ("Publishing", publishing),
     ("Build speed (each turns one speed-up off; the site is the same)", engine_settings),

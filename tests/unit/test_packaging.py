@@ -91,7 +91,7 @@ def test_register_connects_i18n_subsites_first_then_every_part_once():
     ours = [m for m in once["initialized"] if m.startswith("pelican.plugins.bilingual")]
     assert ours[:3] == [
         "pelican.plugins.bilingual",
-        "pelican.plugins.bilingual.subsites",
+        "pelican.plugins.bilingual.subsites.configure",
         "pelican.plugins.bilingual.engine.writer",
     ]
     # up_to_date acts after every part that reads or writes the site; progress, which only

@@ -1,0 +1,219 @@
+"""File names and languages: a post's slug and language from its name; tags checked."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+
+from babel import Locale, UnknownLocaleError
+
+from ..core.findings import BuildStopped
+from ..core.settings import Setting
+from ..core.sites import (
+    COMPUTED_ATTRIBUTES,
+    COUNTRY_NOT_LANGUAGE,
+    MISSING_TRANSLATION_ID,
+    translation_ids,
+)
+from .sites import SITES_KEY, language_sites
+
+log = logging.getLogger(__name__)
+
+
+# Any language tag's shape; a build uses the site's own languages (`lang_suffix`).
+LANG_SUFFIX = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
+
+
+def slug_lang(suffix: str) -> str:
+    """`<slug>.<lang>` at the end of a file name (without its extension)."""
+    return rf"(?:(?P<slug>.+)\.(?P<lang>{suffix})$)?"
+
+
+def default_pattern(suffix: str) -> str:
+    """Pelican's own date prefix (`2026-04-19-`, optional), then `<slug>.<lang>`."""
+    return rf"(?:(?P<date>\d{{4}}-\d{{2}}-\d{{2}})[-_])?{slug_lang(suffix)}"
+
+
+SLUG_LANG = slug_lang(LANG_SUFFIX)
+
+
+FILENAME_PATTERN = default_pattern(LANG_SUFFIX)
+
+
+FILENAME_PATTERN_SETTING = Setting(
+    "BILINGUAL_FILENAME_PATTERN",
+    FILENAME_PATTERN,
+    "a regular expression with (?P<slug>) and (?P<lang>) groups",
+    "How a file name gives a post's slug and language; replaces the whole rule (by default "
+    "`<slug>.<lang>` at the end of the name, after Pelican's date prefix or your "
+    "`FILENAME_METADATA`).",
+)
+
+
+SETTINGS = (FILENAME_PATTERN_SETTING,)
+
+
+PELICAN_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
+
+
+def as_it_is(item):
+    """i18n-subsites' `hiding_func` for content it keeps: the item unchanged."""
+    return item
+
+
+def generators_info() -> dict:
+    """`I18N_GENERATORS_INFO`: every status list of posts and pages, filtered by language.
+
+    Each (contents, other) pair loses its other-language items (policy "remove"), and
+    records its own-language items' URLs for i18n-subsites' cross-site links.
+    """
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    return {
+        ArticlesGenerator: {
+            "translations_lists": ["translations", "drafts_translations", "hidden_translations"],
+            "contents_lists": [
+                ("articles", "drafts"),
+                ("drafts", "hidden_articles"),
+                ("hidden_articles", "articles"),
+            ],
+            "hiding_func": as_it_is,
+            "policy": "I18N_UNTRANSLATED_ARTICLES",
+        },
+        PagesGenerator: {
+            "translations_lists": ["translations", "hidden_translations", "draft_translations"],
+            "contents_lists": [
+                ("pages", "hidden_pages"),
+                ("hidden_pages", "draft_pages"),
+                ("draft_pages", "pages"),
+            ],
+            "hiding_func": as_it_is,
+            "policy": "I18N_UNTRANSLATED_PAGES",
+        },
+    }
+
+
+def prepare_metadata(generator, metadata) -> None:
+    """`*_generator_context`: a post's metadata, before Pelican makes the post of it.
+
+    - `Translation: true` becomes `is_translation` (see the module docstring).
+    - A slug that a writer's own `FILENAME_METADATA` took with the language suffix
+      (`hand-plane.de`) loses the suffix, so the versions pair.
+    - A language typed in another case than the settings' (`KO`) is spelled as there.
+    - The written `Summary:` is kept as `summary_source`: Pelican resolves its
+      `{filename}` links before i18n-subsites moves other languages' URLs, so the
+      `localization` plugin resolves them again from this text when it shows it.
+    - A field that `ARTICLE_TRANSLATION_ID` / `PAGE_TRANSLATION_ID` names and the file
+      lacks becomes `MISSING_TRANSLATION_ID`, which the content checks report.
+    """
+    flag = metadata.pop("translation", None)
+    if flag is not None and str(flag).strip().lower() not in ("false", "no", "0", ""):
+        metadata["is_translation"] = True
+    slug, lang = metadata.get("slug"), metadata.get("lang")
+    if isinstance(slug, str) and isinstance(lang, str) and slug.endswith(f".{lang}"):
+        metadata["slug"] = slug[: -len(lang) - 1]
+    settings = getattr(generator, "settings", None) or {}
+    if isinstance(lang, str) and SITES_KEY in settings:
+        # `notes.KO.md`: the language as the settings spell it (tags ignore case).
+        metadata["lang"] = language_sites(settings).spelled(lang)
+    if "summary" in metadata:
+        metadata["summary_source"] = metadata["summary"]
+    # A translation id field the file lacks: Pelican would stop with an AttributeError
+    # before any check runs; the content checks name the file instead.
+    from pelican.generators import PagesGenerator
+
+    kind = "PAGE" if isinstance(generator, PagesGenerator) else "ARTICLE"
+    for name in translation_ids(settings, kind):
+        if name not in COMPUTED_ATTRIBUTES and name not in metadata:
+            metadata[name] = MISSING_TRANSLATION_ID
+
+
+def language_tag_problem(code) -> str | None:
+    """Why `code` is not a language tag (BCP 47, as CLDR knows them), or None.
+
+    `ko`, `en-US`, `zh_Hant` and `pt-BR` are tags; `jp` (a country) and `geopolitics`
+    are not.
+    """
+    if not isinstance(code, str) or not code:
+        return f"{code!r} is not a language tag"
+    hint = COUNTRY_NOT_LANGUAGE.get(code.lower())
+    if hint:
+        return f"'{code}' is a country code, not a language tag (did you mean '{hint}'?)"
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return f"'{code}' is not a language tag that CLDR knows (e.g. 'en', 'ko', 'pt-BR')"
+    if locale.language != code.replace("-", "_").split("_")[0].lower():
+        return f"'{code}' is not a language tag that CLDR knows (e.g. 'en', 'ko', 'pt-BR')"
+    return None
+
+
+def check_languages(settings) -> None:
+    """Stop the build on languages it cannot build (BuildStopped names the setting).
+
+    `DEFAULT_LANG` and each `I18N_SUBSITES` key must be a language tag, and
+    `DEFAULT_LANG` must not be an `I18N_SUBSITES` key too (one site per language).
+    """
+    for where, code in [("DEFAULT_LANG", settings["DEFAULT_LANG"])] + [
+        ("I18N_SUBSITES key", key) for key in settings.get("I18N_SUBSITES", {})
+    ]:
+        problem = language_tag_problem(code)
+        if problem:
+            raise BuildStopped(
+                f"common: invalid {where}: {problem}; it becomes <html lang> and hreflang, "
+                "so it must be a language tag (BCP 47)"
+            )
+    main = str(settings["DEFAULT_LANG"]).lower()
+    again = [key for key in settings.get("I18N_SUBSITES", {}) if str(key).lower() == main]
+    if again:
+        # i18n-subsites would build the main language twice, once into output/<lang>/
+        # inside the main site's own folder, and the search step fails on it.
+        raise BuildStopped(
+            f"common: invalid I18N_SUBSITES: '{again[0]}' is DEFAULT_LANG, the main site at /; "
+            f"I18N_SUBSITES lists the other languages only. Take '{again[0]}' out of "
+            "I18N_SUBSITES (its posts are then at /posts/... instead of "
+            f"/{again[0]}/posts/...), or make another language DEFAULT_LANG"
+        )
+
+
+def lang_suffix(settings: Mapping) -> str:
+    """The language part of a file name: one of the site's languages, in any case.
+
+    `notes.v2.en.md` is English and `using.the.api.md` a main-language post named
+    `using.the.api`, as Pelican would read it (`api` is not a site language). Without
+    languages in `settings` (no `DEFAULT_LANG`), any language tag's shape.
+    """
+    if not settings.get("DEFAULT_LANG"):
+        return LANG_SUFFIX
+    langs = {settings["DEFAULT_LANG"], *(settings.get("I18N_SUBSITES") or {})}
+    # Longest first: `pt-BR` before `pt`.
+    ordered = sorted(langs, key=lambda lang: (-len(lang), lang))
+    return "(?i:" + "|".join(re.escape(lang) for lang in ordered) + ")"
+
+
+def filename_pattern(settings: Mapping) -> str:
+    """The `FILENAME_METADATA` the bundle installs (see the module docstring).
+
+    `BILINGUAL_FILENAME_PATTERN` wins when set. Raises BuildStopped when the writer's
+    `FILENAME_METADATA` is not a regular expression.
+    """
+    if settings.get(FILENAME_PATTERN_SETTING.name):
+        return settings[FILENAME_PATTERN_SETTING.name]
+    suffix = lang_suffix(settings)
+    own = settings.get("FILENAME_METADATA")
+    if not own or own == PELICAN_FILENAME_METADATA:
+        return default_pattern(suffix)
+    try:
+        groups = re.compile(own).groupindex
+    except (re.error, TypeError) as bad:
+        raise BuildStopped(f"common: invalid FILENAME_METADATA {own!r}: {bad}") from None
+    if "lang" in groups:
+        return own
+    if "slug" in groups:
+        # The writer's slug, and the language from the suffix (`prepare_metadata` then
+        # takes the suffix off the slug).
+        return rf"(?:(?=.*\.(?P<lang>{suffix})$))?{own}"
+    ours = slug_lang(suffix) if "date" in groups else default_pattern(suffix)
+    # The writer's groups from a look-ahead at the start, then the bundle's suffix.
+    return rf"(?:(?=(?:{own})))?{ours}"
