@@ -270,3 +270,30 @@ def test_a_build_for_a_public_address_that_writes_drafts_warns(tmp_path):
     assert "a draft is written and listed in this build for https://example.org" in public.log
     local = run_pelican(FIXTURES / "statuses", tmp_path / "dev")
     assert "a draft is written and listed" not in local.log
+
+
+def test_check_counts_a_language_without_ui_text_as_the_build_does(tmp_path):
+    # The warning comes from the main site, before any other language's site is built,
+    # so `invoke check` (which stops there) reports it too.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "check",
+            "--",
+            str(FIXTURES / "trilingual"),
+            "-o",
+            str(tmp_path / "out"),
+            "-e",
+            'I18N_SUBSITES={"ko": {}, "ja": {}}',
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    log = result.stdout + result.stderr
+    assert log.count("no UI catalog for language 'ja'") == 1, log
+    assert "warnings 0" not in log

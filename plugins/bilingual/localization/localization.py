@@ -184,7 +184,9 @@ def install(generators):
         catalogs[lang], ui_langs[lang], warning = choose_translations(
             config.localedir, lang, config.sites.main_lang, config.templates_lang
         )
-        if warning and lang == config.lang:
+        # Once per build, from the main site, which reads (and `invoke check` checks)
+        # before any other language's site is built.
+        if warning and subsites.is_main_site(generators[0].settings):
             log.warning(warning)
 
     def gettext_in(lang, message, **variables):
