@@ -28,6 +28,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import metadata, resources
@@ -458,18 +459,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in written:
         print(f"  {path.relative_to(folder)}")
     if local is not None:
-        print(
-            f"\nThe package came from {local}, which a deploy cannot reach: the blog keeps "
+        say(
+            f"The package came from {local}, which a deploy cannot reach: the blog keeps "
             "its wheel in vendor/ and requirements.txt installs it from there (commit both)."
         )
     print(
         f"\nNext:\n  cd {folder}\n  python -m pip install -r requirements.txt\n  invoke serve"
         "        # http://127.0.0.1:8000/, rebuilt as you save\n"
-        f'  invoke new "A title" --series "{example(answers.langs[0]).series}"\n'
-        "Publish: push the folder to a GitHub repository and set Settings → Pages → Source:"
-        " GitHub Actions."
+        f'  invoke new "A title" --series "{example(answers.langs[0]).series}"'
+    )
+    say(
+        "Publish: push the folder to a GitHub repository and set Settings → Pages → Source: "
+        "GitHub Actions."
     )
     return 0
+
+
+def say(paragraph: str, width: int = 78) -> None:
+    """Print `paragraph` after a blank line, wrapped for an 80-column terminal."""
+    print("\n" + textwrap.fill(paragraph, width, break_on_hyphens=False, break_long_words=False))
 
 
 if __name__ == "__main__":
