@@ -21,44 +21,26 @@ the site's lists below which a fork costs more than it saves. Nothing without `f
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
-import pickle
-import struct
 import traceback
 
 log = logging.getLogger(__name__)
 
-HEADER = struct.Struct("!I")
-
 
 class _Forward(logging.Handler):
-    """In the child: every log record, as (logger name, level, message), to the pipe."""
+    """In the child: every log record, as ("log", logger name, level, message), sent."""
 
-    def __init__(self, out):
+    def __init__(self, connection):
         super().__init__(logging.DEBUG)
-        self.out = out
+        self.connection = connection
 
     def emit(self, record):
         try:
             message = record.getMessage()
         except Exception:  # a record that cannot be formatted: its template
             message = str(record.msg)
-        _send(self.out, ("log", record.name, record.levelno, message))
-
-
-def _send(out, value) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(HEADER.pack(len(data)) + data)
-    out.flush()
-
-
-def _receive(data: bytes) -> list:
-    values = []
-    while len(data) >= HEADER.size:
-        (size,) = HEADER.unpack_from(data)
-        values.append(pickle.loads(data[HEADER.size : HEADER.size + size]))
-        data = data[HEADER.size + size :]
-    return values
+        self.connection.send(("log", record.name, record.levelno, message))
 
 
 class Split:
@@ -67,14 +49,19 @@ class Split:
     `turn()` -> True when the current rendering file is the child's; `child` says which
     side this process is. The build keeps `deferred`: the child's files (for the
     rendered-page record, or to render them itself if the child fails).
+
+    Why `os.fork` and not a `multiprocessing` process or pool: the child goes on with
+    the build's own call (Pelican's generator loop, the writer, the template context as
+    they are at that moment), which a process started with a target function cannot do
+    without pickling the whole site. What goes between the two processes is the
+    standard library's: one `multiprocessing.Pipe`, one object per message.
     """
 
-    def __init__(self, pid: int, fd: int, child: bool, out=None):
-        """The other process and the pipe end of this side."""
+    def __init__(self, pid: int, connection, child: bool):
+        """The other process and this side's end of the pipe."""
         self.pid = pid
-        self.fd = fd
+        self.connection = connection
         self.child = child
-        self.out = out
         self.count = 0
         self.active = True
         self.deferred: list = []
@@ -84,27 +71,26 @@ class Split:
         """Fork; None when `fork` is missing."""
         if not hasattr(os, "fork"):
             return None
-        read_end, write_end = os.pipe()
+        receiving, sending = multiprocessing.Pipe(duplex=False)
         pid = os.fork()
         if pid == 0:
-            os.close(read_end)
+            receiving.close()
             # Nothing on the terminal from here (progress lines, stray prints): the
             # build says it all; messages go to it through the pipe.
             null = os.open(os.devnull, os.O_WRONLY)
             os.dup2(null, 1)
             os.dup2(null, 2)
-            out = os.fdopen(write_end, "wb")
             root = logging.getLogger()
             for handler in list(root.handlers):
                 root.removeHandler(handler)
-            root.addHandler(_Forward(out))
+            root.addHandler(_Forward(sending))
             for logger in logging.Logger.manager.loggerDict.values():
                 if isinstance(logger, logging.Logger) and logger.handlers:
                     logger.handlers = []
                     logger.propagate = True
-            return cls(os.getppid(), write_end, child=True, out=out)
-        os.close(write_end)
-        return cls(pid, read_end, child=False)
+            return cls(os.getppid(), sending, child=True)
+        sending.close()
+        return cls(pid, receiving, child=False)
 
     def turn(self) -> bool:
         """Whether the next file to render is the child's (every second one)."""
@@ -120,8 +106,8 @@ class Split:
         """In the child: say how it went and leave (never returns)."""
         code = 0
         try:
-            _send(self.out, ("done", failed))
-            self.out.close()
+            self.connection.send(("done", failed))
+            self.connection.close()
         except BaseException:
             code = 1
         finally:
@@ -135,7 +121,7 @@ class Split:
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-        os.close(self.fd)
+        self.connection.close()
 
     def join(self) -> bool:
         """In the build: wait for the child; whether it rendered all its files.
@@ -144,12 +130,14 @@ class Split:
         dropped (the build renders the child's files itself and logs them then).
         """
         self.active = False
-        chunks = []
-        while chunk := os.read(self.fd, 1 << 20):
-            chunks.append(chunk)
-        os.close(self.fd)
+        values = []
+        while True:
+            try:
+                values.append(self.connection.recv())
+            except (EOFError, OSError):  # the child closed its end: all is here
+                break
+        self.connection.close()
         _, status = os.waitpid(self.pid, 0)
-        values = _receive(b"".join(chunks))
         finished = [value for value in values if value[0] == "done"]
         if os.waitstatus_to_exitcode(status) != 0 or not finished or finished[0][1]:
             return False  # the build renders the child's files again, with their messages

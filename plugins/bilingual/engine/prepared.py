@@ -16,7 +16,7 @@ new process instead (`subsites.run_pelican`), which always reads the current cod
 from __future__ import annotations
 
 import contextlib
-import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -121,25 +121,21 @@ class PreparedPelican:
                 result.args, result.returncode, result.stdout + result.stderr, ""
             )
             return Build(argv, done=done)
+        # `os.fork` rather than a `multiprocessing` process: the kept build must end when
+        # this process does (its connection closes), where multiprocessing would wait for
+        # it at exit; what goes between them is a `multiprocessing.Pipe`, one object each.
         sys.stdout.flush()
         sys.stderr.flush()
-        read_end, write_end = os.pipe()
-        commands = os.pipe() if keep else None
-        replies = os.pipe()
+        read_end, write_end = os.pipe()  # the build's stdout and stderr, as raw bytes
+        ours, theirs = multiprocessing.Pipe()  # how it ended; then rewrites asked, answered
         pid = os.fork()
         if pid == 0:  # the child: build, then leave without running the parent's cleanup
             os.close(read_end)
-            os.close(replies[0])
-            if commands:
-                os.close(commands[1])
-            _build_here(argv, write_end, self.cwd, env, replies[1], commands and commands[0])
+            ours.close()
+            _build_here(argv, write_end, self.cwd, env, theirs, keep)
         os.close(write_end)
-        os.close(replies[1])
-        if commands:
-            os.close(commands[0])
-        return Build(
-            argv, pid=pid, output=read_end, replies=replies[0], commands=commands and commands[1]
-        )
+        theirs.close()
+        return Build(argv, pid=pid, output=read_end, connection=ours)
 
 
 class Build:
@@ -150,13 +146,12 @@ class Build:
     (`subprocess.CompletedProcess`, `LiveSite` or None).
     """
 
-    def __init__(self, argv, *, pid=None, output=None, replies=None, commands=None, done=None):
-        """A running build's process and pipes, or `done`: a finished build's result."""
+    def __init__(self, argv, *, pid=None, output=None, connection=None, done=None):
+        """A running build's process, output pipe and connection, or `done`: a result."""
         self.argv = argv
         self.pid = pid
         self._output = output
-        self._replies = replies
-        self._commands = commands
+        self._connection = connection
         self._chunks: list[bytes] = []
         self._done = done
 
@@ -183,29 +178,24 @@ class Build:
         os.close(self._output)
         self._output = None
         text = b"".join(self._chunks).decode("utf-8", "replace")
-        replies = os.fdopen(self._replies, "rb")
-        status = _reply(replies)
+        status = _receive(self._connection)
         code = status.get("built", 1) if status else 1
         if code == 0 and status.get("kept"):
-            live = LiveSite(self.pid, os.fdopen(self._commands, "wb", buffering=0), replies)
+            live = LiveSite(self.pid, self._connection)
         else:
             live = None
-            replies.close()
-            if self._commands is not None:
-                os.close(self._commands)
+            self._connection.close()
             _, wait_status = os.waitpid(self.pid, 0)
             code = os.waitstatus_to_exitcode(wait_status)
         self._done = subprocess.CompletedProcess(self.argv, code, text, "")
         return self._done, live
 
 
-def _reply(stream) -> dict | None:
-    line = stream.readline()
-    if not line:
-        return None
+def _receive(connection) -> dict | None:
+    """The next object from `connection`, or None when the other end has closed."""
     try:
-        return json.loads(line)
-    except ValueError:
+        return connection.recv()
+    except (EOFError, OSError):
         return None
 
 
@@ -216,28 +206,23 @@ class LiveSite:
     {"declined": reason} (a full build is needed). `close()` ends the process.
     """
 
-    def __init__(self, pid: int, commands, replies):
-        """The kept process and its two pipes (requests to it, answers from it)."""
+    def __init__(self, pid: int, connection):
+        """The kept process and the connection its requests and answers go through."""
         self.pid = pid
-        self._commands = commands
-        self._replies = replies
+        self._connection = connection
 
     def rewrite(self, paths: Sequence[str]) -> dict:
         """Ask the kept build to rewrite the pages of the content files `paths`."""
         try:
-            self._commands.write(
-                json.dumps({"rewrite": [os.fspath(p) for p in paths]}).encode() + b"\n"
-            )
+            self._connection.send({"rewrite": [os.fspath(p) for p in paths]})
         except OSError:
             return {"declined": "the kept build has ended"}
-        answer = _reply(self._replies)
-        return answer or {"declined": "the kept build has ended"}
+        return _receive(self._connection) or {"declined": "the kept build has ended"}
 
     def close(self) -> None:
         """End the kept process (it also ends by itself when this process does)."""
-        for stream in (self._commands, self._replies):
-            with contextlib.suppress(OSError):
-                stream.close()
+        with contextlib.suppress(OSError):
+            self._connection.close()  # the kept build's loop ends on this
         try:
             os.kill(self.pid, signal.SIGTERM)
             os.waitpid(self.pid, 0)
@@ -245,11 +230,12 @@ class LiveSite:
             pass
 
 
-def _build_here(argv, output_fd, cwd, env, replies_fd, commands_fd=None) -> None:
+def _build_here(argv, output_fd, cwd, env, connection, keep: bool) -> None:
     """In the forked child: run Pelican's command line, write its output to `output_fd`.
 
-    Then tell the parent how it ended on `replies_fd`; with `commands_fd` (a kept build)
-    and success, stay and answer rewrite requests until that pipe closes.
+    Then send the parent how it ended ({"built": exit code, "kept": bool}) on
+    `connection`; when `keep` and the build succeeded, stay and answer rewrite requests
+    until the parent closes its end. Exits with the build's exit code.
     """
     code = 1
     sites = None
@@ -266,7 +252,7 @@ def _build_here(argv, output_fd, cwd, env, replies_fd, commands_fd=None) -> None
             os.environ.update(env)
         import pelican
 
-        if commands_fd is not None:
+        if keep:
             from . import live
 
             sites = live.BuiltSites()
@@ -289,32 +275,30 @@ def _build_here(argv, output_fd, cwd, env, replies_fd, commands_fd=None) -> None
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 1)
         os.dup2(null, 2)
-        with os.fdopen(replies_fd, "wb", buffering=0) as replies:
-            replies.write(json.dumps({"built": code, "kept": kept}).encode() + b"\n")
-            if kept:
-                _answer(sites, commands_fd, replies)
+        connection.send({"built": code, "kept": kept})
+        if kept:
+            _answer(sites, connection)
+        connection.close()
     finally:
-        os._exit(code)
+        os._exit(code)  # not the parent's cleanup (atexit handlers, open files)
 
 
-def _answer(sites, commands_fd: int, replies) -> None:
-    """The kept build's loop: one JSON request per line, one JSON answer per line."""
+def _answer(sites, connection) -> None:
+    """The kept build's loop: one request {"rewrite": [paths]} in, one answer out."""
     from . import live
 
-    with os.fdopen(commands_fd, "rb") as commands:
-        for line in commands:
-            try:
-                paths = json.loads(line)["rewrite"]
-            except (ValueError, KeyError, TypeError):
-                break
-            started = time.perf_counter()
-            try:
-                answer = {"written": live.rewrite(sites, paths)}
-            except live.NotInPlace as why:
-                answer = {"declined": str(why)}
-            except BuildStopped as why:  # a page that cannot be written
-                answer = {"declined": str(why)}
-            except Exception:  # anything else: the full build that follows will say
-                answer = {"declined": traceback.format_exc(limit=-3)}
-            answer["seconds"] = round(time.perf_counter() - started, 4)
-            replies.write(json.dumps(answer).encode() + b"\n")
+    while (request := _receive(connection)) is not None:
+        paths = request.get("rewrite") if isinstance(request, dict) else None
+        if not isinstance(paths, list):
+            break
+        started = time.perf_counter()
+        try:
+            answer = {"written": live.rewrite(sites, paths)}
+        except live.NotInPlace as why:
+            answer = {"declined": str(why)}
+        except BuildStopped as why:  # a page that cannot be written
+            answer = {"declined": str(why)}
+        except Exception:  # anything else: the full build that follows will say
+            answer = {"declined": traceback.format_exc(limit=-3)}
+        answer["seconds"] = round(time.perf_counter() - started, 4)
+        connection.send(answer)

@@ -3,11 +3,12 @@
 Markdown and docutils parsing is most of a cold build's reading, and Pelican does it
 in one process. At the main site's `readers_init`, `start` lists the content files that
 no earlier build's reader cache holds (`read_cache`), gives every other one to a child
-process (`os.fork`: it has the same reader classes and settings) and lets the build go
-on; the child parses its files in order and sends (stored key, HTML, frozen metadata)
-back through a pipe. When the build comes to one of the child's files, `ReadAhead.take`
-gives the child's result, waiting for it if needed; the build parses its own share
-meanwhile, so both cores work.
+process (a `multiprocessing` process started by fork: it has the same reader classes
+and settings, nothing pickled) and lets the build go on; the child parses its files in
+order and sends (stored key, HTML, frozen metadata) back through a `multiprocessing.Pipe`.
+When the build comes to one of the child's files, `ReadAhead.take` gives the child's
+result, waiting for it if needed; the build parses its own share meanwhile, so both
+cores work.
 
 Exactness: the child's result is the reader's own output, frozen and thawed as the
 reader cache does between builds (tests compare whole sites). A file the child could
@@ -17,17 +18,14 @@ before, so every message about a file still comes from the build, in order.
 
 Settings: `READ_AHEAD` (default True; needs `READ_CACHE`). Used from
 `READ_AHEAD_MIN_FILES` (default 40) files to read; below that a fork costs more than
-it saves. Nothing when `fork` is missing.
+it saves. Nothing where the fork start method is missing (Windows).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import multiprocessing
 import os
-import pickle
-import select
-import struct
 from collections.abc import Iterable, Mapping
 from functools import partial
 from types import SimpleNamespace
@@ -36,8 +34,6 @@ from . import read_cache
 from .settings import READ_AHEAD, READ_AHEAD_MIN_FILES
 
 log = logging.getLogger(__name__)
-
-HEADER = struct.Struct("!I")
 
 
 def reading_order(settings: Mapping, extensions: Iterable[str]) -> list[str]:
@@ -83,43 +79,37 @@ class ReadAhead:
     """The child's results, as the build asks for them.
 
     `assigned`: the stored keys the child reads. `take(key)` returns (html, frozen
-    metadata, messages: none), or None (not the child's, or the child could not read it cleanly).
+    metadata, messages: none), or None (not the child's, or the child could not read it
+    cleanly). The child is a `multiprocessing` process started by fork; its results come
+    through the read end of a `multiprocessing.Pipe`, one (key, value) object per file.
     """
 
-    def __init__(self, pid: int, fd: int, assigned: set):
-        """The child process, the read end of its pipe and the keys it reads."""
-        self.pid = pid
-        self.fd = fd
+    def __init__(self, process, connection, assigned: set):
+        """The started child, the read end of its pipe and the keys it reads."""
+        self.process = process
+        self.connection = connection
         self.assigned = assigned
         self.results: dict = {}
-        self.buffer = b""
         self.ended = False
 
-    def _read(self, block: bool) -> None:
-        if self.ended:
-            return
-        if not block and not select.select([self.fd], [], [], 0)[0]:
-            return
-        chunk = os.read(self.fd, 1 << 20)
-        if not chunk:
-            self.close()
-            return
-        self.buffer += chunk
-        while len(self.buffer) >= HEADER.size:
-            (size,) = HEADER.unpack_from(self.buffer)
-            if len(self.buffer) < HEADER.size + size:
-                break
-            key, value = pickle.loads(self.buffer[HEADER.size : HEADER.size + size])
-            self.buffer = self.buffer[HEADER.size + size :]
+    def _receive(self, block: bool) -> None:
+        while not self.ended and (block or self.connection.poll()):
+            try:
+                key, value = self.connection.recv()
+            except (EOFError, OSError):  # the child has finished (or died)
+                self.close()
+                return
             self.results[key] = value
+            if block:
+                return
 
     def take(self, key):
         """The child's (html, frozen metadata, ()) for `key`, or None."""
         if key not in self.assigned:
             return None
-        self._read(block=False)
+        self._receive(block=False)
         while key not in self.results and not self.ended:
-            self._read(block=True)
+            self._receive(block=True)
         self.assigned.discard(key)
         return self.results.pop(key, None)
 
@@ -128,11 +118,10 @@ class ReadAhead:
         if self.ended:
             return
         self.ended = True
-        os.close(self.fd)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, 9)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        self.connection.close()
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
 
 
 def start(readers, reader_classes: Mapping, reading_of, stored: Mapping) -> ReadAhead | None:
@@ -143,7 +132,7 @@ def start(readers, reader_classes: Mapping, reading_of, stored: Mapping) -> Read
     earlier builds kept.
     """
     settings = readers.settings
-    if not hasattr(os, "fork") or not READ_AHEAD.read(settings):
+    if "fork" not in multiprocessing.get_all_start_methods() or not READ_AHEAD.read(settings):
         return None
     minimum = READ_AHEAD_MIN_FILES.read(settings)
     paths = reading_order(settings, [suffix for suffix, cls in reader_classes.items() if cls])
@@ -167,38 +156,41 @@ def start(readers, reader_classes: Mapping, reading_of, stored: Mapping) -> Read
     if len(work) < minimum:
         return None
     _mine, theirs = shares(work)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read, send, leave without the parent's cleanup
-        os.close(read_end)
-        _read_for_parent(settings, theirs, write_end)
-    os.close(write_end)
-    return ReadAhead(pid, read_end, {key for _path, _cls, key in theirs})
+    # Fork, not spawn: the child has the build's reader classes, plugins and settings
+    # as they are now, and nothing (not the settings, not the classes) is pickled.
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_read_for_parent, args=(settings, theirs, sending), name="read-ahead", daemon=True
+    )
+    process.start()
+    sending.close()  # the child's end: the build only reads
+    return ReadAhead(process, receiving, {key for _path, _cls, key in theirs})
 
 
-def _read_for_parent(settings, work, fd: int) -> None:
-    try:
-        messages = _Messages()
-        root = logging.getLogger()
-        root.handlers = [messages]  # nothing printed twice: the build reports
-        for logger in logging.Logger.manager.loggerDict.values():
-            if isinstance(logger, logging.Logger):
-                logger.handlers = []
-                logger.propagate = True
-        instances = {}
-        with os.fdopen(fd, "wb") as out:
-            for path, cls, key in work:
-                messages.seen = False
-                value = None
-                try:
-                    reader = instances.get(cls) or instances.setdefault(cls, cls(settings))
-                    html, metadata = cls.read(reader, path)
-                    frozen = read_cache.freeze_metadata(metadata)
-                    if frozen is not None and not messages.seen:
-                        value = (html, frozen, ())
-                except Exception:  # the build reads it and reports
-                    value = None
-                data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
-                out.write(HEADER.pack(len(data)) + data)
-    finally:
-        os._exit(0)
+def _read_for_parent(settings, work, connection) -> None:
+    """In the child: read `work` in order and send (key, value) for each file."""
+    messages = _Messages()
+    root = logging.getLogger()
+    root.handlers = [messages]  # nothing printed twice: the build reports
+    for logger in logging.Logger.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+            logger.propagate = True
+    instances = {}
+    for path, cls, key in work:
+        messages.seen = False
+        value = None
+        try:
+            reader = instances.get(cls) or instances.setdefault(cls, cls(settings))
+            html, metadata = cls.read(reader, path)
+            frozen = read_cache.freeze_metadata(metadata)
+            if frozen is not None and not messages.seen:
+                value = (html, frozen, ())
+        except Exception:  # the build reads it and reports
+            value = None
+        try:
+            connection.send((key, value))
+        except (BrokenPipeError, OSError):  # the build stopped listening
+            return
+    connection.close()
