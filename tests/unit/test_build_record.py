@@ -69,8 +69,11 @@ def test_every_input_changes_the_digest(change):
 def test_working_state_and_unrelated_environment_do_not_change_the_digest():
     settings = {"PATH": "content"}
     before = digest(settings, env={"HOME": "/a"})
-    # Lower-case keys hold a build's working state (timers, caches), never configuration.
-    assert digest({**settings, "bundle_progress": {"start": 1.5}}, env={"HOME": "/b"}) == before
+    # The build state (a lower-case key) holds timers and caches, never configuration.
+    from pelican.plugins.bilingual.core.build_state import STATE_KEY, BuildState
+
+    state = BuildState({"progress.done": {"start": 1.5}})
+    assert digest({**settings, STATE_KEY: state}, env={"HOME": "/b"}) == before
     assert digest(settings, dists=("a-1.1.dist-info",)) != before
     # Caching switches change how a build works, not what it writes.
     assert digest({**settings, "READ_CACHE": False, "SKIP_UNCHANGED_PAGES": False}) == digest(

@@ -200,9 +200,11 @@ def test_metadata_is_prepared_for_pairing_and_for_summaries():
     # A language typed in another case is spelled as the settings spell it.
     from types import SimpleNamespace
 
+    from pelican.plugins.bilingual.core.build_state import STATE_KEY, BuildState
     from pelican.plugins.bilingual.subsites import SITES_KEY, site_urls
 
-    site = SimpleNamespace(settings={SITES_KEY: site_urls("en", "", {"ko": {}, "pt-BR": {}})})
+    state = BuildState({SITES_KEY: site_urls("en", "", {"ko": {}, "pt-BR": {}})})
+    site = SimpleNamespace(settings={STATE_KEY: state})
     for typed, spelled in (("KO", "ko"), ("pt-br", "pt-BR"), ("fr", "fr")):
         shouting = {"slug": "s", "lang": typed}
         prepare_metadata(site, shouting)

@@ -148,6 +148,7 @@ def test_markdown_as_pelicans_reader_completes_it_reads_the_same():
 
 
 def test_a_result_is_made_once_per_build_until_every_site_has_read():
+    from pelican.plugins.bilingual.core.build_state import STATE_KEY, BuildState
     from pelican.plugins.bilingual.engine.read_cache import ReadCache
     from pelican.plugins.bilingual.subsites import READ_CACHE_KEY, shared_result
 
@@ -158,7 +159,8 @@ def test_a_result_is_made_once_per_build_until_every_site_has_read():
         return ("sections", len(made))
 
     cache = ReadCache()
-    main, subsite = {READ_CACHE_KEY: cache}, {READ_CACHE_KEY: cache}  # a shallow copy shares it
+    main = {STATE_KEY: BuildState({READ_CACHE_KEY: cache})}
+    subsite = dict(main)  # a language site's settings: a shallow copy shares the state
     assert shared_result(main, "contents", "<h2>A</h2>", make) == ("sections", 1)
     assert shared_result(subsite, "contents", "<h2>A</h2>", make) == ("sections", 1)
     assert shared_result(subsite, "contents", "<h2>B</h2>", make) == ("sections", 2)

@@ -6,15 +6,18 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from pelican.plugins.bilingual import subsites
+from pelican.plugins.bilingual.core.build_state import STATE_KEY, BuildState
 
 
 def site(lang: str, statics: list, main_has: set, attached: set):
-    settings = {
-        "DEFAULT_LANG": lang,
-        subsites.SITES_KEY: subsites.site_urls("en", "", {"ko": {}, "ja": {}}),
-        subsites.MAIN_STATICS_KEY: main_has,
-        subsites.ATTACHED_KEY: attached,
-    }
+    state = BuildState(
+        {
+            subsites.SITES_KEY: subsites.site_urls("en", "", {"ko": {}, "ja": {}}),
+            subsites.MAIN_STATICS_KEY: main_has,
+            subsites.ATTACHED_KEY: attached,
+        }
+    )
+    settings = {"DEFAULT_LANG": lang, STATE_KEY: state}
     return SimpleNamespace(settings=settings, context={"staticfiles": statics})
 
 

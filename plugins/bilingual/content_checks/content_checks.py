@@ -56,6 +56,7 @@ from ..core import (
     translation_ids,
 )
 from ..core import display_path as common_display_path
+from ..core.build_state import build_state
 from ..core.settings import Setting
 from .rules import (
     broken_content_links,
@@ -82,7 +83,7 @@ from .status import report, stale_findings, summarize, translation_status
 log = logging.getLogger(__name__)
 
 # Settings key: the build's `WarningCount` (main site; subsites share it).
-COUNTER_KEY = "bundle_warning_count"
+COUNTER_KEY = "content_checks.warnings"  # in the build state (core.build_state)
 
 
 STRICT = Setting(
@@ -481,10 +482,11 @@ def check_settings(pelican):
     """
     CheckSettings.from_settings(pelican.settings)
     fold_pelican_messages()
-    if COUNTER_KEY not in pelican.settings:  # the main site; subsites share its settings
+    state = build_state(pelican.settings)
+    if COUNTER_KEY not in state:  # the main site; subsites share its state
         counter = WarningCount()
         logging.getLogger().addHandler(counter)
-        pelican.settings[COUNTER_KEY] = counter
+        state[COUNTER_KEY] = counter
 
 
 def check(generators):
@@ -501,7 +503,7 @@ def check(generators):
     if subsites.is_main_site(settings):
         has_template = template_finder(generators[0].env, settings["TEMPLATE_EXTENSIONS"])
         findings = validate(config, generators[0], articles, pages, rows, has_template)
-        counter = settings.get(COUNTER_KEY)
+        counter = build_state(settings).get(COUNTER_KEY)
         logged = counter.count if counter is not None else 0
         warnings = conclude(config, findings, rows, len(contents), logged)
         page = ""
@@ -515,7 +517,7 @@ def check(generators):
 def print_summary(generator, writer):
     """`article_writer_finalized`: the build summary, once, from the main site."""
     summary = generator.context.get("translation_summary")
-    counter = generator.settings.get(COUNTER_KEY)
+    counter = build_state(generator.settings).get(COUNTER_KEY)
     if counter is not None and subsites.is_main_site(generator.settings):
         logging.getLogger().removeHandler(counter)
         if summary is not None:

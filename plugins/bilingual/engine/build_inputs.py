@@ -49,9 +49,6 @@ HOW_NOT_WHAT = frozenset(
         "CONTENT_CACHING_LAYER",
         "CHECK_MODIFIED_METHOD",
         "GZIP_CACHE",
-        # A copy of the main site's settings (`subsites`): the other keys already hold
-        # what it holds, and it would bring the switches above back in.
-        "MAIN_SITE_SETTINGS",
     }
 )
 # Sources Pelican's readers read (Markdown, reStructuredText, HTML).

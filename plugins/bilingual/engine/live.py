@@ -249,11 +249,10 @@ def _stat(path: str):
 
 
 def _writer(generator, output: str):
-    from .writer import RENDERED_KEY, KeepUnchangedWriter
+    from .writer import KeepUnchangedWriter
 
     # No rendered-page record: the full build that follows keeps it.
-    settings = {**generator.settings, RENDERED_KEY: None}
-    return KeepUnchangedWriter(output, settings=settings, collect=False)
+    return KeepUnchangedWriter(output, settings=generator.settings, collect=False, record=False)
 
 
 def rewrite(sites: BuiltSites, paths: Iterable[str]) -> list[str]:

@@ -42,13 +42,14 @@ from pelican import signals
 
 from .. import compat, subsites
 from ..core import site_timezone
+from ..core.build_state import build_state
 from . import build_inputs
 from . import build_record as record
 from .settings import EngineSwitch
 
 log = logging.getLogger(__name__)
 
-STATE_KEY = "bundle_build_record"
+STATE_KEY = "engine.build_record"  # in the build state (core.build_state)
 
 
 BUILD_RECORD = EngineSwitch(
@@ -105,7 +106,7 @@ class WarningLog(logging.Handler):
 def start(pelican):
     """`initialized` (main site): stop here when up to date, else start recording."""
     settings = pelican.settings
-    if STATE_KEY in settings or not subsites.is_main_site(settings):
+    if STATE_KEY in build_state(settings) or not subsites.is_main_site(settings):
         return  # a subsite: the main site's record covers every language
     if settings.get("BILINGUAL_CHECK_ONLY"):
         return  # `invoke check` writes nothing: the last build's record still holds
@@ -122,7 +123,7 @@ def start(pelican):
     record.forget(config.path)
     handler = WarningLog()
     logging.getLogger().addHandler(handler)
-    settings[STATE_KEY] = {
+    build_state(settings)[STATE_KEY] = {
         "inputs": inputs,
         "started": datetime.datetime.now(datetime.UTC),
         "warnings": handler,
@@ -148,7 +149,7 @@ def note_dates(generators):
     draft until its date, so the same inputs build differently after it.
     """
     settings = generators[0].settings
-    state = settings.get(STATE_KEY)
+    state = build_state(settings).get(STATE_KEY)
     if state is None or not subsites.is_main_site(settings):
         return
     if settings.get("WITH_FUTURE_DATES", True):
@@ -162,7 +163,7 @@ def note_dates(generators):
 def finish(pelican):
     """`finalized` (main site, after every other plugin): write the record."""
     settings = pelican.settings
-    state = settings.get(STATE_KEY)
+    state = build_state(settings).get(STATE_KEY)
     if state is None or not subsites.is_main_site(settings):
         return
     logging.getLogger().removeHandler(state["warnings"])

@@ -36,6 +36,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .. import compat
+from ..core.build_state import build_state
 from ..core.files import same_bytes, same_files
 from ..core.findings import BuildStopped
 from ..subsites import is_main_site
@@ -51,7 +52,7 @@ log = logging.getLogger(__name__)
 
 SUFFIX = ".writing"
 # Settings key: {lang: rendered.RenderedPages}, shared by every language's site of a build.
-RENDERED_KEY = "bundle_rendered_pages"
+RENDERED_KEY = "engine.rendered"  # in the build state (core.build_state)
 
 
 class Rendering:
@@ -173,7 +174,7 @@ class _SiteState:
 
     def __init__(self, writer: Writer, context: dict):
         settings = writer.settings
-        shared = settings.get(RENDERED_KEY)
+        shared = build_state(settings).get(RENDERED_KEY)
         lang = settings["DEFAULT_LANG"]
         if lang not in shared:
             folder = Path(settings.get("CACHE_PATH") or "cache")
@@ -210,7 +211,7 @@ class KeepUnchangedWriter(Writer):
     A post or page file is rendered only when its inputs change.
     """
 
-    def __init__(self, output_path, settings=None, *, collect: bool = True):
+    def __init__(self, output_path, settings=None, *, collect: bool = True, record: bool = True):
         """Pelican's writer; the site's rendered-page state is made at its first post.
 
         Pelican makes the main site's writer once every subsite has been built and
@@ -218,11 +219,13 @@ class KeepUnchangedWriter(Writer):
         `subsites.release_subsite`, is held in reference cycles (posts and their
         translations), which Python frees only at a full collection, so one is run
         here (`collect`), before the main site writes into that memory. A writer made
-        for something else (`engine.live`'s rewrites) passes `collect=False`.
+        for something else (`engine.live`'s rewrites) passes `collect=False`, and
+        `record=False` when it must not change the rendered-page record.
         """
         super().__init__(output_path, settings=settings)
         if collect and settings and is_main_site(settings) and settings.get("I18N_SUBSITES"):
             gc.collect()
+        self.record = record
         self._site: _SiteState | None = None
         self._split: parallel_pages.Split | None = None
         self._may_split = True
@@ -335,7 +338,8 @@ class KeepUnchangedWriter(Writer):
             item is None
             or not name
             or not getattr(item, "source_path", None)
-            or self.settings.get(RENDERED_KEY) is None
+            or not self.record
+            or build_state(self.settings).get(RENDERED_KEY) is None
         ):
             return super().write_file(name, template, context, relative_urls, **kwargs)
         if self._site is None:
@@ -426,11 +430,11 @@ def start_rendered_record(pelican) -> None:
     """`initialized` (main site): an empty set of site records every site shares."""
     settings = pelican.settings
     if (
-        RENDERED_KEY not in settings
+        RENDERED_KEY not in build_state(settings)
         and SKIP_UNCHANGED_PAGES.read(settings)
         and not settings.get("WRITE_SELECTED")  # Pelican writes only some files then
     ):
-        settings[RENDERED_KEY] = {}
+        build_state(settings)[RENDERED_KEY] = {}
 
 
 def save_rendered_record(pelican) -> None:
@@ -438,7 +442,7 @@ def save_rendered_record(pelican) -> None:
 
     Stops the build (`CHECK_SKIPPED_PAGES`) when a skipped file would have changed.
     """
-    shared = pelican.settings.get(RENDERED_KEY)
+    shared = build_state(pelican.settings).get(RENDERED_KEY)
     if not shared or not is_main_site(pelican.settings):
         return
     stale = [name for record in shared.values() for name in record.stale]

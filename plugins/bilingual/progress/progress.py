@@ -33,11 +33,12 @@ from rich.text import Text
 
 from .. import compat, subsites
 from ..core import BuildStopped, Visibility
+from ..core.build_state import build_state
 from ..core.settings import Setting
 
-KEY = "bundle_progress"
+KEY = "progress.status"
 # The whole build's counts: {"start": monotonic seconds, "counts": {lang: {kind: n}}}.
-DONE_KEY = "bundle_done"
+DONE_KEY = "progress.done"
 # What the closing line counts, in its order: (generator attribute, singular, plural).
 KINDS = (
     ("articles", "post", "posts"),
@@ -125,14 +126,15 @@ def without_source_column() -> None:
 def start(pelican):
     """`initialized`: start counting (the main site; subsites share its counters)."""
     settings = pelican.settings
-    if DONE_KEY not in settings:
+    state = build_state(settings)
+    if DONE_KEY not in state:
         without_source_column()
-        settings[DONE_KEY] = {"start": time.monotonic(), "counts": {}}
-    if KEY not in settings and sys.stderr.isatty():
+        state[DONE_KEY] = {"start": time.monotonic(), "counts": {}}
+    if KEY not in state and sys.stderr.isatty():
         after = AFTER.read(settings)
         if isinstance(after, bool) or not isinstance(after, (int, float)) or after < 0:
             raise BuildStopped(f"progress: invalid PROGRESS_AFTER {after!r}: seconds, 0 or more")
-        settings[KEY] = {
+        state[KEY] = {
             "start": time.monotonic(),
             "after": float(after),
             "read": 0,
@@ -153,7 +155,7 @@ def _show(state: dict) -> None:
 
 def count_read(instance):
     """`content_object_init`: one more file read."""
-    state = getattr(instance, "settings", {}).get(KEY)
+    state = build_state(getattr(instance, "settings", {})).get(KEY)
     if state is not None:
         state["read"] += 1
         _show(state)
@@ -161,7 +163,7 @@ def count_read(instance):
 
 def count_written(path, context):
     """`content_written`: one more page written."""
-    state = (context or {}).get(KEY)
+    state = build_state(context or {}).get(KEY)
     if state is not None:
         state["written"] += 1
         _show(state)
@@ -169,7 +171,7 @@ def count_written(path, context):
 
 def count_contents(generator):
     """`article_generator_finalized` / `page_generator_finalized`: this site's counts."""
-    done = generator.settings.get(DONE_KEY)
+    done = build_state(generator.settings).get(DONE_KEY)
     if done is not None:
         counts = done["counts"].setdefault(generator.settings["DEFAULT_LANG"], {})
         # Drafts count only where they are written (a publishing build reads, not writes them).
@@ -187,11 +189,11 @@ def finish(pelican):
     """
     settings = pelican.settings
     main = subsites.is_main_site(settings)
-    state = settings.get(KEY)
+    state = build_state(settings).get(KEY)
     if state is not None and state["shown"] and main:
         sys.stderr.write("\n")
         state["shown"] = 0.0
-    done = settings.get(DONE_KEY)
+    done = build_state(settings).get(DONE_KEY)
     if done is None:
         return
     console = compat.pelican_console()

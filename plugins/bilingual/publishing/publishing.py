@@ -40,6 +40,7 @@ from pelican import signals
 
 from .. import subsites
 from ..core import BuildStopped, display_path
+from ..core.build_state import build_state
 from ..core.settings import Setting
 from .sitecheck import read_output, robots_txt, site_problems, sitemap_xml
 from .structured_data import blog_posting, description_of
@@ -47,7 +48,7 @@ from .structured_data import blog_posting, description_of
 log = logging.getLogger(__name__)
 
 # Main site settings key: {output page: its content file} (`note_sources`).
-SOURCES_KEY = "publishing_page_sources"
+SOURCES_KEY = "publishing.sources"  # in the build state (core.build_state)
 
 
 SITEMAP_SAVE_AS = Setting(
@@ -149,7 +150,7 @@ def note_sources(generators):
 
     {output path of a post or page in any language: its file as the writer typed it},
     so that a problem the checks find on a post's page names the post's file too. Kept
-    in the main site's settings for its `finalized` (`finish`), read-only.
+    in the build state for the main site's `finalized` (`finish`), read-only.
     """
     settings, context = generators[0].settings, generators[0].context
     if not subsites.is_main_site(settings):
@@ -162,7 +163,7 @@ def note_sources(generators):
             continue
         written = os.path.join(subsites.site_output(settings, lang), save_as)
         sources[os.path.relpath(written, main).replace(os.sep, "/")] = display_path(item)
-    settings[SOURCES_KEY] = MappingProxyType(sources)
+    build_state(settings)[SOURCES_KEY] = MappingProxyType(sources)
 
 
 def with_source(problem: str, sources) -> str:
@@ -232,7 +233,7 @@ def finish(pelican):
         files, pages = read_output(config.output)
     files |= write_extras(config, pages, files)
     if config.checks:
-        sources = pelican.settings.get(SOURCES_KEY) or {}
+        sources = build_state(pelican.settings).get(SOURCES_KEY) or {}
         problems = [with_source(p, sources) for p in site_problems(pages, files, config.siteurl)]
         if problems:
             raise BuildStopped(

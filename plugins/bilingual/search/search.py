@@ -48,14 +48,16 @@ from pelican import signals
 
 from .. import subsites
 from ..core import BuildStopped
+from ..core.build_state import build_state
 from ..core.settings import Setting, defaults
 from . import pagefind_run
 from .collect import marked_pages, site_folders
 
 log = logging.getLogger(__name__)
 
-RUNS_KEY = "bundle_search_runs"
-WRITTEN_KEY = "bundle_search_written"
+# Build-state names (core.build_state)
+RUNS_KEY = "search.runs"
+WRITTEN_KEY = "search.written"
 
 SAVE_AS = Setting(
     "SEARCH_SAVE_AS",
@@ -119,11 +121,12 @@ def set_defaults(pelican):
         return
     subsites.add_direct_template(settings, "search", "search")
     if subsites.is_main_site(settings):
-        # Shared with every subsite (i18n-subsites copies the settings shallowly): each
-        # language's running index, for the main site to wait for, and the HTML pages
-        # each language's site wrote ({lang: [Path]}).
-        settings[RUNS_KEY] = {}
-        settings[WRITTEN_KEY] = {}
+        # Shared with every subsite (the build state): each language's running index,
+        # for the main site to wait for, and the HTML pages each language's site wrote
+        # ({lang: [Path]}).
+        state = build_state(settings)
+        state[RUNS_KEY] = {}
+        state[WRITTEN_KEY] = {}
     if subsites.is_main_site(settings) and pagefind_run.executable() is None:
         raise BuildStopped(
             "search: Pagefind is not installed; run "
@@ -138,7 +141,7 @@ def remember_written(path, context):
     Only pages written by this build are indexed: a page an earlier build left in the
     output (a post since deleted or made a draft) never is.
     """
-    written = (context or {}).get(WRITTEN_KEY)
+    written = build_state(context or {}).get(WRITTEN_KEY)
     if written is not None and str(path).endswith(".html"):
         written.setdefault(context["DEFAULT_LANG"], []).append(Path(path))
 
@@ -153,12 +156,12 @@ def start_index(pelican):
     """
     settings = pelican.settings
     config = SearchSettings.from_settings(settings)
-    runs = settings.get(RUNS_KEY)
+    runs = build_state(settings).get(RUNS_KEY)
     if not config.enabled or runs is None:
         return
     lang = settings["DEFAULT_LANG"]
     folder = site_folders(config.output, config.lang_paths)[lang]
-    pages = marked_pages(settings[WRITTEN_KEY].get(lang, ()))
+    pages = marked_pages(build_state(settings)[WRITTEN_KEY].get(lang, ()))
     job = pagefind_run.IndexJob(lang, folder, tuple(pages), folder / config.bundle)
     run = None
     if pages:

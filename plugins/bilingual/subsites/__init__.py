@@ -43,9 +43,9 @@ Settings (`configure`, on `initialized` of the main site, before i18n-subsites r
 - the templates are always autoescaped (`JINJA_ENVIRONMENT["autoescape"]`; Pelican's
   default environment does not escape, and titles and tags are plain text), with
   `trim_blocks` and `lstrip_blocks` as Pelican's default has them unless set;
-- the language sites are stored in the settings under `LANGUAGE_SITES`, which every
-  subsite inherits; read them with `language_sites(settings)`. The main site's own
-  settings are kept too (`language_setting(settings, lang, key)` gives any
+- the language sites are kept in the build state (`core.build_state`), which every
+  subsite shares; read them with `language_sites(settings)`. The main site's own
+  settings are kept there too (`language_setting(settings, lang, key)` gives any
   language's value of a setting). They follow the layout
   i18n-subsites gives its `lang_siteurls`: a subsite's `SITEURL` override, else the
   main `SITEURL` + `/<lang>`.

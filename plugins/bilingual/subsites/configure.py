@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from pelican.settings import DEFAULT_CONFIG
 
+from ..core.build_state import build_state
 from ..core.findings import BuildStopped
 from ..core.sites import (
     LanguageSites,
@@ -60,7 +61,8 @@ def check_numbers(settings) -> None:
 def configure(pelican) -> None:
     """`initialized`: the settings every language's site needs (main site only)."""
     settings = pelican.settings
-    if SITES_KEY in settings:
+    state = build_state(settings)  # the main site's, first: every site shares it
+    if SITES_KEY in state:
         # A subsite: it inherits the main site's configured settings. Pelican lowercased
         # its DEFAULT_LANG (`pt-BR` -> `pt-br`); it is spelled as I18N_SUBSITES has it
         # again, as i18n-subsites' own tables and every lookup here are keyed that way.
@@ -96,11 +98,11 @@ def configure(pelican) -> None:
         if feed_domain_is_siteurl:
             overrides.setdefault("FEED_DOMAIN", sites.siteurl(lang))
     settings["I18N_SUBSITES"] = subsites
-    settings[SITES_KEY] = sites
-    settings[MAIN_SETTINGS_KEY] = {
+    state[SITES_KEY] = sites
+    state[MAIN_SETTINGS_KEY] = {
         key: value for key, value in settings.items() if key != "I18N_SUBSITES"
     }
-    settings[READ_CACHE_KEY] = open_read_cache(settings)
+    state[READ_CACHE_KEY] = open_read_cache(settings)
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # By class: i18n-subsites looks for the short name to install `.mo` catalogs from
     # the theme, which the bundle's theme does not ship (see Gettext above).

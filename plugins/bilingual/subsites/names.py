@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
 
+from ..core.build_state import build_state
 from ..core.findings import BuildStopped
 from ..core.settings import Setting
 from ..core.sites import (
@@ -114,7 +115,7 @@ def prepare_metadata(generator, metadata) -> None:
     if isinstance(slug, str) and isinstance(lang, str) and slug.endswith(f".{lang}"):
         metadata["slug"] = slug[: -len(lang) - 1]
     settings = getattr(generator, "settings", None) or {}
-    if isinstance(lang, str) and SITES_KEY in settings:
+    if isinstance(lang, str) and SITES_KEY in build_state(settings):
         # `notes.KO.md`: the language as the settings spell it (tags ignore case).
         metadata["lang"] = language_sites(settings).spelled(lang)
     if "summary" in metadata:

@@ -16,6 +16,7 @@ import jinja2
 from pelican.readers import RstReader
 
 from .. import compat
+from ..core.build_state import build_state
 from ..engine import read_ahead, read_cache
 from ..engine.settings import READ_CACHE
 from .sites import I18N_EXTENSION, is_main_site, language_sites
@@ -23,7 +24,7 @@ from .sites import I18N_EXTENSION, is_main_site, language_sites
 log = logging.getLogger(__name__)
 
 
-READ_CACHE_KEY = "bundle_read_cache"
+READ_CACHE_KEY = "subsites.read_cache"  # in the build state (core.build_state)
 
 
 class SharedBytecodeCache(jinja2.BytecodeCache):
@@ -110,7 +111,7 @@ def save_read_cache(pelican) -> None:
 
     Only when `release_read_cache` did not already (a site that never read).
     """
-    cache = pelican.settings.get(READ_CACHE_KEY)
+    cache = build_state(pelican.settings).get(READ_CACHE_KEY)
     if cache is not None and is_main_site(pelican.settings) and not cache.released:
         if cache.ahead:
             cache.ahead.close()
@@ -148,7 +149,7 @@ def release_read_cache(generators) -> None:
     and kept in memory again, not saved.
     """
     settings = generators[0].settings
-    cache = settings.get(READ_CACHE_KEY)
+    cache = build_state(settings).get(READ_CACHE_KEY)
     if cache is None or cache.released:
         return
     cache.sites_read += 1
@@ -173,7 +174,7 @@ def shared_result(settings: Mapping, name: str, key, make):
     be changed (a string, a tuple). Without a read cache, or after the release (a post
     `invoke serve` rewrites), `make()` is called.
     """
-    cache = settings.get(READ_CACHE_KEY)
+    cache = build_state(settings).get(READ_CACHE_KEY)
     if cache is None or cache.released:
         return make()
     kept = cache.derived.setdefault(name, {})
@@ -194,7 +195,7 @@ def read_once(readers) -> None:
     builds kept (by its bytes' hash) before it is parsed. Every site still makes its
     own content objects.
     """
-    cache = readers.settings.get(READ_CACHE_KEY)
+    cache = build_state(readers.settings).get(READ_CACHE_KEY)
     if cache is None:
         return
     # A language's site with its own MARKDOWN (I18N_SUBSITES) reads for itself.
@@ -241,7 +242,7 @@ def share_texts(generator) -> None:
     equal to one an earlier site kept becomes that string, and this site's copy is freed
     (at 1,000 EN/KO pairs, several MiB of a build's peak memory).
     """
-    cache = generator.settings.get(READ_CACHE_KEY)
+    cache = build_state(generator.settings).get(READ_CACHE_KEY)
     if cache is None:
         return
     texts = cache.texts

@@ -6,17 +6,17 @@ import logging
 import os
 from collections.abc import Mapping, Sequence
 
-from ..core.sites import (
-    LanguageSites,
-)
+from ..core.build_state import build_state
+from ..core.sites import LanguageSites
 
 log = logging.getLogger(__name__)
 
 
-SITES_KEY = "LANGUAGE_SITES"
+# Build-state names (core.build_state): the language sites; the main site's settings.
+SITES_KEY = "subsites.sites"
 
 
-MAIN_SETTINGS_KEY = "MAIN_SITE_SETTINGS"
+MAIN_SETTINGS_KEY = "subsites.main_settings"
 
 
 I18N_EXTENSION = "jinja2.ext.InternationalizationExtension"
@@ -37,7 +37,7 @@ def site_urls(main_lang: str, main_siteurl: str, subsites: Mapping) -> LanguageS
 
 def language_sites(settings: Mapping) -> LanguageSites:
     """The language sites of this build, from any site's settings."""
-    stored = settings.get(SITES_KEY)
+    stored = build_state(settings).get(SITES_KEY)
     if stored is not None:
         return stored
     return site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], {})
@@ -53,7 +53,7 @@ def language_setting(settings: Mapping, lang: str, key: str, default=None):
     overrides = settings.get("I18N_SUBSITES", {}).get(lang) or {}
     if key in overrides:
         return overrides[key]
-    return settings.get(MAIN_SETTINGS_KEY, settings).get(key, default)
+    return build_state(settings).get(MAIN_SETTINGS_KEY, settings).get(key, default)
 
 
 def site_output(settings: Mapping, lang: str) -> str:
@@ -93,7 +93,7 @@ def without_template(settings: Mapping, feature: str, names: Sequence[str], what
     and the warning says which templates to copy from the bundle's theme to have them.
     """
     missing = [name for name in names if not theme_has_template(settings, name)]
-    if missing and SITES_KEY in settings and is_main_site(settings):
+    if missing and SITES_KEY in build_state(settings) and is_main_site(settings):
         log.warning(
             "%s: the theme has no %s, so %s not written; copy %s from the bundle's theme "
             "(pelican.plugins.bilingual.THEME_PATH) into the theme or a "
@@ -116,7 +116,7 @@ def add_direct_template(settings: dict, name: str, feature: str = "bilingual") -
     """
     if without_template(settings, feature, [name], f"the '{name}' pages are"):
         return
-    for target in (settings, settings.get(MAIN_SETTINGS_KEY)):
+    for target in (settings, build_state(settings).get(MAIN_SETTINGS_KEY)):
         if target is not None:
             templates = list(target.get("DIRECT_TEMPLATES", []))
             if name not in templates:

@@ -8,6 +8,7 @@ import os
 import posixpath
 from urllib.parse import urlsplit
 
+from ..core.build_state import build_state
 from .sites import MAIN_SETTINGS_KEY, is_main_site, language_sites
 
 log = logging.getLogger(__name__)
@@ -27,13 +28,14 @@ def share_static_files(generator) -> None:
     if is_main_site(settings):
         # What the main site copies, and which files some site attaches next to a post
         # (the subsites' settings, copied from these later, share both).
-        settings[MAIN_STATICS_KEY] = {static.source_path for static in generator.staticfiles}
-        settings[ATTACHED_KEY] = set()
+        state = build_state(settings)
+        state[MAIN_STATICS_KEY] = {static.source_path for static in generator.staticfiles}
+        state[ATTACHED_KEY] = set()
         return
-    attached = settings.get(ATTACHED_KEY)
+    attached = build_state(settings).get(ATTACHED_KEY)
     sites = language_sites(settings)
     main_path = urlsplit(sites.siteurl(sites.main_lang)).path.rstrip("/")
-    main_output = settings.get(MAIN_SETTINGS_KEY, {}).get("OUTPUT_PATH")
+    main_output = build_state(settings).get(MAIN_SETTINGS_KEY, {}).get("OUTPUT_PATH")
     if not main_output:
         return
     to_main = os.path.relpath(main_output, settings["OUTPUT_PATH"]).replace(os.sep, "/")
@@ -57,7 +59,8 @@ def copy_statics_once(generator, writer=None) -> None:
     """
     settings = generator.settings
     statics = generator.context.get("staticfiles")
-    main_has, attached = settings.get(MAIN_STATICS_KEY), settings.get(ATTACHED_KEY)
+    state = build_state(settings)
+    main_has, attached = state.get(MAIN_STATICS_KEY), state.get(ATTACHED_KEY)
     if not statics or main_has is None or attached is None:
         return
     if is_main_site(settings):
@@ -92,8 +95,9 @@ def attach_on_main_site(static, main_path: str, to_main: str, attached, content)
             attached.add(static.source_path)
 
 
-# Settings keys: the main site's static source paths; those some site attached.
-MAIN_STATICS_KEY = "bundle_main_statics"
+# Build-state names (core.build_state): the main site's static source paths; those
+# some site attached.
+MAIN_STATICS_KEY = "subsites.main_statics"
 
 
-ATTACHED_KEY = "bundle_attached_statics"
+ATTACHED_KEY = "subsites.attached_statics"
