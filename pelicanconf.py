@@ -132,7 +132,7 @@ TRANSLATION_STATUS_URL = "translations/"
 DOCUTILS_SETTINGS = {"math_output": "MathML"}
 
 DEFAULT_PAGINATION = False
-HOME_RECENT_POSTS = 8
+THEME_HOME_RECENT_POSTS = 8
 # Pelican's menu settings work as in its own themes (MENUITEMS, DISPLAY_PAGES_ON_MENU, and
 # LINKS / SOCIAL in the footer); the demo files its posts in series, not categories.
 DISPLAY_CATEGORIES_ON_MENU = False
@@ -171,4 +171,4 @@ RELATIVE_URLS = False
 
 # What the readers made of each file is kept in CACHE_PATH for the next build, keyed by
 # the file's bytes and the reading settings (plugins/bilingual/engine/read_cache.py).
-READ_CACHE = True
+BUILD_READ_CACHE = True

@@ -32,8 +32,8 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git", ".hg", ".bzr"]
 
 # Written after the build (plugins/publishing): sitemap + robots.txt, GitHub Pages files.
-NOJEKYLL = True
-CNAME = os.environ.get("CNAME") or None
+PUBLISH_NOJEKYLL = True
+PUBLISH_CNAME = os.environ.get("CNAME") or None
 # The built site must pass its own checks (links, hreflang, no drafts) or the build fails.
 PUBLISH_CHECKS = True
 # Errors stop a publishing build; warnings (stale translations, series gaps) are

@@ -4,7 +4,7 @@ Builds the same generated corpus (100 and 1,000 EN/KO pairs by default) both way
 run, alternating, and prints each time, the ratio and the peak memory of each build; our
 warm builds in a new process into the same folder: nothing changed (the build record
 finds nothing to do), every page rendered again (`BUILD_RECORD=false
-SKIP_UNCHANGED_PAGES=false`, the reader cache the cold build left) and one post
+BUILD_SKIP_UNCHANGED_PAGES=false`, the reader cache the cold build left) and one post
 edited (a new process, and as `invoke serve` handles a save: the post's pages rewritten
 in place by the kept process of the last build, `common.live`, then the rest of the
 site by a full build behind it);
@@ -206,7 +206,7 @@ def main() -> None:
                         "-e",
                         cache,
                         "BUILD_RECORD=false",
-                        "SKIP_UNCHANGED_PAGES=false",
+                        "BUILD_SKIP_UNCHANGED_PAGES=false",
                     )
                 )
                 # One post edited, then built again into the same folder.

@@ -19,6 +19,7 @@ Inside the package a feature is found by its name:
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pelican import signals
@@ -45,6 +46,10 @@ from . import (
     subsites,
     theme_support,
 )
+from .core.build_state import build_state
+from .core.settings import renamed
+
+log = logging.getLogger(__name__)
 
 # The theme shipped in this package: templates/, css/, static/, translations/.
 THEME_PATH = Path(__file__).parent / "theme"
@@ -63,6 +68,27 @@ def use_theme(pelican) -> None:
         pelican.theme = pelican.settings["THEME"]
 
 
+def use_new_setting_names(pelican) -> None:
+    """`initialized`: a setting set under its old name gets its new one, with a warning.
+
+    Once per build (the language sites copy the main site's renamed settings); the
+    names are in `docs/settings.md` ("Renamed settings").
+    """
+    from . import settings_reference  # it imports every feature: not at import time
+
+    state = build_state(pelican.settings)
+    if "settings.renamed" in state:
+        return
+    state["settings.renamed"] = found = renamed(pelican.settings, settings_reference.declared())
+    for old, new in found:
+        log.warning(
+            "settings: %s is now called %s; the old name works in this release only "
+            "(rename it in pelicanconf.py / publishconf.py)",
+            old,
+            new,
+        )
+
+
 def register():
     """Connect every part, in the order the build runs them.
 
@@ -71,6 +97,7 @@ def register():
     language's site, the build engine, and the features.
     """
     i18n_subsites.register()
+    signals.initialized.connect(use_new_setting_names)
     signals.initialized.connect(use_theme)
     subsites.register()
     engine.register()

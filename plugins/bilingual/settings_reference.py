@@ -67,6 +67,12 @@ ENVIRONMENT = (
     ),
 )
 
+RENAMED = """\
+Each feature's settings now share its prefix (`BUILD_` for the build engine, `THEME_`
+for the theme, `PUBLISH_` for publishing). The old names still work in this release
+(0.2), with a warning naming the new one; from 0.3 on they are not read.\
+"""
+
 HEADER = """\
 # Settings reference
 
@@ -119,6 +125,11 @@ def render() -> str:
         lines.append("")
     lines += ["## Environment variables", "", "| Variable | Effect |", "| --- | --- |"]
     lines += [f"| `{name}` | {cell(effect)} |" for name, effect in ENVIRONMENT]
+    renamed = [setting for setting in declared() if setting.was]
+    if renamed:
+        lines += ["", "## Renamed settings", "", RENAMED, "", "| Old name | New name |"]
+        lines += ["| --- | --- |"]
+        lines += [f"| `{setting.was}` | `{setting.name}` |" for setting in renamed]
     return "\n".join(lines) + "\n"
 
 

@@ -57,7 +57,10 @@ def test_bad_input_leaves_a_previous_site_untouched(tmp_path):
             "series_threads: invalid SERIES['s']['name']: expected {language: text}",
         ),
         ('SERIES_URL="series/"', "series_threads: invalid SERIES_URL 'series/': it needs {id}"),
-        ('CNAME="https://example.org/"', "publishing: invalid CNAME 'https://example.org/'"),
+        (
+            'PUBLISH_CNAME="https://example.org/"',
+            "publishing: invalid PUBLISH_CNAME 'https://example.org/'",
+        ),
         ('BILINGUAL_FILENAME_PATTERN="(?P<slug"', "invalid BILINGUAL_FILENAME_PATTERN"),
         ('SUMMARY_MAX_LENGTH="forty"', "invalid SUMMARY_MAX_LENGTH 'forty': a whole number"),
         (
@@ -65,7 +68,7 @@ def test_bad_input_leaves_a_previous_site_untouched(tmp_path):
             "invalid I18N_SUBSITES['ko']['SUMMARY_MAX_LENGTH'] '8'",
         ),
         ('DEFAULT_PAGINATION="ten"', "invalid DEFAULT_PAGINATION 'ten'"),
-        ('HOME_RECENT_POSTS="8"', "invalid HOME_RECENT_POSTS '8'"),
+        ('THEME_HOME_RECENT_POSTS="8"', "invalid THEME_HOME_RECENT_POSTS '8'"),
     ],
 )
 def test_a_bad_setting_stops_the_build_naming_it(tmp_path, setting, message):

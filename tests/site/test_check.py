@@ -230,7 +230,7 @@ def test_a_filename_link_to_an_image_is_one_warning_in_every_build_and_strict_st
     (content / "a.en.md").write_text(post.format(t="A"), encoding="utf-8")
     (content / "a.ko.md").write_text(post.format(t="가"), encoding="utf-8")
     cache = ("-e", f'CACHE_PATH="{tmp_path / "cache"}"')
-    for extra in ((), ("SKIP_UNCHANGED_PAGES=true",), ("BUILD_RECORD=false",)):
+    for extra in ((), ("BUILD_SKIP_UNCHANGED_PAGES=true",), ("BUILD_RECORD=false",)):
         # Cold; nothing changed (the whole build skipped); every page kept as it was.
         build = run_pelican(content, tmp_path / "out", *cache, *extra)
         assert build.returncode == 0, build.log

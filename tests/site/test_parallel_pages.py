@@ -29,9 +29,9 @@ def lines(log: str, level: str, output) -> list[str]:
 
 
 def build(content, output, cache, parallel: bool, *extra: str):
-    switch = f"PARALLEL_PAGES={'true' if parallel else 'false'}"
+    switch = f"BUILD_PARALLEL_PAGES={'true' if parallel else 'false'}"
     return build_with_cache(
-        content, output, cache, switch, "PARALLEL_PAGES_MIN=1", *extra, flags=["-v"]
+        content, output, cache, switch, "BUILD_PARALLEL_PAGES_MIN=1", *extra, flags=["-v"]
     )
 
 

@@ -87,7 +87,7 @@ def test_the_printed_next_steps_name_the_folder(blog):
 
 def test_a_package_installed_from_this_machine_is_vendored_for_the_deploy(blog):
     # This repository is installed with `pip install -e .`: a deploy elsewhere could not
-    # install `pelican-bilingual==0.1.0` (not on an index), so the blog keeps the wheel.
+    # install `pelican-bilingual==0.2.0` (not on an index), so the blog keeps the wheel.
     folder, printed, _ = blog
     (wheel,) = (folder / "vendor").glob("pelican_bilingual-*-py3-none-any.whl")
     lines = (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()

@@ -23,8 +23,8 @@ def messages(log: str) -> list[str]:
 
 
 def build(content, output, cache, ahead: bool):
-    switch = f"READ_AHEAD={'true' if ahead else 'false'}"
-    return build_with_cache(content, output, cache, switch, "READ_AHEAD_MIN_FILES=1")
+    switch = f"BUILD_READ_AHEAD={'true' if ahead else 'false'}"
+    return build_with_cache(content, output, cache, switch, "BUILD_READ_AHEAD_MIN_FILES=1")
 
 
 def test_a_cold_build_read_ahead_writes_what_a_build_reading_alone_writes(tmp_path):

@@ -25,7 +25,7 @@ def counts(cache: Path) -> dict[str, tuple[int, int]]:
 def setup(tmp_path, *more):
     content, cache = tmp_path / "content", tmp_path / "cache"
     shutil.copytree(FIXTURES / "series", content)
-    extra = ["-e", SERIES_SETTING, "CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"', *more]
+    extra = ["-e", SERIES_SETTING, "BUILD_CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"', *more]
     first = run_pelican(content, tmp_path / "out", *extra)
     assert first.returncode == 0, first.log
     return content, cache, extra
@@ -72,7 +72,7 @@ def test_after_an_edit_the_site_equals_a_cold_build(tmp_path, scenario):
         assert run_pelican(content, tmp_path / "out", *extra).returncode == 0
         set_field(content / "loose.en.md", "Slug", "not-so-loose")
     warm = run_pelican(content, tmp_path / "out", *extra)
-    cold = run_pelican(content, tmp_path / "cold", *extra[:2], "READ_CACHE=false")
+    cold = run_pelican(content, tmp_path / "cold", *extra[:2], "BUILD_READ_CACHE=false")
     assert warm.returncode == cold.returncode == 0, warm.log
     assert "came out different" not in warm.log
     assert_same_site(tmp_path / "cold", tmp_path / "out", extra_allowed=True)
@@ -131,7 +131,7 @@ def test_a_draft_s_tag_link_follows_whether_its_tag_page_is_still_written(tmp_pa
     shutil.copytree(FIXTURES / "series", content)
     set_field(content / "build-3.en.md", "Tags", "solo")  # a draft
     set_field(content / "loose.en.md", "Tags", "solo")  # the only published post with it
-    extra = ["-e", SERIES_SETTING, "CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
+    extra = ["-e", SERIES_SETTING, "BUILD_CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
     assert run_pelican(content, tmp_path / "out", *extra).returncode == 0
     draft = tmp_path / "out" / "drafts" / "build-3" / "index.html"
     assert 'rel="tag"' in draft.read_text(encoding="utf-8")
@@ -160,8 +160,8 @@ def test_a_link_in_a_summary_follows_its_target(tmp_path):
 
 
 def test_turning_the_check_on_or_off_keeps_the_record(tmp_path):
-    content, cache, extra = setup(tmp_path)  # built with CHECK_SKIPPED_PAGES on
-    unchecked = [e for e in extra if e != "CHECK_SKIPPED_PAGES=true"]
+    content, cache, extra = setup(tmp_path)  # built with BUILD_CHECK_SKIPPED_PAGES on
+    unchecked = [e for e in extra if e != "BUILD_CHECK_SKIPPED_PAGES=true"]
     assert run_pelican(content, tmp_path / "out", *unchecked, "BUILD_RECORD=false").returncode == 0
     rendered, skipped = counts(cache)["en"]
     assert rendered == 0 and skipped > 5
@@ -222,7 +222,7 @@ def test_an_existing_blog_with_three_languages_rst_and_dated_names_stays_exact(t
     settings = FIXTURES / "third-party" / "settings.py"
     content, cache = tmp_path / "content", tmp_path / "cache"
     shutil.copytree(FIXTURES / "third-party" / "content", content)
-    extra = [str(content), "-e", "CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
+    extra = [str(content), "-e", "BUILD_CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
     assert run_settings(settings, tmp_path / "warm", *extra).returncode == 0
     posts = content / "posts"
     edits = [
@@ -245,6 +245,6 @@ def test_an_existing_blog_with_three_languages_rst_and_dated_names_stays_exact(t
         warm = run_settings(settings, tmp_path / "warm", *extra)
         assert warm.returncode == 0, warm.log
         assert "came out different" not in warm.log
-    cold = run_settings(settings, tmp_path / "cold", str(content), "-e", "READ_CACHE=false")
+    cold = run_settings(settings, tmp_path / "cold", str(content), "-e", "BUILD_READ_CACHE=false")
     assert cold.returncode == 0, cold.log
     assert_same_site(tmp_path / "cold", tmp_path / "warm", extra_allowed=True)

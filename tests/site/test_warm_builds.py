@@ -128,7 +128,7 @@ def test_warm_builds_after_edits_write_what_a_cold_build_writes(tmp_path, edits,
     shutil.copytree(FIXTURES / "series", content)
     # One output folder, as `invoke serve` keeps. Every post or page file the record
     # skips is rendered anyway and compared (the build stops if one differs).
-    extra = ["-e", SERIES_SETTING, "CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
+    extra = ["-e", SERIES_SETTING, "BUILD_CHECK_SKIPPED_PAGES=true", f'CACHE_PATH="{cache}"']
     first = run_pelican(content, warm_output, *extra)
     assert first.returncode == 0, first.log
     for step, (kind, number) in enumerate(edits, start=1):
@@ -139,7 +139,7 @@ def test_warm_builds_after_edits_write_what_a_cold_build_writes(tmp_path, edits,
         assert "came out different" not in warm.log, warm.log
         if kind == "nothing" and warm.returncode == 0 and "SUMMARY_MAX_LENGTH" not in extra[-1]:
             assert "nothing changed since the build" in warm.log
-    cold = run_pelican(content, work / "cold", *extra[:3], *extra[4:], "READ_CACHE=false")
+    cold = run_pelican(content, work / "cold", *extra[:3], *extra[4:], "BUILD_READ_CACHE=false")
     assert cold.returncode == warm.returncode, (cold.log, warm.log)  # a bad edit fails alike
     if cold.returncode == 0:
         assert (cache / "bilingual-read-cache.pickle").is_file()
@@ -165,7 +165,9 @@ def test_a_changed_reading_setting_drops_what_was_kept(tmp_path):
         'MARKDOWN={"extension_configs": {"markdown.extensions.toc": {}}, "output_format": "html5"}'
     )
     changed = run_pelican(content, tmp_path / "b", *extra, plain)
-    cold = run_pelican(content, tmp_path / "c", "-e", SERIES_SETTING, plain, "READ_CACHE=false")
+    cold = run_pelican(
+        content, tmp_path / "c", "-e", SERIES_SETTING, plain, "BUILD_READ_CACHE=false"
+    )
     assert changed.returncode == cold.returncode == 0, changed.log
     assert_same_site(tmp_path / "c", tmp_path / "b")
     assert "heading-anchor" not in (tmp_path / "b" / "posts" / "long" / "index.html").read_text()
@@ -236,7 +238,12 @@ def test_a_language_with_its_own_markdown_settings_reads_with_them(tmp_path):
     for cache in ("true", "false"):
         out = tmp_path / f"out-{cache}"
         build = run_pelican(
-            content, out, "-e", f"READ_CACHE={cache}", f'CACHE_PATH="{tmp_path / "c"}"', korean
+            content,
+            out,
+            "-e",
+            f"BUILD_READ_CACHE={cache}",
+            f'CACHE_PATH="{tmp_path / "c"}"',
+            korean,
         )
         assert build.returncode == 0, build.log
         english = (out / "posts" / "long" / "index.html").read_text(encoding="utf-8")
@@ -287,7 +294,9 @@ def test_compiled_templates_are_kept_until_a_template_or_the_environment_changes
         '"extensions": ["jinja2.ext.InternationalizationExtension"]}'
     )
     changed = run_pelican(content, tmp_path / "c", *extra, options)
-    cold = run_pelican(content, tmp_path / "d", *extra[:2], extra[3], options, "READ_CACHE=false")
+    cold = run_pelican(
+        content, tmp_path / "d", *extra[:2], extra[3], options, "BUILD_READ_CACHE=false"
+    )
     assert changed.returncode == cold.returncode == 0, changed.log
     assert_same_site(tmp_path / "d", tmp_path / "c")
 

@@ -76,9 +76,9 @@ def test_working_state_and_unrelated_environment_do_not_change_the_digest():
     assert digest({**settings, STATE_KEY: state}, env={"HOME": "/b"}) == before
     assert digest(settings, dists=("a-1.1.dist-info",)) != before
     # Caching switches change how a build works, not what it writes.
-    assert digest({**settings, "READ_CACHE": False, "SKIP_UNCHANGED_PAGES": False}) == digest(
-        settings
-    )
+    assert digest(
+        {**settings, "BUILD_READ_CACHE": False, "BUILD_SKIP_UNCHANGED_PAGES": False}
+    ) == digest(settings)
 
 
 def test_a_function_setting_counts_by_its_code():

@@ -87,9 +87,13 @@ def test_register_connects_i18n_subsites_first_then_every_part_once():
     assert writer.index(i18n) < min(
         i for i, m in enumerate(writer) if m.startswith("pelican.plugins.bilingual.")
     )
-    # The theme is chosen first, then the adapter's settings, then the engine and features.
+    # Old setting names get their new ones first, the theme is chosen, then the adapter's
+    # settings, then the engine and features.
+    receivers = [r for r in bilingual.signals.initialized.receivers_for(object())]
+    assert receivers[:2] == [bilingual.use_new_setting_names, bilingual.use_theme]
     ours = [m for m in once["initialized"] if m.startswith("pelican.plugins.bilingual")]
-    assert ours[:3] == [
+    assert ours[:4] == [
+        "pelican.plugins.bilingual",
         "pelican.plugins.bilingual",
         "pelican.plugins.bilingual.subsites.configure",
         "pelican.plugins.bilingual.engine.writer",

@@ -61,7 +61,7 @@ def test_the_child_reads_every_other_file_and_the_build_takes_its_results(tmp_pa
         "PATH": str(tmp_path),
         "ARTICLE_EXCLUDES": [],
         "PAGE_EXCLUDES": [],
-        "READ_AHEAD_MIN_FILES": 2,
+        "BUILD_READ_AHEAD_MIN_FILES": 2,
     }
     # One file of the child's share fails to read.
     theirs = read_ahead.shares(read_ahead.reading_order(settings, ["md"]))[1]

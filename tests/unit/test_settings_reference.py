@@ -34,8 +34,6 @@ NOT_OURS = {
     # Template globals the localization feature sets.
     "UI_LANG": "template global",
     "UI_OTHERS": "template global",
-    # What `invoke check` asks of the Pelican process it starts; not for writers.
-    "BILINGUAL_CHECK_ONLY": "internal: set by invoke check",
 }
 
 
@@ -152,3 +150,46 @@ def test_read_falls_back_to_the_default():
     setting = Setting("EXAMPLE_LIMIT", 3, "a whole number", "An example.")
     assert setting.read({}) == 3
     assert setting.read({"EXAMPLE_LIMIT": 0}) == 0
+
+
+def test_every_setting_has_its_features_prefix_or_follows_a_pelican_pattern():
+    from pelican.plugins.bilingual.settings_reference import declared
+
+    prefixes = ("SERIES", "ARCHIVE_", "SEARCH_", "CONTENTS_", "READING_", "THEME_")
+    prefixes += ("PUBLISH_", "BUILD_", "PROGRESS_", "BILINGUAL_")
+    pelican_patterns = ("_URL", "_SAVE_AS")  # a page's address, as Pelican names them
+    pelican_families = ("SLUGIFY_", "TAG_TRANSLATIONS")
+    for setting in declared():
+        name = setting.name
+        assert (
+            name.startswith(prefixes + pelican_families) or name.endswith(pelican_patterns)
+        ), f"{name}: give it its feature's prefix (core.settings' docstring)"
+        assert not setting.was or setting.was != name
+
+
+def test_an_old_name_gives_its_value_to_the_new_one_once():
+    from pelican.plugins.bilingual.core.settings import Setting, renamed
+
+    new = Setting("BUILD_READ_CACHE", True, "True or False", "x", was="READ_CACHE")
+    other = Setting("SEARCH_URL", "search/", "a URL path", "x")
+    settings = {"READ_CACHE": False, "I18N_SUBSITES": {"ko": {"READ_CACHE": True}, "ja": None}}
+    assert new.read(settings) is False  # read under the old name even before renaming
+    assert renamed(settings, [new, other]) == [("READ_CACHE", "BUILD_READ_CACHE")]
+    assert settings == {
+        "BUILD_READ_CACHE": False,
+        "I18N_SUBSITES": {"ko": {"BUILD_READ_CACHE": True}, "ja": None},
+    }
+    # The new name wins where both are set; the old one goes either way.
+    both = {"READ_CACHE": False, "BUILD_READ_CACHE": True}
+    assert renamed(both, [new]) == [("READ_CACHE", "BUILD_READ_CACHE")]
+    assert both == {"BUILD_READ_CACHE": True}
+    assert renamed({"BUILD_READ_CACHE": True}, [new]) == []
+
+
+def test_the_reference_lists_every_renamed_setting():
+    from pelican.plugins.bilingual.settings_reference import declared, render
+
+    page = render()
+    for setting in declared():
+        if setting.was:
+            assert f"| `{setting.was}` | `{setting.name}` |" in page

@@ -57,6 +57,7 @@ from ..core import (
 )
 from ..core import display_path as common_display_path
 from ..core.build_state import build_state
+from ..core.findings import CHECK_ONLY
 from ..core.settings import Setting
 from .rules import (
     broken_content_links,
@@ -107,7 +108,7 @@ TRANSLATION_STATUS_URL = Setting(
     "The translation status page's address, linked from the build summary "
     "(empty: `TRANSLATION_STATUS_SAVE_AS`).",
 )
-SETTINGS = (STRICT, TRANSLATION_STATUS_SAVE_AS, TRANSLATION_STATUS_URL)
+SETTINGS = (STRICT, CHECK_ONLY, TRANSLATION_STATUS_SAVE_AS, TRANSLATION_STATUS_URL)
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class CheckSettings:
             ) from None
         return cls(
             strict=bool(STRICT.read(settings)),
-            check_only=bool(settings.get("BILINGUAL_CHECK_ONLY")),
+            check_only=bool(CHECK_ONLY.read(settings)),
             filename_pattern=pattern,
             content_root=settings["PATH"],
             langs=tuple(subsites.language_sites(settings).langs),

@@ -5,9 +5,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .settings import Setting
+
 # The context key through which plugins hand their findings to the content checks.
 FINDINGS_KEY = "content_findings"
 ITEM_CHECKS_KEY = "content_item_checks"
+
+# Declared here, where both the content checks and the build engine read it.
+CHECK_ONLY = Setting(
+    "BILINGUAL_CHECK_ONLY",
+    False,
+    "True or False",
+    "Check every file, print the report and stop before writing anything (exit status 1 "
+    "when an error is found); the last build's output and records stay as they are. What "
+    "`invoke check` sets.",
+)
 
 
 class BuildStopped(SystemExit):

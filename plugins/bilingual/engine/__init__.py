@@ -1,6 +1,6 @@
 """engine: what makes builds fast and small: caches, the rendered-page record, forks.
 
-- `read_cache`: what the readers made of each file, kept between builds (`READ_CACHE`,
+- `read_cache`: what the readers made of each file, kept between builds (`BUILD_READ_CACHE`,
   default True; keyed by the file's bytes and the reading settings).
 - `writer`: every site's Pelican writer; a page is rendered straight into its file
   (no whole-page string), a file whose bytes would not change is not rewritten (it

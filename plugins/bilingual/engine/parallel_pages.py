@@ -14,7 +14,7 @@ for it (`Split.join`): the messages the child logged are logged again by the bui
 order; the rendered-page record gets the child's files. If the child failed, the build
 renders the child's files itself, so an error surfaces as it would have.
 
-Settings (defaults): `PARALLEL_PAGES` (True); `PARALLEL_PAGES_MIN` (100): posts in
+Settings (defaults): `BUILD_PARALLEL_PAGES` (True); `BUILD_PARALLEL_PAGES_MIN` (100): posts in
 the site's lists below which a fork costs more than it saves. Nothing without `fork`.
 """
 

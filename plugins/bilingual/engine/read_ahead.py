@@ -16,8 +16,8 @@ not read cleanly (an exception, a warning or error logged while reading it, meta
 the cache cannot keep) comes back as "read it yourself", and the build reads it as
 before, so every message about a file still comes from the build, in order.
 
-Settings: `READ_AHEAD` (default True; needs `READ_CACHE`). Used from
-`READ_AHEAD_MIN_FILES` (default 40) files to read; below that a fork costs more than
+Settings: `BUILD_READ_AHEAD` (default True; needs `BUILD_READ_CACHE`). Used from
+`BUILD_READ_AHEAD_MIN_FILES` (default 40) files to read; below that a fork costs more than
 it saves. Nothing where the fork start method is missing (Windows).
 """
 
@@ -31,7 +31,7 @@ from functools import partial
 from types import SimpleNamespace
 
 from . import read_cache
-from .settings import READ_AHEAD, READ_AHEAD_MIN_FILES
+from .settings import BUILD_READ_AHEAD, BUILD_READ_AHEAD_MIN_FILES
 
 log = logging.getLogger(__name__)
 
@@ -132,9 +132,9 @@ def start(readers, reader_classes: Mapping, reading_of, stored: Mapping) -> Read
     earlier builds kept.
     """
     settings = readers.settings
-    if "fork" not in multiprocessing.get_all_start_methods() or not READ_AHEAD.read(settings):
+    if "fork" not in multiprocessing.get_all_start_methods() or not BUILD_READ_AHEAD.read(settings):
         return None
-    minimum = READ_AHEAD_MIN_FILES.read(settings)
+    minimum = BUILD_READ_AHEAD_MIN_FILES.read(settings)
     paths = reading_order(settings, [suffix for suffix, cls in reader_classes.items() if cls])
     if len(paths) < minimum:
         return None

@@ -82,7 +82,7 @@ class RenderedPages:
 
     Both map an output file's absolute path to [signature, size, mtime_ns];
     `rendered` / `skipped` count this build's post and page files; `stale`: files
-    skipped that came out different when checked (`CHECK_SKIPPED_PAGES`).
+    skipped that came out different when checked (`BUILD_CHECK_SKIPPED_PAGES`).
     """
 
     path: Path | None

@@ -19,8 +19,9 @@ ENGINE = Setting(
     "True or False",
     "The build engine: caches between builds, work on a second core, pages not rendered "
     "again when nothing they show changed, nothing done when nothing changed. False turns "
-    "every one off at once (the site is the same; builds are slower): READ_CACHE, "
-    "READ_AHEAD, PARALLEL_PAGES, SKIP_UNCHANGED_PAGES and BUILD_RECORD read as False.",
+    "every one off at once (the site is the same; builds are slower): BUILD_READ_CACHE, "
+    "BUILD_READ_AHEAD, BUILD_PARALLEL_PAGES, BUILD_SKIP_UNCHANGED_PAGES and BUILD_RECORD "
+    "read as False.",
 )
 
 
@@ -35,59 +36,66 @@ class EngineSwitch(Setting):
         return super().read(settings)
 
 
-READ_CACHE = EngineSwitch(
-    "READ_CACHE",
+BUILD_READ_CACHE = EngineSwitch(
+    "BUILD_READ_CACHE",
     True,
     "True or False",
     "Keep what the readers made of each content file in `CACHE_PATH`, keyed by the file's "
     "bytes, and the compiled templates: the next build parses only what changed.",
+    was="READ_CACHE",
 )
-READ_AHEAD = EngineSwitch(
-    "READ_AHEAD",
+BUILD_READ_AHEAD = EngineSwitch(
+    "BUILD_READ_AHEAD",
     True,
     "True or False",
     "On a build with many files to parse, a second process parses every other one "
-    "(needs `READ_CACHE`; not on systems without `fork`).",
+    "(needs `BUILD_READ_CACHE`; not on systems without `fork`).",
+    was="READ_AHEAD",
 )
-READ_AHEAD_MIN_FILES = Setting(
-    "READ_AHEAD_MIN_FILES",
+BUILD_READ_AHEAD_MIN_FILES = Setting(
+    "BUILD_READ_AHEAD_MIN_FILES",
     40,
     "a whole number",
-    "Files to parse below which `READ_AHEAD` is not used (a second process costs more).",
+    "Files to parse below which `BUILD_READ_AHEAD` is not used (a second process costs more).",
+    was="READ_AHEAD_MIN_FILES",
 )
-PARALLEL_PAGES = EngineSwitch(
-    "PARALLEL_PAGES",
+BUILD_PARALLEL_PAGES = EngineSwitch(
+    "BUILD_PARALLEL_PAGES",
     True,
     "True or False",
     "On a first build, a second process renders every other post page.",
+    was="PARALLEL_PAGES",
 )
-PARALLEL_PAGES_MIN = Setting(
-    "PARALLEL_PAGES_MIN",
+BUILD_PARALLEL_PAGES_MIN = Setting(
+    "BUILD_PARALLEL_PAGES_MIN",
     100,
     "a whole number",
-    "Posts in a language's lists below which `PARALLEL_PAGES` is not used.",
+    "Posts in a language's lists below which `BUILD_PARALLEL_PAGES` is not used.",
+    was="PARALLEL_PAGES_MIN",
 )
-SKIP_UNCHANGED_PAGES = EngineSwitch(
-    "SKIP_UNCHANGED_PAGES",
+BUILD_SKIP_UNCHANGED_PAGES = EngineSwitch(
+    "BUILD_SKIP_UNCHANGED_PAGES",
     True,
     "True or False",
     "Keep a record of what each post page showed (in `CACHE_PATH`) and do not render a "
     "page again when nothing it shows changed.",
+    was="SKIP_UNCHANGED_PAGES",
 )
-CHECK_SKIPPED_PAGES = Setting(
-    "CHECK_SKIPPED_PAGES",
+BUILD_CHECK_SKIPPED_PAGES = Setting(
+    "BUILD_CHECK_SKIPPED_PAGES",
     False,
     "True or False",
-    "Render the pages `SKIP_UNCHANGED_PAGES` would skip anyway, and stop the build naming "
+    "Render the pages `BUILD_SKIP_UNCHANGED_PAGES` would skip anyway, and stop the build naming "
     "any that would differ (for testing the record).",
+    was="CHECK_SKIPPED_PAGES",
 )
 SETTINGS = (
     ENGINE,
-    READ_CACHE,
-    READ_AHEAD,
-    READ_AHEAD_MIN_FILES,
-    PARALLEL_PAGES,
-    PARALLEL_PAGES_MIN,
-    SKIP_UNCHANGED_PAGES,
-    CHECK_SKIPPED_PAGES,
+    BUILD_READ_CACHE,
+    BUILD_READ_AHEAD,
+    BUILD_READ_AHEAD_MIN_FILES,
+    BUILD_PARALLEL_PAGES,
+    BUILD_PARALLEL_PAGES_MIN,
+    BUILD_SKIP_UNCHANGED_PAGES,
+    BUILD_CHECK_SKIPPED_PAGES,
 )

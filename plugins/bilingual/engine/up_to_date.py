@@ -43,6 +43,7 @@ from pelican import signals
 from .. import compat, subsites
 from ..core import site_timezone
 from ..core.build_state import build_state
+from ..core.findings import CHECK_ONLY
 from . import build_inputs
 from . import build_record as record
 from .settings import EngineSwitch
@@ -77,7 +78,7 @@ class RecordSettings:
         """Read the settings once; `BUILD_RECORD` off for runs that must always work."""
         enabled = (
             bool(BUILD_RECORD.read(settings))
-            and not settings.get("BILINGUAL_CHECK_ONLY")
+            and not CHECK_ONLY.read(settings)
             and not settings.get("WRITE_SELECTED")
         )
         cache = Path(settings.get("CACHE_PATH") or "cache")
@@ -108,7 +109,7 @@ def start(pelican):
     settings = pelican.settings
     if STATE_KEY in build_state(settings) or not subsites.is_main_site(settings):
         return  # a subsite: the main site's record covers every language
-    if settings.get("BILINGUAL_CHECK_ONLY"):
+    if CHECK_ONLY.read(settings):
         return  # `invoke check` writes nothing: the last build's record still holds
     config = RecordSettings.from_settings(settings)
     if not config.enabled or build_inputs.pulls_in_other_files(Path(settings["PATH"])):

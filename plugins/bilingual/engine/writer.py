@@ -11,10 +11,10 @@ rendered (`rendered` says what its inputs are and when a template allows it); li
 of Pelican's `content_written` still hear of it, as the file is part of this build.
 
 On a first or cold build, a site's post files are rendered by two processes
-(`parallel_pages`, `PARALLEL_PAGES`).
+(`parallel_pages`, `BUILD_PARALLEL_PAGES`).
 
-Settings (defaults): `SKIP_UNCHANGED_PAGES` (True): keep the rendered-page record in
-`CACHE_PATH` and skip rendering what it shows unchanged. `CHECK_SKIPPED_PAGES`
+Settings (defaults): `BUILD_SKIP_UNCHANGED_PAGES` (True): keep the rendered-page record in
+`CACHE_PATH` and skip rendering what it shows unchanged. `BUILD_CHECK_SKIPPED_PAGES`
 (False): render those files anyway and stop the build, naming them, if one would differ
 (for tests of the record itself).
 """
@@ -42,10 +42,10 @@ from ..core.findings import BuildStopped
 from ..subsites import is_main_site
 from . import build_inputs, parallel_pages, rendered
 from .settings import (
-    CHECK_SKIPPED_PAGES,
-    PARALLEL_PAGES,
-    PARALLEL_PAGES_MIN,
-    SKIP_UNCHANGED_PAGES,
+    BUILD_CHECK_SKIPPED_PAGES,
+    BUILD_PARALLEL_PAGES,
+    BUILD_PARALLEL_PAGES_MIN,
+    BUILD_SKIP_UNCHANGED_PAGES,
 )
 
 log = logging.getLogger(__name__)
@@ -187,7 +187,7 @@ class _SiteState:
         terms = {kind: term_names(context.get(kind)) for kind in ("tags", "categories", "authors")}
         self.digest = rendered.site_digest(base, contents, self.root, (Page,), terms)
         self.dependencies = rendered.Dependencies(contents, self.root)
-        self.check = bool(CHECK_SKIPPED_PAGES.read(settings))
+        self.check = bool(BUILD_CHECK_SKIPPED_PAGES.read(settings))
         self.templates: dict[str, bool] = {}
 
     def covers(self, template) -> bool:
@@ -260,10 +260,10 @@ class KeepUnchangedWriter(Writer):
             self._may_split = False
             settings = self.settings
             if (
-                PARALLEL_PAGES.read(settings)
+                BUILD_PARALLEL_PAGES.read(settings)
                 and not site.record.kept
                 and not site.check
-                and len(context.get("articles") or ()) >= PARALLEL_PAGES_MIN.read(settings)
+                and len(context.get("articles") or ()) >= BUILD_PARALLEL_PAGES_MIN.read(settings)
             ):
                 self._split = parallel_pages.Split.start()
         split = self._split
@@ -431,7 +431,7 @@ def start_rendered_record(pelican) -> None:
     settings = pelican.settings
     if (
         RENDERED_KEY not in build_state(settings)
-        and SKIP_UNCHANGED_PAGES.read(settings)
+        and BUILD_SKIP_UNCHANGED_PAGES.read(settings)
         and not settings.get("WRITE_SELECTED")  # Pelican writes only some files then
     ):
         build_state(settings)[RENDERED_KEY] = {}
@@ -440,7 +440,7 @@ def start_rendered_record(pelican) -> None:
 def save_rendered_record(pelican) -> None:
     """`finalized` (main site, after every site wrote): keep each site's record.
 
-    Stops the build (`CHECK_SKIPPED_PAGES`) when a skipped file would have changed.
+    Stops the build (`BUILD_CHECK_SKIPPED_PAGES`) when a skipped file would have changed.
     """
     shared = build_state(pelican.settings).get(RENDERED_KEY)
     if not shared or not is_main_site(pelican.settings):

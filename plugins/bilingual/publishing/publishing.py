@@ -15,14 +15,14 @@ output back and writes:
   engines need absolute URLs), and `robots.txt` pointing to it when the site is at
   the root of its domain (crawlers read it nowhere else; under a path the build
   says which line to add to the domain's own);
-- `.nojekyll` when `NOJEKYLL` is true (GitHub Pages serves the files as they are);
-- `CNAME` with the `CNAME` setting's domain, when set.
+- `.nojekyll` when `PUBLISH_NOJEKYLL` is true (GitHub Pages serves the files as they are);
+- `CNAME` with the `PUBLISH_CNAME` setting's domain, when set.
 With `PUBLISH_CHECKS` true it then checks the whole output (`sitecheck`): every
 internal link, asset and #fragment resolves, hreflang pairs are reciprocal, no draft
 anywhere; any problem stops with a non-zero exit and a list of what failed.
 
-Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `NOJEKYLL` (False),
-`CNAME` (None), `PUBLISH_CHECKS` (False). `publishconf.py` turns them on.
+Settings (defaults): `SITEMAP_SAVE_AS` ("sitemap.xml"), `PUBLISH_NOJEKYLL` (False),
+`PUBLISH_CNAME` (None), `PUBLISH_CHECKS` (False). `publishconf.py` turns them on.
 """
 
 from __future__ import annotations
@@ -59,18 +59,20 @@ SITEMAP_SAVE_AS = Setting(
     "only when `SITEURL` is absolute (a publishing build).",
 )
 NOJEKYLL = Setting(
-    "NOJEKYLL",
+    "PUBLISH_NOJEKYLL",
     False,
     "True or False",
     "Write an empty `.nojekyll` so GitHub Pages serves the files as they are "
     "(`publishconf.py` sets it).",
+    was="NOJEKYLL",
 )
 CNAME = Setting(
-    "CNAME",
+    "PUBLISH_CNAME",
     None,
     "a bare domain name, or None",
     "Write a `CNAME` file for GitHub Pages' custom domain (`invoke publish` takes it from the "
     "`CNAME` environment variable too).",
+    was="CNAME",
 )
 PUBLISH_CHECKS = Setting(
     "PUBLISH_CHECKS",
@@ -105,7 +107,9 @@ class PublishingSettings:
         sitemap = SITEMAP_SAVE_AS.read(settings)
         cname = CNAME.read(settings)
         if cname is not None and (not isinstance(cname, str) or "/" in cname):
-            raise BuildStopped(f"publishing: invalid CNAME {cname!r}: give a bare domain name")
+            raise BuildStopped(
+                f"publishing: invalid PUBLISH_CNAME {cname!r}: give a bare domain name"
+            )
         return cls(
             lang=settings["DEFAULT_LANG"],
             main_lang=subsites.language_sites(settings).main_lang,

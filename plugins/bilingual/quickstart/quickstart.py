@@ -148,7 +148,7 @@ def guess_author(run: Callable[..., subprocess.CompletedProcess] = subprocess.ru
 def default_requirement() -> tuple[str, str | None]:
     """(the requirements.txt line for the installed package, its local source or None).
 
-    From a package index: the version (`pelican-bilingual==0.1.0`); from a git URL on a
+    From a package index: the version (`pelican-bilingual==0.2.0`); from a git URL on a
     server: that URL at its commit (PEP 610 `direct_url.json`). From this machine (a
     folder, a wheel, a `git+file://` checkout), which a deploy elsewhere cannot reach:
     "" and the local source, to build the wheel the blog keeps in `vendor/` from.

@@ -64,7 +64,7 @@ Run order (what the plugins rely on):
    place for work on the whole output (`is_main_site`).
 
 Reading: each language's site reads every content file; `read_once` makes the
-second and later reads of a file in one build reuse the first (and, with `READ_CACHE`,
+second and later reads of a file in one build reuse the first (and, with `BUILD_READ_CACHE`,
 a later build reuse what an earlier one read: `read_cache`), and a
 `SharedBytecodeCache` in `JINJA_ENVIRONMENT` compiles each template once per build
 (no module state: both caches live in the build's settings).

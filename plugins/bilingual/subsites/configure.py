@@ -185,13 +185,13 @@ def content_cache_off(settings: dict) -> None:
 
     It pickles every post together with its settings, which hold this build's own
     caches and cannot be pickled, and a cache file cut short by that stops every later
-    build (`EOFError`). The reader cache (`READ_CACHE`, `engine.read_cache`) keeps what
+    build (`EOFError`). The reader cache (`BUILD_READ_CACHE`, `engine.read_cache`) keeps what
     the readers made instead, so a blog that had the setting on builds as fast.
     """
     if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
         log.info(
             "CACHE_CONTENT: Pelican's content cache is off; the bundle's reader cache "
-            "(READ_CACHE) keeps what the readers made between builds"
+            "(BUILD_READ_CACHE) keeps what the readers made between builds"
         )
     settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
 

@@ -1,4 +1,4 @@
-"""Each file read once per build (with `READ_CACHE`, once across builds).
+"""Each file read once per build (with `BUILD_READ_CACHE`, once across builds).
 
 Also: compiled templates shared between the language sites, gettext installed.
 """
@@ -18,7 +18,7 @@ from pelican.readers import RstReader
 from .. import compat
 from ..core.build_state import build_state
 from ..engine import read_ahead, read_cache
-from ..engine.settings import READ_CACHE
+from ..engine.settings import BUILD_READ_CACHE
 from .sites import I18N_EXTENSION, is_main_site, language_sites
 
 log = logging.getLogger(__name__)
@@ -63,12 +63,12 @@ class SharedBytecodeCache(jinja2.BytecodeCache):
 def template_cache(settings: Mapping) -> jinja2.BytecodeCache | None:
     """Jinja's own file cache of compiled templates in `CACHE_PATH/templates`, or None.
 
-    Kept with `READ_CACHE` (default True). Jinja reuses compiled code only while the
+    Kept with `BUILD_READ_CACHE` (default True). Jinja reuses compiled code only while the
     template's source is unchanged (it compares checksums); code compiled with other
     environment options (`JINJA_ENVIRONMENT`, the Jinja version, the plugins' code) is
     not valid, so the folder is emptied when those change.
     """
-    if not READ_CACHE.read(settings):
+    if not BUILD_READ_CACHE.read(settings):
         return None
     folder = Path(settings.get("CACHE_PATH") or "cache") / "templates"
     options = {
@@ -92,12 +92,12 @@ def template_cache(settings: Mapping) -> jinja2.BytecodeCache | None:
 
 
 def open_read_cache(settings: Mapping) -> read_cache.ReadCache:
-    """This build's reader cache, with what earlier builds kept when `READ_CACHE` is on.
+    """This build's reader cache, with what earlier builds kept when `BUILD_READ_CACHE` is on.
 
-    `READ_CACHE` (default True) keeps reader outputs between builds in `CACHE_PATH`
+    `BUILD_READ_CACHE` (default True) keeps reader outputs between builds in `CACHE_PATH`
     (`read_cache` says how they are keyed and when they are dropped).
     """
-    if not READ_CACHE.read(settings):
+    if not BUILD_READ_CACHE.read(settings):
         return read_cache.ReadCache()
     path = Path(settings.get("CACHE_PATH") or "cache") / read_cache.FILE_NAME
     expected = read_cache.fingerprint(

@@ -1,7 +1,7 @@
 """The code highlighting colours, generated from Pygments styles for light and dark.
 
-Pure functions, no Pelican. Colours come from a Pygments style (`CODE_STYLE`,
-`CODE_STYLE_DARK`); any token colour that would read below WCAG 2.1 AA against the
+Pure functions, no Pelican. Colours come from a Pygments style (`THEME_CODE_STYLE`,
+`THEME_CODE_STYLE_DARK`); any token colour that would read below WCAG 2.1 AA against the
 theme's code background (4.5:1, success criterion 1.4.3) is moved toward the text
 colour until it passes, so the generated rules stay accessible whatever the style.
 Backgrounds come from `--code-bg` in the theme's tokens.css, light and dark.

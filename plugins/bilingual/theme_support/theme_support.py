@@ -26,8 +26,8 @@
   `remembered(*key, keep=False)` renders the block without keeping it: a row only
   one page shows (the archive's) would only hold memory until the lists are written.
 
-Settings: `HOME_RECENT_POSTS` (8): how many posts the home page lists when the site
-is not paginated; `CODE_STYLE` ("default") and `CODE_STYLE_DARK` ("github-dark"):
+Settings: `THEME_HOME_RECENT_POSTS` (8): how many posts the home page lists when the site
+is not paginated; `THEME_CODE_STYLE` ("default") and `THEME_CODE_STYLE_DARK` ("github-dark"):
 the Pygments styles code is highlighted with, light and dark, generated into the
 stylesheet with every colour made to read at WCAG AA on the code background
 (`code_style.py`). It reads `THEME`, `THEME_STATIC_DIR`, `OUTPUT_PATH`,
@@ -62,27 +62,30 @@ FOCUSABLE_PRE = re.compile(r"<pre(?![^>]*\btabindex=)([\s>])")
 STYLESHEET = "css/site.css"
 
 
-HOME_RECENT_POSTS = Setting(
-    "HOME_RECENT_POSTS",
+THEME_HOME_RECENT_POSTS = Setting(
+    "THEME_HOME_RECENT_POSTS",
     8,
     "a whole number, at least 1",
     "How many posts the home page lists when the site is not paginated "
     "(`DEFAULT_PAGINATION` unset).",
+    was="HOME_RECENT_POSTS",
 )
-CODE_STYLE = Setting(
-    "CODE_STYLE",
+THEME_CODE_STYLE = Setting(
+    "THEME_CODE_STYLE",
     "default",
     "a Pygments style name",
     "Code colours in light mode; every colour is adjusted to read at WCAG AA on the code "
     "background.",
+    was="CODE_STYLE",
 )
-CODE_STYLE_DARK = Setting(
-    "CODE_STYLE_DARK",
+THEME_CODE_STYLE_DARK = Setting(
+    "THEME_CODE_STYLE_DARK",
     "github-dark",
     "a Pygments style name",
     "Code colours in dark mode (`prefers-color-scheme: dark`), adjusted the same way.",
+    was="CODE_STYLE_DARK",
 )
-SETTINGS = (HOME_RECENT_POSTS, CODE_STYLE, CODE_STYLE_DARK)
+SETTINGS = (THEME_HOME_RECENT_POSTS, THEME_CODE_STYLE, THEME_CODE_STYLE_DARK)
 
 
 def focusable_pre(html: str) -> str:
@@ -234,13 +237,13 @@ class StylesheetGenerator(Generator):
 
 
 def code_styles(settings) -> tuple[str, str]:
-    """(`CODE_STYLE`, `CODE_STYLE_DARK`): Pygments style names, checked.
+    """(`THEME_CODE_STYLE`, `THEME_CODE_STYLE_DARK`): Pygments style names, checked.
 
     Raises BuildStopped naming a style Pygments does not have.
     """
-    styles = (CODE_STYLE.read(settings), CODE_STYLE_DARK.read(settings))
+    styles = (THEME_CODE_STYLE.read(settings), THEME_CODE_STYLE_DARK.read(settings))
     known = set(get_all_styles())
-    for name, value in zip(("CODE_STYLE", "CODE_STYLE_DARK"), styles, strict=True):
+    for name, value in zip(("THEME_CODE_STYLE", "THEME_CODE_STYLE_DARK"), styles, strict=True):
         if value not in known:
             raise BuildStopped(
                 f"theme_support: invalid {name} {value!r}: a Pygments style name "
@@ -252,17 +255,18 @@ def code_styles(settings) -> tuple[str, str]:
 def check_settings(pelican):
     """`initialized`: the theme's settings, checked before anything is written.
 
-    `HOME_RECENT_POSTS` (8) is a whole number; `CODE_STYLE` / `CODE_STYLE_DARK` are
-    Pygments styles. The theme's `404` joins `DIRECT_TEMPLATES` when it is missing.
+    `THEME_HOME_RECENT_POSTS` (8) is a whole number; `THEME_CODE_STYLE` and
+    `THEME_CODE_STYLE_DARK` are Pygments styles. The theme's `404` joins
+    `DIRECT_TEMPLATES` when it is missing.
     """
     code_styles(pelican.settings)
     # The theme's 404 page in every language (Pelican's default DIRECT_TEMPLATES has
     # none); a page of the writer's saved as 404.html still replaces it.
     subsites.add_direct_template(pelican.settings, "404", "theme_support")
-    value = HOME_RECENT_POSTS.read(pelican.settings)
+    value = THEME_HOME_RECENT_POSTS.read(pelican.settings)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise BuildStopped(
-            f"theme_support: invalid HOME_RECENT_POSTS {value!r}: a whole number, at least 1"
+            f"theme_support: invalid THEME_HOME_RECENT_POSTS {value!r}: a whole number, at least 1"
         )
 
 
