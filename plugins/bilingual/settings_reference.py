@@ -13,7 +13,7 @@ import pprint
 from types import ModuleType
 
 from .archive import archive
-from .content_checks import content_checks
+from .content_checks import settings as content_checks
 from .contents import contents
 from .core import romanize
 from .core.settings import Setting

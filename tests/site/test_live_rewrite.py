@@ -1,4 +1,4 @@
-"""`invoke serve`'s in-place rewrites (plugins/bilingual/engine/live.py, server.DevelopmentBuilds):
+"""`invoke serve`'s in-place rewrites (engine/live.py, tasks/dev_builds.DevelopmentBuilds):
 a saved post's pages come out of the kept build's process at once, byte for byte what a
 cold build of the same content writes; anything else waits for the full build."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.bilingual.engine.prepared import PreparedPelican
-from pelican.plugins.bilingual.tasks import server
+from pelican.plugins.bilingual.tasks import dev_builds
 from pelican.plugins.bilingual.tasks.project import Project
 from sitebuild import BUILD_EPOCH, DEV_SETTINGS, FIXTURES, ROOT, SERIES_SETTING, run_settings
 from test_warm_builds import assert_same_site, set_field
@@ -147,7 +147,7 @@ def test_an_existing_blog_with_rst_and_three_languages(tmp_path):
         assert Path(path).read_bytes() == (reference / relative).read_bytes(), relative
 
 
-def drive(builds: server.DevelopmentBuilds, step=None) -> None:
+def drive(builds: dev_builds.DevelopmentBuilds, step=None) -> None:
     """Run `step` and the builds it starts on an event loop, to their end."""
 
     async def run():
@@ -179,7 +179,7 @@ def test_serve_rewrites_first_then_builds_the_rest(tmp_path):
     args += ["-e", SERIES_SETTING]
     prepared = PreparedPelican(DEV_SETTINGS, ROOT)
     reloads: list[str] = []
-    builds = server.DevelopmentBuilds(
+    builds = dev_builds.DevelopmentBuilds(
         prepared,
         args,
         ENV,
@@ -257,7 +257,7 @@ def test_serve_says_when_saves_can_no_longer_be_rewritten_in_place(tmp_path, cap
     content.mkdir()
     (content / "post.en.md").write_text("Title: A\n\nText.\n", encoding="utf-8")
     reloads: list[str] = []
-    builds = server.DevelopmentBuilds(
+    builds = dev_builds.DevelopmentBuilds(
         NewCode(),
         [],
         {},
@@ -312,7 +312,7 @@ def test_editor_files_start_no_build(tmp_path, capsys):
             started.append(args)
             raise AssertionError("a build started")
 
-    builds = server.DevelopmentBuilds(
+    builds = dev_builds.DevelopmentBuilds(
         Counting(),
         [],
         {},

@@ -7,7 +7,7 @@ import sys
 
 from bs4 import BeautifulSoup
 from invoke import Config, Context
-from pelican.plugins.bilingual.tasks import server, site
+from pelican.plugins.bilingual.tasks import dev_builds, server, site
 from pelican.plugins.bilingual.tasks.project import Project
 from sitebuild import FIXTURES, ROOT
 
@@ -335,7 +335,7 @@ def test_translate_keeps_restructuredtext(tmp_path):
 def test_serve_names_a_changed_file_from_the_project_or_by_its_full_path(tmp_path, monkeypatch):
     # Run from elsewhere, a content folder outside the project was shown as ../../tmp/...
     monkeypatch.chdir(tmp_path)
-    builds = server.DevelopmentBuilds.__new__(server.DevelopmentBuilds)
+    builds = dev_builds.DevelopmentBuilds.__new__(dev_builds.DevelopmentBuilds)
     builds.project = Project(ROOT)
     outside = str(tmp_path / "content" / "post.en.md")
     inside = str(ROOT / "content" / "hello.en.md")

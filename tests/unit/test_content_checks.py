@@ -3,20 +3,24 @@ from dataclasses import dataclass, field
 
 import pytest
 from pelican.plugins.bilingual.content_checks.content_checks import filename_lang
-from pelican.plugins.bilingual.content_checks.rules import (
+from pelican.plugins.bilingual.content_checks.link_rules import (
     broken_content_links,
-    diagnose_source,
     drafts_for_the_public,
+    static_files_by_filename,
+)
+from pelican.plugins.bilingual.content_checks.site_rules import (
     duplicate_errors,
-    field_line,
     foreign_suffixes,
     language_errors,
     same_file_errors,
-    split_metadata,
-    static_files_by_filename,
     tag_address_clashes,
     tag_problems,
     theme_page_errors,
+)
+from pelican.plugins.bilingual.content_checks.source_rules import (
+    diagnose_source,
+    field_line,
+    split_metadata,
 )
 from pelican.plugins.bilingual.content_checks.status import (
     report,
@@ -113,7 +117,7 @@ def test_broken_content_links():
 
 
 def test_pelicans_legacy_link_syntax_is_a_content_link_too():
-    from pelican.plugins.bilingual.content_checks.rules import plain_images
+    from pelican.plugins.bilingual.content_checks.link_rules import plain_images
 
     html = (
         '<a href="|filename|/posts/ep2.en.md">ok</a> <img src="|static|/images/chart.svg"> '
@@ -361,7 +365,7 @@ def test_summary_of_complete_site_says_so():
 
 
 def test_findings_become_github_annotations_with_escaped_properties():
-    from pelican.plugins.bilingual.content_checks.content_checks import annotation
+    from pelican.plugins.bilingual.content_checks.report import annotation
     from pelican.plugins.bilingual.core import warning
 
     found = warning("content/a, b.md", "Modified", "older: 50%", "update it", line=4)
@@ -372,7 +376,7 @@ def test_findings_become_github_annotations_with_escaped_properties():
 
 
 def test_files_named_as_one_post_with_different_slugs_are_a_warning():
-    from pelican.plugins.bilingual.content_checks.rules import unpaired_versions
+    from pelican.plugins.bilingual.content_checks.site_rules import unpaired_versions
 
     plain = Version("hand-plane-notes", "en", source_path="c/hand-plane.md")
     german = Version("hand-plane", "de", source_path="c/hand-plane.de.md")
@@ -455,7 +459,7 @@ def test_drafts_in_a_build_for_a_public_address_are_one_warning():
 
 
 def test_a_plain_image_link_gets_the_fix_that_matches_where_the_file_is():
-    from pelican.plugins.bilingual.content_checks.rules import plain_images
+    from pelican.plugins.bilingual.content_checks.link_rules import plain_images
 
     files = {"notes/img/a.png", "images/jars.png"}
     html = '<img src="img/a.png"><img src="images/jars.png"><img src="nowhere.png">'
@@ -480,7 +484,10 @@ def test_a_plain_image_link_gets_the_fix_that_matches_where_the_file_is():
 def test_country_codes_in_file_names_and_lang_fields_name_the_language_meant():
     from types import SimpleNamespace
 
-    from pelican.plugins.bilingual.content_checks.rules import foreign_suffixes, language_errors
+    from pelican.plugins.bilingual.content_checks.site_rules import (
+        foreign_suffixes,
+        language_errors,
+    )
 
     post = SimpleNamespace(source_path="content/notes/three-jars.kr.md", lang="en")
     (found,) = foreign_suffixes([post], ["en", "ko"], lambda code: False, lambda i: i.source_path)

@@ -9,8 +9,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pelican.plugins.bilingual.quickstart import quickstart
-from pelican.plugins.bilingual.quickstart.quickstart import Answers, QuickstartError
+from pelican.plugins.bilingual.quickstart import blog_files, quickstart
+from pelican.plugins.bilingual.quickstart.blog_files import Answers, QuickstartError
 from sitebuild import ROOT
 
 NOW = datetime.datetime(2026, 12, 5, 14, 30, tzinfo=ZoneInfo("Asia/Seoul"))
@@ -43,7 +43,7 @@ def settings_of(text: str) -> dict:
 
 
 def test_the_settings_carry_the_answers():
-    written = quickstart.files(answers(langs=("ko", "en", "ja")), NOW)
+    written = blog_files.files(answers(langs=("ko", "en", "ja")), NOW)
     settings = settings_of(written["pelicanconf.py"])
     assert settings["SITENAME"] == "Tide Tables"
     assert settings["AUTHOR"] == "Mina Lee"
@@ -57,18 +57,18 @@ def test_the_settings_carry_the_answers():
     names = settings["SERIES"]["first-steps"]["name"]
     assert names == {"ko": "첫걸음", "en": "First Steps", "ja": "はじめの一歩"}
     # A language without an example of its own gets the English one, to translate.
-    es = quickstart.files(answers(langs=("es", "en")), NOW)
+    es = blog_files.files(answers(langs=("es", "en")), NOW)
     assert settings_of(es["pelicanconf.py"])["SERIES"]["first-steps"]["name"]["es"] == "First Steps"
 
 
 def test_quotes_and_unicode_in_a_name_stay_as_typed():
-    written = quickstart.files(answers(sitename='물때표 "Tide" \\ notes'), NOW)
+    written = blog_files.files(answers(sitename='물때표 "Tide" \\ notes'), NOW)
     assert settings_of(written["pelicanconf.py"])["SITENAME"] == '물때표 "Tide" \\ notes'
     compile(written["publishconf.py"], "publishconf.py", "exec")
 
 
 def test_one_example_post_per_language_in_one_series():
-    written = quickstart.files(answers(), NOW)
+    written = blog_files.files(answers(), NOW)
     posts = {path: text for path, text in written.items() if path.startswith("content/")}
     assert sorted(posts) == [
         "content/first-steps/hello.en.md",
@@ -81,14 +81,14 @@ def test_one_example_post_per_language_in_one_series():
 
 
 def test_the_workflow_is_the_one_this_repository_deploys_with():
-    written = quickstart.files(answers(), NOW)
+    written = blog_files.files(answers(), NOW)
     ours = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert written[".github/workflows/pages.yml"] == ours
     assert "invoke test" not in ours and "pytest" not in ours
 
 
 def test_requirements_name_the_package_and_tasks_are_two_lines():
-    written = quickstart.files(answers(requirement="pelican-bilingual @ git+https://x/y@abc"), NOW)
+    written = blog_files.files(answers(requirement="pelican-bilingual @ git+https://x/y@abc"), NOW)
     assert "pelican-bilingual @ git+https://x/y@abc\n" in written["requirements.txt"]
     code = [line for line in written["tasks.py"].splitlines() if line.strip()]
     assert code == [
@@ -117,7 +117,7 @@ def test_a_bad_answer_is_named(changes, message):
 def test_a_folder_with_files_is_never_written_into(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(QuickstartError, match="not empty"):
-        quickstart.write(tmp_path, {"pelicanconf.py": "x"})
+        blog_files.write(tmp_path, {"pelicanconf.py": "x"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
@@ -209,22 +209,22 @@ def test_the_requirement_line_follows_how_the_package_was_installed(
     monkeypatch, direct_url, line, local
 ):
     monkeypatch.setattr(
-        quickstart.metadata, "distributions", lambda name: [FakeDistribution(direct_url)]
+        blog_files.metadata, "distributions", lambda name: [FakeDistribution(direct_url)]
     )
-    assert quickstart.default_requirement() == (line, local)
+    assert blog_files.default_requirement() == (line, local)
 
 
 def test_the_installed_distribution_wins_over_a_checkouts_egg_info(monkeypatch):
     checkout, installed = FakeDistribution(None), FakeDistribution('{"url": "file:///src"}')
-    monkeypatch.setattr(quickstart.metadata, "distributions", lambda name: [checkout, installed])
-    assert quickstart.default_requirement() == ("", "file:///src")
+    monkeypatch.setattr(blog_files.metadata, "distributions", lambda name: [checkout, installed])
+    assert blog_files.default_requirement() == ("", "file:///src")
 
 
 def test_a_local_wheel_is_copied_into_vendor(tmp_path):
     wheel = tmp_path / "pelican_bilingual-0.3.1-py3-none-any.whl"
     wheel.write_bytes(b"PK")
     blog = tmp_path / "blog"
-    line = quickstart.vendor_wheel(f"file://{wheel}", blog, run=lambda *a, **k: pytest.fail())
+    line = blog_files.vendor_wheel(f"file://{wheel}", blog, run=lambda *a, **k: pytest.fail())
     assert line == "./vendor/pelican_bilingual-0.3.1-py3-none-any.whl"
     assert (blog / "vendor" / wheel.name).read_bytes() == b"PK"
 
@@ -236,7 +236,7 @@ def test_a_folder_that_pip_cannot_build_is_named(tmp_path):
         return subprocess.CompletedProcess(command, 1, "", "ERROR: no pyproject.toml")
 
     with pytest.raises(QuickstartError, match=r"could not build .* no pyproject.toml"):
-        quickstart.vendor_wheel("file:///nowhere", tmp_path / "blog", run=failing)
+        blog_files.vendor_wheel("file:///nowhere", tmp_path / "blog", run=failing)
 
 
 def test_a_wrong_answer_is_asked_again_with_the_reason(capsys):
@@ -256,7 +256,7 @@ def test_the_site_is_named_in_each_language():
         interactive=False,
         environ={},
     )
-    written = quickstart.files(got, NOW)
+    written = blog_files.files(got, NOW)
     assert settings_of(written["pelicanconf.py"])["I18N_SUBSITES"] == {
         "ko": {"SITENAME": "소금과 잉크"}
     }

@@ -161,9 +161,9 @@ def test_every_setting_has_its_features_prefix_or_follows_a_pelican_pattern():
     pelican_families = ("SLUGIFY_", "TAG_TRANSLATIONS")
     for setting in declared():
         name = setting.name
-        assert (
-            name.startswith(prefixes + pelican_families) or name.endswith(pelican_patterns)
-        ), f"{name}: give it its feature's prefix (core.settings' docstring)"
+        assert name.startswith(prefixes + pelican_families) or name.endswith(pelican_patterns), (
+            f"{name}: give it its feature's prefix (core.settings' docstring)"
+        )
         assert not setting.was or setting.was != name
 
 

@@ -40,7 +40,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pelican import signals
 from pelican.contents import Article, Page
@@ -49,7 +49,6 @@ from pelican.utils import get_date
 from .. import compat, subsites
 from ..core import (
     BuildStopped,
-    Visibility,
     add_item_check,
     display_path,
     findings_in,
@@ -57,95 +56,33 @@ from ..core import (
 )
 from ..core import display_path as common_display_path
 from ..core.build_state import build_state
-from ..core.findings import CHECK_ONLY
-from ..core.settings import Setting
-from .rules import (
+from .link_rules import (
     broken_content_links,
-    diagnose_source,
-    diagnose_with_reader,
     drafts_for_the_public,
+    plain_images,
+    static_files_by_filename,
+)
+from .report import WarningCount, conclude, fold_pelican_messages, with_line
+from .settings import TRANSLATION_STATUS_SAVE_AS, TRANSLATION_STATUS_URL, CheckSettings
+from .site_rules import (
     duplicate_errors,
-    field_line,
     foreign_suffixes,
     language_errors,
     missing_templates,
     missing_translation_ids,
-    plain_images,
     same_file_errors,
-    static_files_by_filename,
     tag_address_clashes,
     tag_problems,
     theme_page_errors,
     unpaired_versions,
-    untitled,
 )
-from .status import report, stale_findings, summarize, translation_status
+from .source_rules import diagnose_source, diagnose_with_reader, untitled
+from .status import stale_findings, summarize, translation_status
 
 log = logging.getLogger(__name__)
 
 # Settings key: the build's `WarningCount` (main site; subsites share it).
 COUNTER_KEY = "content_checks.warnings"  # in the build state (core.build_state)
-
-
-STRICT = Setting(
-    "BILINGUAL_STRICT",
-    False,
-    "True or False",
-    "Warnings stop the build too, Pelican's own included (what `--strict` on `invoke build`, "
-    "`check` and `publish` sets).",
-)
-TRANSLATION_STATUS_SAVE_AS = Setting(
-    "TRANSLATION_STATUS_SAVE_AS",
-    "translation_status.html",
-    "a path in the output folder",
-    'Where the translation status page is written, when `"translation_status"` is in '
-    "`DIRECT_TEMPLATES` (an empty value writes none; `invoke publish` writes none).",
-)
-TRANSLATION_STATUS_URL = Setting(
-    "TRANSLATION_STATUS_URL",
-    "",
-    "a URL path",
-    "The translation status page's address, linked from the build summary "
-    "(empty: `TRANSLATION_STATUS_SAVE_AS`).",
-)
-SETTINGS = (STRICT, CHECK_ONLY, TRANSLATION_STATUS_SAVE_AS, TRANSLATION_STATUS_URL)
-
-
-@dataclass(frozen=True)
-class CheckSettings:
-    """What the content checks read from one site's settings."""
-
-    strict: bool
-    check_only: bool
-    filename_pattern: str
-    content_root: str
-    langs: tuple
-    default_date: bool = False
-    siteurl: str = ""
-    writes_drafts: bool = False
-    page_paths: tuple = ("pages",)
-
-    @classmethod
-    def from_settings(cls, settings) -> CheckSettings:
-        """Read and check one site's settings; BuildStopped names a bad one."""
-        pattern = subsites.FILENAME_PATTERN_SETTING.read(settings)
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as bad:
-            raise BuildStopped(
-                f"content_checks: invalid BILINGUAL_FILENAME_PATTERN {pattern!r}: {bad}"
-            ) from None
-        return cls(
-            strict=bool(STRICT.read(settings)),
-            check_only=bool(CHECK_ONLY.read(settings)),
-            filename_pattern=pattern,
-            content_root=settings["PATH"],
-            langs=tuple(subsites.language_sites(settings).langs),
-            default_date=bool(settings.get("DEFAULT_DATE")),
-            siteurl=settings.get("SITEURL") or "",
-            writes_drafts=Visibility.from_settings(settings).drafts,
-            page_paths=tuple(settings.get("PAGE_PATHS") or ()),
-        )
 
 
 def is_language_tag(code: str) -> bool:
@@ -348,132 +285,6 @@ def text_findings(config: CheckSettings, item, shown: str | None = None) -> list
 def is_content_file(content_root: str, relative: str) -> bool:
     """Whether the content folder has the file at `relative` (a posix path)."""
     return os.path.isfile(os.path.join(content_root, relative))
-
-
-def with_line(finding, content_root: str):
-    """The finding with the line of its field in the file, where the file says it."""
-    if finding.line is not None or finding.field == "-":
-        return finding
-    path = finding.path
-    if not os.path.isfile(path):
-        path = os.path.join(content_root, finding.path)
-        if not os.path.isfile(path):
-            return finding
-    with open(path, encoding="utf-8-sig", errors="replace") as handle:
-        text = handle.read()
-    if finding.field == "body":  # a link: the line that writes it (`{static}img/a.png`)
-        return replace(finding, line=text_line(text, finding.message.split(" ", 1)[0]))
-    return replace(finding, line=field_line(text, finding.field))
-
-
-def text_line(text: str, token: str) -> int | None:
-    """The 1-based line of the first occurrence of `token` in `text`, or None."""
-    if not token:
-        return None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if token in line:
-            return number
-    return None
-
-
-def annotation(finding) -> str:
-    """A finding as a GitHub Actions workflow command (`::warning file=…,line=…::…`).
-
-    Escaping as GitHub documents for workflow commands: `%`, CR and LF everywhere,
-    and `:` and `,` in properties.
-    """
-
-    def data(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    def prop(text: str) -> str:
-        return data(text).replace(":", "%3A").replace(",", "%2C")
-
-    where = f"file={prop(finding.path)}"
-    if finding.line:
-        where += f",line={finding.line}"
-    title = prop(f"{finding.field}: {finding.message}")
-    return f"::{finding.severity} {where},title={title}::{data(str(finding))}"
-
-
-def conclude(config: CheckSettings, findings, rows, files: int, logged: int = 0) -> int:
-    """Print the report (check-only) or log the warnings; stop on errors.
-
-    Warnings stop only a strict build. On GitHub Actions every finding is also an
-    annotation. Returns the number of warnings; raises `SystemExit` (check-only,
-    always) or `BuildStopped`.
-    """
-    errors = [f for f in findings if f.severity == "error"]
-    warnings = [f for f in findings if f.severity != "error"]
-    failed = bool(errors) or (config.strict and bool(warnings or logged))
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        print("\n".join(annotation(finding) for finding in findings))
-    if config.check_only:
-        print(report(findings, rows, list(config.langs), files, logged))
-        verdict = "failed" if failed else "passed"
-        print(f"\ncheck {verdict}{' (strict: warnings count)' if config.strict else ''}")
-        raise SystemExit(1 if failed else 0)
-    for finding in warnings:
-        log.warning("%s", finding)
-    if failed:
-        heading = "bilingual: stopped before writing anything:"
-        if not errors:
-            heading = "bilingual: stopped before writing anything (strict: warnings fail):"
-        lines = [str(f) for f in (errors or warnings)]
-        if not errors and logged:
-            lines.append(f"{logged} warning(s) from Pelican or another plugin, above")
-        raise BuildStopped("\n".join([heading, *lines]))
-    return len(warnings)
-
-
-# Pelican's own log lines for problems this plugin reports with file, line and fix.
-REPORTED_BY_US = (
-    "Could not process %s",
-    "Skipping %s: could not find information about '%s'",
-    "Unknown status '%s' for file %s, skipping it. (Not in %s)",
-    'There are %s items "%s" with lang %s',
-    "There are %s original (not translated) items %s",
-    "{filename} used for linking to static",
-    "Unable to generate valid slug for",  # a tag without letters: an error here
-)
-
-
-class ReportedElsewhere(logging.Filter):
-    """Drops Pelican's log lines for problems the content checks report themselves.
-
-    Each problem is then told once, in the bundle's report.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """False for a record the report covers."""
-        message = str(record.msg)
-        return not any(message.startswith(known) for known in REPORTED_BY_US)
-
-
-class WarningCount(logging.Handler):
-    """Counts what else warns during a build: Pelican's readers, templates, other plugins.
-
-    The checks' own findings are counted where they are made; Pelican's lines the
-    report covers (`ReportedElsewhere`) are not counted twice.
-    """
-
-    def __init__(self):
-        """Nothing counted yet; warnings and errors only."""
-        super().__init__(logging.WARNING)
-        self.addFilter(ReportedElsewhere())
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """One more, unless the checks logged it (their findings are counted already)."""
-        if not record.name.startswith(__package__ + "."):
-            self.count += 1
-
-
-def fold_pelican_messages() -> None:
-    """Put `ReportedElsewhere` on the log handlers once (logging is per process)."""
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, ReportedElsewhere) for f in handler.filters):
-            handler.addFilter(ReportedElsewhere())
 
 
 def check_settings(pelican):

@@ -255,6 +255,31 @@ def _writer(generator, output: str):
     return KeepUnchangedWriter(output, settings=generator.settings, collect=False, record=False)
 
 
+def _reads_in_place(generator, items, wanted: set[str]) -> dict:
+    """{source: (its versions among `items`, its new read)} for the files `wanted`.
+
+    Raises `NotInPlace` when a file's metadata changed or it links a file the build
+    did not copy: then only a full build gives the right site.
+    """
+    by_path: dict[str, list] = {}
+    for item in items:
+        for version in (item, *getattr(item, "translations", ())):
+            source = os.path.abspath(getattr(version, "source_path", "") or "")
+            if source in wanted and all(v is not version for v in by_path.get(source, ())):
+                by_path.setdefault(source, []).append(version)
+    reads = {}
+    for source, versions in by_path.items():
+        new = _read_checked(generator, versions[0], source)
+        for old in versions:
+            if comparable_metadata(old.metadata) != comparable_metadata(new.metadata):
+                raise NotInPlace(f"{source}: its metadata changed")
+            uncopied = _files_not_copied(old, new, generator.context)
+            if uncopied:
+                raise NotInPlace(f"{source} links {uncopied[0]}, which the build did not copy")
+        reads[source] = (versions, new)
+    return reads
+
+
 def rewrite(sites: BuiltSites, paths: Iterable[str]) -> list[str]:
     """Put the new text of the content files `paths` into `sites`; the files rendered.
 
@@ -268,23 +293,8 @@ def rewrite(sites: BuiltSites, paths: Iterable[str]) -> list[str]:
     checked = []  # (generator, output, items, {source: (versions, new read)})
     for generator, output in sites.generators:
         items = written_items(generator)
-        by_path: dict[str, list] = {}
-        for item in items:
-            for version in (item, *getattr(item, "translations", ())):
-                source = os.path.abspath(getattr(version, "source_path", "") or "")
-                if source in wanted and all(v is not version for v in by_path.get(source, ())):
-                    by_path.setdefault(source, []).append(version)
-        reads = {}
-        for source, versions in by_path.items():
-            found.add(source)
-            new = _read_checked(generator, versions[0], source)
-            for old in versions:
-                if comparable_metadata(old.metadata) != comparable_metadata(new.metadata):
-                    raise NotInPlace(f"{source}: its metadata changed")
-                uncopied = _files_not_copied(old, new, generator.context)
-                if uncopied:
-                    raise NotInPlace(f"{source} links {uncopied[0]}, which the build did not copy")
-            reads[source] = (versions, new)
+        reads = _reads_in_place(generator, items, wanted)
+        found.update(reads)
         checked.append((generator, output, items, reads))
     missing = wanted - found
     if missing:

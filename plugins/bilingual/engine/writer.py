@@ -21,9 +21,7 @@ Settings (defaults): `BUILD_SKIP_UNCHANGED_PAGES` (True): keep the rendered-page
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import io
 import logging
 import os
 import traceback
@@ -37,7 +35,6 @@ from pelican.writers import Writer
 
 from .. import compat
 from ..core.build_state import build_state
-from ..core.files import same_bytes, same_files
 from ..core.findings import BuildStopped
 from ..subsites import is_main_site
 from . import build_inputs, parallel_pages, rendered
@@ -47,117 +44,12 @@ from .settings import (
     BUILD_PARALLEL_PAGES_MIN,
     BUILD_SKIP_UNCHANGED_PAGES,
 )
+from .streaming import SUFFIX, KeptIfSame, StreamingTemplate
 
 log = logging.getLogger(__name__)
 
-SUFFIX = ".writing"
 # Settings key: {lang: rendered.RenderedPages}, shared by every language's site of a build.
 RENDERED_KEY = "engine.rendered"  # in the build state (core.build_state)
-
-
-class Rendering:
-    """A template's output not made yet: written to its file piece by piece.
-
-    Pelican renders a page into one string and then writes it; a list page of a
-    thousand posts is a few MiB of text, and the pieces Jinja joins into it as many
-    again, at the build's peak memory. `StreamingTemplate.render` returns this instead,
-    and `_KeptIfSame.write` renders it into the file (`BATCH` pieces at a time).
-    """
-
-    __slots__ = ("context", "template")
-    BATCH = 4096
-
-    def __init__(self, template, context):
-        """`template`: a Jinja template; `context`: the dict Pelican renders it with."""
-        self.template = template
-        self.context = context
-
-    def write_to(self, handle) -> None:
-        """Render into `handle` (a text file); the template's errors propagate."""
-        pieces: list[str] = []
-        for piece in self.template.generate(self.context):
-            pieces.append(piece)
-            if len(pieces) >= self.BATCH:
-                handle.write("".join(pieces))
-                pieces.clear()
-        handle.write("".join(pieces))
-
-
-class StreamingTemplate:
-    """A Jinja template whose `render` gives a `Rendering` (everything else passes)."""
-
-    def __init__(self, template):
-        """Wrap `template` (a `jinja2.Template`)."""
-        self.template = template
-
-    def render(self, context) -> Rendering:
-        """The output to be written, made as it is written."""
-        return Rendering(self.template, context)
-
-    def __getattr__(self, name):
-        """The template's own attribute (`name`, `environment`...)."""
-        return getattr(self.template, name)
-
-
-class _KeptIfSame(io.StringIO):
-    """Text written to `<target>.writing`, put in place at `close()` only if it differs.
-
-    A `Rendering` is rendered straight into the staging file; other text (feeds) is
-    kept in memory until `close()`. If writing raises, the staging file is removed and
-    the target is left as it was.
-    """
-
-    def __init__(self, handle, target: str, encoding: str):
-        super().__init__()
-        self._handle = handle  # Pelican's open `<target>.writing`, empty
-        self._target = target
-        self._encoding = encoding
-        self._streamed = False
-
-    def write(self, text):
-        if isinstance(text, Rendering):
-            self._streamed = True
-            text.write_to(self._handle)
-            return 0
-        return super().write(text)
-
-    def __exit__(self, kind, value, traceback):
-        if kind is None:
-            self.close()
-            return None
-        staging = self._handle.name
-        self._handle.close()
-        super().close()
-        if staging != os.devnull:
-            with contextlib.suppress(OSError):
-                os.remove(staging)
-        return None
-
-    def close(self):
-        if self.closed:
-            return
-        staging = self._handle.name
-        if self._streamed:
-            self._handle.close()
-            super().close()
-            if staging == os.devnull:
-                return
-            if same_files(self._target, staging):
-                os.remove(staging)
-            else:
-                os.replace(staging, self._target)
-            return
-        data = self.getvalue().encode(self._encoding)
-        self._handle.close()
-        super().close()
-        if staging == os.devnull:
-            return  # Pelican skipped this write
-        if same_bytes(self._target, data):
-            os.remove(staging)
-            return
-        with open(staging, "wb") as out:
-            out.write(data)
-        os.replace(staging, self._target)
 
 
 def term_names(terms) -> list[str]:
@@ -313,7 +205,7 @@ class KeepUnchangedWriter(Writer):
             handle = compat.open_output(self, filename + SUFFIX, encoding, override)
         except RuntimeError as problem:  # two files with one name: say the real one
             raise RuntimeError(str(problem).replace(filename + SUFFIX, filename)) from None
-        return _KeptIfSame(handle, filename, encoding)
+        return KeptIfSame(handle, filename, encoding)
 
     def write_file(self, name, template, context, relative_urls=False, **kwargs):
         """Pelican's `write_file`, skipping a post or page file whose inputs are unchanged.

@@ -23,92 +23,27 @@ from __future__ import annotations
 import argparse
 import datetime
 import getpass
-import json
 import os
 import re
 import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from importlib import metadata, resources
+from dataclasses import replace
 from pathlib import Path
-from string import Template
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..subsites import language_tag_problem
-
-DISTRIBUTION = "pelican-bilingual"
-SERIES_ID = "first-steps"
-
-
-class QuickstartError(Exception):
-    """An answer or a folder the quickstart cannot use; the message says which and why."""
-
-
-@dataclass(frozen=True)
-class Answers:
-    """What the new blog is: `langs` has the main language first; `url` may be ""."""
-
-    sitename: str
-    author: str
-    langs: tuple[str, ...]
-    timezone: str
-    url: str
-    requirement: str  # the requirements.txt line; "" until the wheel is vendored
-    names: tuple[tuple[str, str], ...] = ()  # (lang, the site's name there), other languages
-
-    def name_in(self, lang: str) -> str:
-        """The site's name in `lang` (the main name where none was given)."""
-        return dict(self.names).get(lang) or self.sitename
-
-
-@dataclass(frozen=True)
-class Example:
-    """The example post in one language; `text` has `{site}` and `{path}` to fill in."""
-
-    series: str
-    description: str
-    title: str
-    tag: str
-    text: str
-
-
-# The example post per language. Languages without an entry get the English one, to
-# translate.
-EXAMPLES = {
-    "en": Example(
-        "First Steps",
-        "Where this blog starts.",
-        "Hello, world",
-        "blog",
-        "This is the first post of *{site}*. It lives in `{path}`; its other versions sit "
-        "beside it with the same name and another language, and the site links them to "
-        "each other.\n\n"
-        'Start the next one with `invoke new "A title" --series "First Steps"`, and '
-        "watch the site change while you write with `invoke serve`.\n",
-    ),
-    "ko": Example(
-        "첫걸음",
-        "이 블로그가 시작하는 곳.",
-        "첫 글",
-        "블로그",
-        "*{site}*의 첫 글입니다. 이 파일은 `{path}`에 있고, 다른 언어 버전은 같은 이름에 "
-        "언어만 바꿔 바로 옆에 둡니다. 사이트가 서로를 연결해 줍니다.\n\n"
-        '다음 글은 `invoke new "제목" --series "첫걸음"`으로 시작하고, 쓰는 동안 '
-        "`invoke serve`로 사이트가 바뀌는 모습을 확인하세요.\n",
-    ),
-    "ja": Example(
-        "はじめの一歩",
-        "このブログの始まり。",
-        "はじめまして",
-        "ブログ",
-        "*{site}*の最初の記事です。このファイルは `{path}` にあり、ほかの言語の版は同じ名前で"
-        "言語の部分だけを変えて、すぐ隣に置きます。サイトがそれぞれを互いにつなげてくれます。\n\n"
-        '次の記事は `invoke new "タイトル" --series "はじめの一歩"` で始めて、書いている間は '
-        "`invoke serve` でサイトの変化を確かめてください。\n",
-    ),
-}
+from .blog_files import (
+    DISTRIBUTION,
+    Answers,
+    QuickstartError,
+    default_requirement,
+    example,
+    files,
+    vendor_wheel,
+    write,
+)
 
 
 def guess_timezone(environ: Mapping[str, str], localtime: Path = Path("/etc/localtime")) -> str:
@@ -143,62 +78,6 @@ def guess_author(run: Callable[..., subprocess.CompletedProcess] = subprocess.ru
     except OSError:
         name = ""
     return name or getpass.getuser()
-
-
-def default_requirement() -> tuple[str, str | None]:
-    """(the requirements.txt line for the installed package, its local source or None).
-
-    From a package index: the version (`pelican-bilingual==0.2.0`); from a git URL on a
-    server: that URL at its commit (PEP 610 `direct_url.json`). From this machine (a
-    folder, a wheel, a `git+file://` checkout), which a deploy elsewhere cannot reach:
-    "" and the local source, to build the wheel the blog keeps in `vendor/` from.
-    """
-    # The installed one: run from a source checkout, the folder's own `*.egg-info` (no
-    # `direct_url.json`) comes first on sys.path and would pass for an index install.
-    found = list(metadata.distributions(name=DISTRIBUTION))
-    dist = next((d for d in found if d.read_text("direct_url.json")), found[0])
-    direct = dist.read_text("direct_url.json")
-    if not direct:
-        return f"{DISTRIBUTION}=={dist.version}", None
-    info = json.loads(direct)
-    url = info.get("url", "")
-    if url.startswith("file:"):
-        return "", url
-    vcs = info.get("vcs_info")
-    if vcs and vcs.get("vcs") == "git":
-        return f"{DISTRIBUTION} @ git+{url}@{vcs['commit_id']}", None
-    return f"{DISTRIBUTION} @ {url}", None
-
-
-def vendor_wheel(source_url: str, folder: Path, run=subprocess.run) -> str:
-    """Put a wheel of the package in `folder/vendor/`; the requirements.txt line for it.
-
-    `source_url`: the `file:` URL of a folder or a wheel the package was installed from;
-    the line is `./vendor/<wheel>`. Raises QuickstartError when there is no wheel and
-    pip cannot build one.
-    """
-    source = source_url.removeprefix("file://")
-    vendor = folder / "vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    if source.endswith(".whl") and Path(source).is_file():
-        (vendor / Path(source).name).write_bytes(Path(source).read_bytes())
-    else:
-        built = run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(vendor), source],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if built.returncode != 0:
-            detail = (built.stderr or built.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise QuickstartError(
-                f"could not build the package's wheel from {source}: {detail[0]}; "
-                "give --requirement"
-            )
-    wheels = sorted(vendor.glob("pelican_bilingual-*.whl"))
-    if not wheels:
-        raise QuickstartError(f"no wheel of {DISTRIBUTION} came out of {source}")
-    return f"./vendor/{wheels[-1].name}"
 
 
 def name_problem(value: str) -> str | None:
@@ -257,86 +136,6 @@ def check(answers: Answers) -> None:
         problem = problem_of(values[flag])
         if problem:
             raise QuickstartError(f"--{flag}: {problem}" if flag != "name" else problem)
-
-
-def literal(value, indent: int = 0) -> str:
-    """`value` (a str, a dict of those, another literal) as Python source.
-
-    Dicts have one key per line, indented from `indent` spaces; Unicode is kept as typed.
-    """
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict) and value:
-        pad = " " * indent
-        items = [
-            f"{pad}    {literal(key)}: {literal(item, indent + 4)}," for key, item in value.items()
-        ]
-        return "\n".join(["{", *items, pad + "}"])
-    return repr(value)
-
-
-def example(lang: str) -> Example:
-    """The example post in `lang` (English for a language without its own)."""
-    return EXAMPLES.get(lang.split("-")[0].lower(), EXAMPLES["en"])
-
-
-def files(answers: Answers, now: datetime.datetime) -> dict[str, str]:
-    """{path in the new folder: its text} for `answers`; `now` is aware (the post's date)."""
-    main, others = answers.langs[0], answers.langs[1:]
-    series = {
-        SERIES_ID: {
-            "name": {lang: example(lang).series for lang in answers.langs},
-            "description": {lang: example(lang).description for lang in answers.langs},
-        }
-    }
-    values = {
-        "sitename": answers.sitename,
-        "sitename_literal": literal(answers.sitename),
-        "author": literal(answers.author),
-        "timezone": literal(answers.timezone),
-        "main_lang": literal(main),
-        "subsites": literal({lang: {"SITENAME": answers.name_in(lang)} for lang in others}),
-        "series": literal(series),
-        "siteurl": literal(answers.url.rstrip("/")),
-        "requirement": answers.requirement,
-    }
-    source = resources.files(__package__) / "files"
-    out = {
-        target: Template((source / name).read_text(encoding="utf-8")).substitute(values)
-        for target, name in (
-            ("pelicanconf.py", "pelicanconf.py.in"),
-            ("publishconf.py", "publishconf.py.in"),
-            ("tasks.py", "tasks.py.in"),
-            ("requirements.txt", "requirements.txt.in"),
-            (".gitignore", "gitignore.in"),
-        )
-    }
-    out[".github/workflows/pages.yml"] = (source / "pages.yml").read_text(encoding="utf-8")
-    date = now.strftime("%Y-%m-%d %H:%M")
-    for lang in answers.langs:
-        post = example(lang)
-        path = f"content/{SERIES_ID}/hello.{lang}.md"
-        out[path] = (
-            f"Title: {post.title}\nDate: {date}\nSeries: {post.series}\nSeries_index: 1\n"
-            f"Tags: {post.tag}\n\n" + post.text.format(site=answers.sitename, path=path)
-        )
-    return out
-
-
-def write(folder: Path, contents: Mapping[str, str]) -> list[Path]:
-    """Write `contents` under `folder` (created); the paths written, in order.
-
-    Raises QuickstartError when `folder` is a file or holds anything already.
-    """
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise QuickstartError(f"{folder} already exists and is not empty: give a new folder's name")
-    written = []
-    for relative, text in contents.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
 
 
 def ask(question: str, default: str, reader: Callable[[str], str], problem_of=None) -> str:

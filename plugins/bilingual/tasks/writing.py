@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -134,6 +135,29 @@ def content_posts(content: Path) -> list:
     ]
 
 
+def place_in_series(content: Path, series: str, subseries, new_series: bool, configs, resolve):
+    """(series id, next episode number) of a new post in `series` (`invoke new`).
+
+    `configs`: the normalized `SERIES`; `resolve(name)` gives a series name's id
+    (`SERIES` names and aliases, else its slug). Raises invoke's `Exit` for a series no
+    post or entry has yet unless `new_series`, naming close matches, so that a typo does
+    not start a second series.
+    """
+    series_id = resolve(series)
+    posts = content_posts(content)
+    known = known_series(posts, configs, resolve)
+    if series_id not in known and not new_series:
+        names = sorted({name for names in known.values() for name in names})
+        close = difflib.get_close_matches(series, names, n=3, cutoff=0.5)
+        hint = f"did you mean {' or '.join(repr(name) for name in close)}? " if close else ""
+        raise Exit(
+            f"new: no series is named {series!r} yet; {hint}to start a new series, "
+            "add --new-series",
+            code=1,
+        )
+    return series_id, next_series_index(posts, series_id, subseries, resolve)
+
+
 @task(
     help={
         "series": "the series the post belongs to (a name, alias or id from SERIES)",
@@ -157,40 +181,21 @@ def new(
     langs = project.langs(settings)
     if lang and lang not in langs:
         raise Exit(f"new: --lang {lang} is not one of the site's languages ({', '.join(langs)})")
-    # A Hangul title gives the Revised Romanization (`SLUGIFY_HANGUL`), for this new file.
-    slug = slug or slugify(
-        slug_source(title, settings), regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-    )
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+
+    def slug_of(name):  # a Hangul name gives the Revised Romanization (`SLUGIFY_HANGUL`)
+        return slugify(slug_source(name, settings), regex_subs=subs)
+
+    slug = slug or slug_of(title)
     if not slug:
         raise Exit(f"new: the title {title!r} has no letters to make a slug of; give --slug")
     content = Path(content or settings["PATH"]).resolve()
     configs = normalize_config(settings.get("SERIES"))
-    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-
-    def slug_of(name):
-        return slugify(slug_source(name, settings), regex_subs=subs)
-
     fields = {"Title": title, "Date": "", "Slug": "", "Tags": ""}
     folder = content
     if series:
-        series_id = resolve_series_id(series, configs, slug_of)
-        posts = content_posts(content)
-        known = known_series(posts, configs, lambda name: resolve_series_id(name, configs, slug_of))
-        if series_id not in known and not new_series:
-            names = sorted({name for names in known.values() for name in names})
-            close = difflib.get_close_matches(series, names, n=3, cutoff=0.5)
-            hint = f"did you mean {' or '.join(repr(name) for name in close)}? " if close else ""
-            raise Exit(
-                f"new: no series is named {series!r} yet; {hint}to start a new series, "
-                "add --new-series",
-                code=1,
-            )
-        index = next_series_index(
-            posts,
-            series_id,
-            subseries,
-            lambda name: resolve_series_id(name, configs, slug_of),
-        )
+        resolve = functools.partial(resolve_series_id, configs=configs, slugify=slug_of)
+        series_id, index = place_in_series(content, series, subseries, new_series, configs, resolve)
         folder = content / series_id
         fields.update(Series="", Subseries=subseries or "", Series_index=str(index))
     now = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC"))
