@@ -2,8 +2,10 @@
 
 Every use of such a name in the package goes through a function here, and each has a
 test in `tests/unit/test_compat.py` that fails, saying what changed, when a release of
-Pelican (4.12 is the one tested; `pyproject.toml` allows 4.12.x) or pelican-i18n-subsites
-(1.0) moves or reshapes it. Nothing else in the package reads these names.
+Pelican or pelican-i18n-subsites (1.0) moves or reshapes it. Nothing else in the package
+reads these names. `pyproject.toml` allows Pelican 4.10 to 4.12: the suite runs on the
+newest, and `tests/site/test_pelican_versions.py` builds the demo with the oldest and
+compares the sites byte for byte (4.9 lacks `pelican.log.DEFAULT_LOG_HANDLER`).
 
 Pelican
 -------
