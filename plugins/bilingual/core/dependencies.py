@@ -19,6 +19,10 @@ the engine, when it runs, asks them:
 - `INPUT_FOLDERS`: sent with a site's settings; each receiver returns the folders its
   feature reads besides the content, the theme and the plugins (the UI catalogs of
   `BILINGUAL_LOCALEDIR`), so that a change there makes the next build a full one.
+- `TEXT_REPLACED`: sent with a language site's generator when the engine puts a saved
+  post's new text into a finished build (`invoke serve`'s in-place rewrite), before and
+  after it renders that post's pages again; each receiver drops what its feature
+  remembers of posts for that generator's templates (rendered blocks, summaries).
 
 Without the engine (`BUILD_ENGINE = False`) nothing sends them. Receivers must be
 module-level functions (blinker keeps weak references).
@@ -37,6 +41,7 @@ PAGE_SHOWS = signal("bilingual.page-shows")
 SITE_SHOWS = signal("bilingual.site-shows")
 CONTEXT_NAMES = signal("bilingual.context-names")
 INPUT_FOLDERS = signal("bilingual.input-folders")
+TEXT_REPLACED = signal("bilingual.text-replaced")
 
 PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
 

@@ -13,10 +13,9 @@ those up to date and replaces this process with its own.
 What a page shows of a post is, by the rendered-page record's rule (`rendered`), its
 own source, its translations' sources, its series' values and the targets of its links;
 with the metadata unchanged only the first two can differ, and both are re-rendered.
-Template functions that remember per-post results expose `cache_clear()` (as
-`functools.lru_cache` does); every one found in a site's Jinja globals and filters is
-cleared before the files are rendered, as are Pelican's memoized `get_content` /
-`get_summary` for the posts updated.
+Features whose templates remember per-post results drop them on
+`core.dependencies.TEXT_REPLACED`, sent before and after the files are rendered;
+Pelican's memoized `get_content` / `get_summary` are dropped for the posts updated.
 
 `rewrite` raises `NotInPlace` (with the reason) when an edit needs a full build: a file
 that no site made a post or page of (new, deleted, static, theme, settings), metadata
@@ -38,6 +37,7 @@ from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from .. import compat
+from ..core import dependencies
 from ..core.findings import FINDINGS_KEY, item_checks
 
 log = logging.getLogger(__name__)
@@ -206,13 +206,8 @@ def _files_not_copied(old: Content, new: Content, context) -> list[str]:
 
 
 def _clear_template_memos(generator) -> None:
-    env = getattr(generator, "env", None)
-    if env is None:
-        return
-    for value in [*env.globals.values(), *env.filters.values()]:
-        clear = getattr(value, "cache_clear", None)
-        if callable(clear):
-            clear()
+    """What the features remember of posts for `generator`'s templates, dropped."""
+    dependencies.TEXT_REPLACED.send(generator)
 
 
 class _Only:

@@ -131,6 +131,8 @@ def summary_filter(settings, config: LocalizationSettings):
     resolves them only for this site's own language); an automatic one counts words
     the way the post's language writes them, up to that language's
     `SUMMARY_MAX_LENGTH` (an `I18N_SUBSITES` value wins over the main one).
+    The filter remembers each summary (`summary_of.memo`) until the engine puts a
+    post's new text in place (`forget_summaries`).
     """
     done: dict = {}
 
@@ -157,9 +159,16 @@ def summary_filter(settings, config: LocalizationSettings):
                 )
         return done[key]
 
-    # Emptied when `invoke serve` puts a post's new text in place (`engine.live`).
-    summary_of.cache_clear = done.clear
+    summary_of.memo = done
     return summary_of
+
+
+def forget_summaries(generator) -> None:
+    """`core.dependencies.TEXT_REPLACED`: a post's text changed; its summary may too."""
+    summary_of = getattr(generator, "env", None) and generator.env.filters.get("summary_of")
+    memo = getattr(summary_of, "memo", None)
+    if isinstance(memo, dict):
+        memo.clear()
 
 
 def other_ui_langs(others, ui_langs: dict, own_ui: str) -> list[tuple[str, str]]:
@@ -217,5 +226,6 @@ def catalog_folders(settings):
 def register():
     """Connect the handlers, in the order they fire."""
     dependencies.INPUT_FOLDERS.connect(catalog_folders)
+    dependencies.TEXT_REPLACED.connect(forget_summaries)
     signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(install)

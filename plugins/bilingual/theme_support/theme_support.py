@@ -49,7 +49,7 @@ from pelican.generators import Generator
 from pygments.styles import get_all_styles
 
 from .. import compat, subsites
-from ..core import BuildStopped
+from ..core import BuildStopped, dependencies
 from ..core.files import same_bytes
 from ..core.settings import Setting
 from . import rst_code
@@ -157,8 +157,8 @@ class RememberedBlocks:
     Keys are compared by value for plain values (str, numbers, None) and by identity
     for objects (a post), which are kept alive with the output so that no other object
     takes their id. A call returns the block's output (Markup) as `caller()` made it
-    first; `clear()` (or `cache_clear()`) lets it all go (the site has written its lists,
-    or `invoke serve` rewrites a post in place).
+    first; `clear()` lets it all go (the site has written its lists, or the engine puts
+    a post's new text in place: `core.dependencies.TEXT_REPLACED`).
     """
 
     def __init__(self):
@@ -185,8 +185,6 @@ class RememberedBlocks:
         """Forget every block."""
         self.kept.clear()
 
-    cache_clear = clear  # the name `engine.live` calls on template memos
-
 
 def install_block_memo(generators):
     """`all_generators_finalized`: a `remembered` of its own in each generator's templates."""
@@ -197,7 +195,10 @@ def install_block_memo(generators):
 
 
 def release_block_memo(generator, writer=None):
-    """`article_writer_finalized` / `page_writer_finalized`: the lists are written."""
+    """`article_writer_finalized` / `page_writer_finalized`: the lists are written.
+
+    Also `core.dependencies.TEXT_REPLACED`: a post's text changed.
+    """
     memo = getattr(generator, "env", None) and generator.env.globals.get("remembered")
     if isinstance(memo, RememberedBlocks):
         memo.clear()
@@ -287,3 +288,4 @@ def register():
     signals.all_generators_finalized.connect(install_block_memo)
     signals.article_writer_finalized.connect(release_block_memo)
     signals.page_writer_finalized.connect(release_block_memo)
+    dependencies.TEXT_REPLACED.connect(release_block_memo)
