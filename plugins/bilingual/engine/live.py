@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -39,6 +39,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from .. import compat
 from ..core import dependencies
 from ..core.findings import FINDINGS_KEY, item_checks
+from ..subsites import metadata_as_written
 
 log = logging.getLogger(__name__)
 
@@ -103,18 +104,6 @@ def written_items(generator) -> list:
         if isinstance(generator, kind):
             return [item for name in names for item in getattr(generator, name, ())]
     return []
-
-
-def comparable_metadata(metadata: Mapping) -> dict:
-    """A post's metadata for comparing two reads of it.
-
-    A written `Summary:` is compared as written (`summary_source`): the `localization`
-    plugin puts that text back into `summary` when a page shows it.
-    """
-    values = dict(metadata)
-    if "summary_source" in values:
-        values.pop("summary", None)
-    return values
 
 
 def _same(a, b) -> bool:
@@ -266,7 +255,7 @@ def _reads_in_place(generator, items, wanted: set[str]) -> dict:
     for source, versions in by_path.items():
         new = _read_checked(generator, versions[0], source)
         for old in versions:
-            if comparable_metadata(old.metadata) != comparable_metadata(new.metadata):
+            if metadata_as_written(old.metadata) != metadata_as_written(new.metadata):
                 raise NotInPlace(f"{source}: its metadata changed")
             uncopied = _files_not_copied(old, new, generator.context)
             if uncopied:

@@ -118,6 +118,7 @@ from .names import (  # noqa: F401 (the adapter's names, for the features)
     generators_info,
     lang_suffix,
     language_tag_problem,
+    metadata_as_written,
     prepare_metadata,
     slug_lang,
 )

@@ -218,3 +218,16 @@ def filename_pattern(settings: Mapping) -> str:
     ours = slug_lang(suffix) if "date" in groups else default_pattern(suffix)
     # The writer's groups from a look-ahead at the start, then the bundle's suffix.
     return rf"(?:(?=(?:{own})))?{ours}"
+
+
+def metadata_as_written(metadata: Mapping) -> dict:
+    """A post's metadata as its file gives it, for comparing two reads of the file.
+
+    A written `Summary:` counts as written (`summary_source`, which `prepare_metadata`
+    keeps): the `localization` plugin puts that text back into `summary` when a page
+    shows it, so `summary` itself may differ between a fresh read and a shown post.
+    """
+    values = dict(metadata)
+    if "summary_source" in values:
+        values.pop("summary", None)
+    return values
