@@ -497,3 +497,24 @@ def test_country_codes_in_file_names_and_lang_fields_name_the_language_meant():
     japan = SimpleNamespace(source_path="content/japan.md", lang="jp")
     (bad,) = language_errors([japan], ["en", "ja"], lambda path: None, lambda i: i.source_path)
     assert "'jp' is a country code" in bad.message and bad.fix == "write 'Lang: ja'"
+
+
+def test_a_reader_error_without_a_line_is_placed_where_the_quoted_source_starts():
+    from pelican.plugins.bilingual.content_checks.source_rules import diagnose_with_reader
+
+    source = "Title\n#####\n\n:date: 2024-01-02\n\n=====  =====\na      b\n=====  =====\n"
+
+    def read():  # docutils' shape for a message with no line: the source quoted after it
+        raise ValueError("<string>:: (ERROR/3) Malformed table.\n\n=====  =====\na      b\n")
+
+    (finding,) = diagnose_with_reader("post.rst", read, "reStructuredText", source)
+    assert finding.line == 6 and finding.message.endswith(
+        "could not read this file: Malformed table"
+    )
+    assert "at that line" in finding.fix
+
+    def vague():
+        raise ValueError("something went wrong")
+
+    (finding,) = diagnose_with_reader("post.rst", vague, "reStructuredText", source)
+    assert finding.line is None and "in this file" in finding.fix

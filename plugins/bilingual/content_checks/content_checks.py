@@ -100,6 +100,15 @@ def filename_lang(pattern: str, path: str) -> str | None:
 SYNTAX = {"rst": "reStructuredText", "html": "HTML", "htm": "HTML"}
 
 
+def source_text(path: str) -> str | None:
+    """A content file's text (UTF-8, undecodable bytes replaced), or None if unreadable."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
 def unreadable_files(config: CheckSettings, generated: dict, readers) -> list:
     """Findings for the files Pelican read but could not turn into content.
 
@@ -116,7 +125,7 @@ def unreadable_files(config: CheckSettings, generated: dict, readers) -> list:
         reader = readers.readers.get(ext)
         if ext in SYNTAX and reader is not None:
             read = functools.partial(reader.read, path)
-            findings += diagnose_with_reader(shown, read, SYNTAX[ext])
+            findings += diagnose_with_reader(shown, read, SYNTAX[ext], source_text(path))
             continue
         if reader is not None and has_front_matter(path):
             # YAML front matter: the reader says what is wrong with it, and where.

@@ -98,33 +98,60 @@ def diagnose_source(
     ]
 
 
-READER_MESSAGE = re.compile(r"^(?:.*?):(\d+): \((?:ERROR|WARNING|SEVERE|INFO)/\d\) (.*)$", re.S)
+# docutils' messages: `<source>:<line>: (ERROR/3) text`, the line empty when unknown.
+READER_MESSAGE = re.compile(r"^(?:.*?):(\d*): \((?:ERROR|WARNING|SEVERE|INFO)/\d\) (.*)$", re.S)
 
 
-def diagnose_with_reader(path: str, read: Callable, syntax: str) -> list[Finding]:
+def quoted_line(message: str, source: str | None) -> int | None:
+    """The 1-based line of `source` where the text docutils quotes in `message` starts.
+
+    docutils ends some messages with the offending source, after a blank line (a
+    malformed table, a directive's block); when the message itself gives no line, the
+    first quoted line found in `source` is the place to look. None when there is none.
+    """
+    if not source or "\n\n" not in message:
+        return None
+    quoted = [line.strip() for line in message.split("\n\n", 1)[1].splitlines()]
+    first = next((line for line in quoted if line), None)
+    if first is None:
+        return None
+    for number, line in enumerate(source.splitlines(), start=1):
+        if line.strip() == first:
+            return number
+    return None
+
+
+def diagnose_with_reader(
+    path: str, read: Callable, syntax: str, source: str | None = None
+) -> list[Finding]:
     """Why a file was not read, in its reader's own words (not Markdown's `Key:` lines).
 
     `read()` runs the file's Pelican reader (returning (html, metadata) or raising);
-    `syntax` names the format ("reStructuredText"). A reader's error is reported with
-    its line (docutils' message's, or the exception's `line` attribute); a file the
-    reader accepts lacks a title or a date, named with the format's own field syntax
-    (`:date:` for reStructuredText).
+    `syntax` names the format ("reStructuredText"); `source` is the file's text, if
+    read. A reader's error is reported with its line (docutils' message's, the
+    exception's `line` attribute, or where the source docutils quotes starts); a file
+    the reader accepts lacks a title or a date, named with the format's own field
+    syntax (`:date:` for reStructuredText).
     """
     try:
         _html, meta = read()
     except Exception as bad:  # any reader error is the writer's to see
         text = str(bad).strip()
         found = READER_MESSAGE.match(text)
-        line, message = (int(found.group(1)), found.group(2)) if found else (None, text)
+        line, message = (found.group(1), found.group(2)) if found else (None, text)
+        line = int(line) if line else None
         if line is None and isinstance(getattr(bad, "line", None), int):
             line = bad.line  # a reader's own error that knows its line
+        if line is None:
+            line = quoted_line(message, source)
         message = message.split("\n\n")[0].strip().rstrip(".")
+        where = "at that line" if line is not None else "in this file"
         return [
             error(
                 path,
                 "-",
                 f"{syntax} could not read this file: {message}",
-                f"fix the {syntax} at that line (Pelican stops on warnings as well)",
+                f"fix the {syntax} {where} (Pelican stops on warnings as well)",
                 line=line,
             )
         ]
