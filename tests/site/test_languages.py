@@ -1,5 +1,7 @@
 """Languages are configuration: another set of languages works by settings alone."""
 
+import json
+
 import pytest
 from sitebuild import FIXTURES, run_pelican
 
@@ -143,3 +145,49 @@ def test_language_tags_keep_their_case_and_match_in_any(tmp_path):
         }
     assert "de janeiro de 2026" in pages["pt-BR"].select_one("time").get_text()
     assert "2026年1月1日" in pages["zh-Hant"].select_one("time").get_text()
+
+
+FOLDER_NAMES = (
+    "-e",
+    'I18N_SUBSITES={"jp": {"SITENAME": "工房ノート"}}',
+    'BILINGUAL_LANGUAGE_TAGS={"jp": "ja"}',
+    "SERIES={}",
+)
+
+
+def test_a_subsite_folder_that_is_not_a_language_tag_keeps_its_urls(tmp_path):
+    # An existing blog's Japanese site is `jp` (a country code): its URLs stay under /jp/,
+    # and the pages say `ja`. Posts name the language either way: `hello.jp.md`,
+    # `Lang: jp`, `notes.ja.md`.
+    build = run_pelican(FIXTURES / "folder-names", tmp_path / "out", *FOLDER_NAMES)
+    assert build.returncode == 0, build.log
+    assert not (tmp_path / "out" / "ja").exists()
+    for slug in ("hello", "tools", "notes"):
+        page = build.soup(f"jp/posts/{slug}/")
+        assert page.html["lang"] == "ja"
+        links = {a["hreflang"]: a["href"] for a in page.select("link[rel=alternate][hreflang]")}
+        assert links["ja"] == f"/jp/posts/{slug}/", links
+        assert "年" in page.select_one("time").get_text()
+    english = build.soup("posts/hello/")
+    switch = {a["hreflang"]: a["href"] for a in english.select("link[rel=alternate][hreflang]")}
+    assert switch == {"en": "/posts/hello/", "ja": "/jp/posts/hello/", "x-default": "/posts/hello/"}
+    entry = json.loads((tmp_path / "out" / "jp" / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["ja"]
+    assert "posts per language: en: 2, ja: 3" in build.log
+
+
+def test_a_folder_name_without_its_tag_is_stopped_with_the_setting_to_write(tmp_path):
+    build = run_pelican(
+        FIXTURES / "folder-names", tmp_path / "out", "-e", 'I18N_SUBSITES={"jp": {}}', "SERIES={}"
+    )
+    assert build.returncode != 0 and not (tmp_path / "out").exists()
+    assert 'BILINGUAL_LANGUAGE_TAGS = {"jp": "ja"}' in " ".join(build.log.split())
+    bad = run_pelican(
+        FIXTURES / "folder-names",
+        tmp_path / "bad",
+        "-e",
+        'I18N_SUBSITES={"jp": {}}',
+        'BILINGUAL_LANGUAGE_TAGS={"jp": "japanese"}',
+        "SERIES={}",
+    )
+    assert bad.returncode != 0 and "invalid BILINGUAL_LANGUAGE_TAGS['jp']" in bad.log

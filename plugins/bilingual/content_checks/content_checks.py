@@ -90,11 +90,15 @@ def is_language_tag(code: str) -> bool:
     return subsites.language_tag_problem(code) is None
 
 
-def filename_lang(pattern: str, path: str) -> str | None:
-    """The language a file name gives (`ep1.ko.md` -> "ko") by `pattern`, or None."""
+def filename_lang(pattern: str, path: str, aliases: tuple = ()) -> str | None:
+    """The language a file name gives (`ep1.ko.md` -> "ko") by `pattern`, or None.
+
+    `aliases` ((name, tag), ...): a name gives its tag (`ep1.jp.md` -> "ja").
+    """
     stem = os.path.splitext(os.path.basename(path))[0]
     match = re.match(pattern, stem)
-    return match.groupdict().get("lang") if match else None
+    lang = match.groupdict().get("lang") if match else None
+    return next((tag for name, tag in aliases if lang and name.lower() == lang.lower()), lang)
 
 
 SYNTAX = {"rst": "reStructuredText", "html": "HTML", "htm": "HTML"}
@@ -197,9 +201,10 @@ def validate(config: CheckSettings, generator, articles, pages, rows, has_templa
     )
     findings += missing_templates(articles + pages, has_template, display_path)
     findings += untitled(articles + pages, display_path)
-    lang_of_name = functools.partial(filename_lang, config.filename_pattern)
+    lang_of_name = functools.partial(filename_lang, config.filename_pattern, aliases=config.aliases)
     findings += language_errors(articles + pages, config.langs, lang_of_name, display_path)
-    findings += foreign_suffixes(articles + pages, config.langs, is_language_tag, display_path)
+    known = config.langs + tuple(name for name, _tag in config.aliases)
+    findings += foreign_suffixes(articles + pages, known, is_language_tag, display_path)
     findings += duplicate_errors(articles, display_path) + duplicate_errors(pages, display_path)
     findings += same_file_errors(articles + pages, display_path)
     findings += theme_page_errors(

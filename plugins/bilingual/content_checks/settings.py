@@ -46,6 +46,7 @@ class CheckSettings:
     filename_pattern: str
     content_root: str
     langs: tuple
+    aliases: tuple = ()
     default_date: bool = False
     siteurl: str = ""
     writes_drafts: bool = False
@@ -67,6 +68,7 @@ class CheckSettings:
             filename_pattern=pattern,
             content_root=settings["PATH"],
             langs=tuple(subsites.language_sites(settings).langs),
+            aliases=subsites.language_sites(settings).aliases,
             default_date=bool(settings.get("DEFAULT_DATE")),
             siteurl=settings.get("SITEURL") or "",
             writes_drafts=Visibility.from_settings(settings).drafts,

@@ -28,10 +28,13 @@ class LanguageSites:
     """Every language's site and its URL.
 
     `urls` is ((lang, site URL without a trailing slash), ...), the main language
-    first, then `I18N_SUBSITES` in its order.
+    first, then `I18N_SUBSITES` in its order; each lang is a language tag. `aliases` is
+    ((name, tag), ...): the other names a language goes by in content (`Lang: jp`, a
+    `.jp.md` file name), the site keys `BILINGUAL_LANGUAGE_TAGS` gives a tag.
     """
 
     urls: tuple[tuple[str, str], ...]
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def main_lang(self) -> str:
@@ -58,9 +61,14 @@ class LanguageSites:
     def spelled(self, lang: str) -> str:
         """`lang` as the settings spell it (`pt-br` -> `pt-BR`); tags ignore case (BCP 47).
 
-        A language without a site is returned as it is.
+        An alias gives its tag (`jp` -> `ja`); a language without a site is returned as
+        it is.
         """
-        return next((own for own in self.langs if own.lower() == str(lang).lower()), lang)
+        lowered = str(lang).lower()
+        for alias, tag in self.aliases:
+            if alias.lower() == lowered:
+                return tag
+        return next((own for own in self.langs if own.lower() == lowered), lang)
 
 
 @dataclass(frozen=True)

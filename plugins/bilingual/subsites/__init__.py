@@ -111,6 +111,7 @@ from .names import (  # noqa: F401 (the adapter's names, for the features)
     PELICAN_FILENAME_METADATA,
     SETTINGS,
     SLUG_LANG,
+    apply_language_tags,
     as_it_is,
     check_languages,
     default_pattern,

@@ -17,7 +17,7 @@ from ..core.sites import (
     LanguageSites,
     join_url,
 )
-from .names import check_languages, filename_pattern, generators_info
+from .names import apply_language_tags, check_languages, filename_pattern, generators_info
 from .reading import READ_CACHE_KEY, SharedBytecodeCache, open_read_cache, template_cache
 from .sites import I18N_EXTENSION, MAIN_SETTINGS_KEY, SITES_KEY, language_sites, site_urls
 
@@ -68,6 +68,7 @@ def configure(pelican) -> None:
         # again, as i18n-subsites' own tables and every lookup here are keyed that way.
         settings["DEFAULT_LANG"] = language_sites(settings).spelled(settings["DEFAULT_LANG"])
         return
+    aliases = apply_language_tags(settings)
     check_languages(settings)
     check_numbers(settings)
     content_cache_off(settings)
@@ -89,7 +90,7 @@ def configure(pelican) -> None:
             if f"{kind}_{suffix}" in settings:
                 settings[f"{kind}_LANG_{suffix}"] = settings[f"{kind}_{suffix}"]
     subsites = {lang: dict(over or {}) for lang, over in settings.get("I18N_SUBSITES", {}).items()}
-    sites = site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], subsites)
+    sites = site_urls(settings["DEFAULT_LANG"], settings["SITEURL"], subsites, aliases)
     feed_domain_is_siteurl = settings.get("FEED_DOMAIN", "") in ("", settings["SITEURL"])
     for lang, overrides in subsites.items():
         overrides.setdefault("THEME_STATIC_DIR", settings["THEME_STATIC_DIR"])

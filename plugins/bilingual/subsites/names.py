@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import posixpath
 import re
 from collections.abc import Mapping
 
@@ -52,7 +54,16 @@ FILENAME_PATTERN_SETTING = Setting(
 )
 
 
-SETTINGS = (FILENAME_PATTERN_SETTING,)
+LANGUAGE_TAGS = Setting(
+    "BILINGUAL_LANGUAGE_TAGS",
+    {},
+    '{"DEFAULT_LANG or I18N_SUBSITES key": "language tag"}',
+    "The language tag (BCP 47) of a site whose `I18N_SUBSITES` key or `DEFAULT_LANG` is "
+    'not one, such as a folder named after a country: `{"jp": "ja", "zht": "zh-Hant"}` '
+    "keeps `/jp/` and every URL under it, while pages say `ja` in `<html lang>`, hreflang, "
+    "feeds, dates, fonts and search. Posts may give either name in `Lang:` and file names.",
+)
+SETTINGS = (FILENAME_PATTERN_SETTING, LANGUAGE_TAGS)
 
 
 PELICAN_FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
@@ -161,9 +172,12 @@ def check_languages(settings) -> None:
     ]:
         problem = language_tag_problem(code)
         if problem:
+            meant = COUNTRY_NOT_LANGUAGE.get(str(code).lower(), "<tag>")
             raise BuildStopped(
                 f"common: invalid {where}: {problem}; it becomes <html lang> and hreflang, "
-                "so it must be a language tag (BCP 47)"
+                f"so it must be a language tag (BCP 47). To keep the folder /{code}/ and its "
+                f"URLs, give its tag in the settings: BILINGUAL_LANGUAGE_TAGS = "
+                f'{{"{code}": "{meant}"}}'
             )
     main = str(settings["DEFAULT_LANG"]).lower()
     again = [key for key in settings.get("I18N_SUBSITES", {}) if str(key).lower() == main]
@@ -178,6 +192,64 @@ def check_languages(settings) -> None:
         )
 
 
+def apply_language_tags(settings: dict) -> tuple[tuple[str, str], ...]:
+    """Give the sites `BILINGUAL_LANGUAGE_TAGS` names their language tags, in place.
+
+    `DEFAULT_LANG` becomes its tag; an `I18N_SUBSITES` key becomes its tag, and its
+    overrides keep the folder and addresses the key gave, as pelican-i18n-subsites lays
+    them out (`OUTPUT_PATH` `<output>/<key>`, `SITEURL` `<SITEURL>/<key>`, unless set).
+    Returns the ((key, tag), ...) pairs, the aliases content may still use. A key no
+    site has is a warning (and left alone); a value that is not a language tag, or a tag
+    two sites would share, stops the build (BuildStopped names the setting).
+    """
+    tags = LANGUAGE_TAGS.read(settings)
+    if not tags:
+        return ()
+    if not isinstance(tags, Mapping):
+        raise BuildStopped(
+            f"common: invalid BILINGUAL_LANGUAGE_TAGS {tags!r}: give a dict, "
+            '{"site key": "language tag"} ({"jp": "ja"})'
+        )
+    subsites = dict(settings.get("I18N_SUBSITES") or {})
+    names = [settings["DEFAULT_LANG"], *subsites]
+    aliases = []
+    for key, tag in tags.items():
+        if key not in names:
+            log.warning(
+                "settings: BILINGUAL_LANGUAGE_TAGS names %r, which is neither DEFAULT_LANG nor "
+                "an I18N_SUBSITES key (%s); it is left out",
+                key,
+                ", ".join(names),
+            )
+            continue
+        problem = language_tag_problem(tag)
+        if problem:
+            raise BuildStopped(f"common: invalid BILINGUAL_LANGUAGE_TAGS[{key!r}]: {problem}")
+        aliases.append((key, tag))
+    given = dict(aliases)
+    final = [given.get(name, name) for name in names]
+    twice = sorted({tag for tag in final if [t.lower() for t in final].count(tag.lower()) > 1})
+    if twice:
+        raise BuildStopped(
+            f"common: invalid BILINGUAL_LANGUAGE_TAGS: two sites would have the language "
+            f"'{twice[0]}'; each site needs its own"
+        )
+    base = settings.get("SITEURL") or ""
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    tagged = {}
+    for key, overrides in subsites.items():
+        if key not in given:
+            tagged[key] = overrides
+            continue
+        kept = dict(overrides or {})
+        kept.setdefault("SITEURL", posixpath.join(base or "/", key))
+        kept.setdefault("OUTPUT_PATH", os.path.join(output, key))
+        tagged[given[key]] = kept
+    settings["I18N_SUBSITES"] = tagged
+    settings["DEFAULT_LANG"] = given.get(settings["DEFAULT_LANG"], settings["DEFAULT_LANG"])
+    return tuple(aliases)
+
+
 def lang_suffix(settings: Mapping) -> str:
     """The language part of a file name: one of the site's languages, in any case.
 
@@ -188,6 +260,8 @@ def lang_suffix(settings: Mapping) -> str:
     if not settings.get("DEFAULT_LANG"):
         return LANG_SUFFIX
     langs = {settings["DEFAULT_LANG"], *(settings.get("I18N_SUBSITES") or {})}
+    tags = LANGUAGE_TAGS.read(settings)
+    langs |= set(tags) if isinstance(tags, Mapping) else set()  # `.jp.md` on a `jp` site
     # Longest first: `pt-BR` before `pt`.
     ordered = sorted(langs, key=lambda lang: (-len(lang), lang))
     return "(?i:" + "|".join(re.escape(lang) for lang in ordered) + ")"

@@ -22,17 +22,20 @@ MAIN_SETTINGS_KEY = "subsites.main_settings"
 I18N_EXTENSION = "jinja2.ext.InternationalizationExtension"
 
 
-def site_urls(main_lang: str, main_siteurl: str, subsites: Mapping) -> LanguageSites:
+def site_urls(
+    main_lang: str, main_siteurl: str, subsites: Mapping, aliases: tuple = ()
+) -> LanguageSites:
     """The language sites as i18n-subsites lays them out (see the module docstring).
 
     `subsites` is `I18N_SUBSITES` ({lang: overrides or None}); URLs lose a trailing `/`.
+    `aliases`: ((name, tag), ...), other names of the languages (`LanguageSites`).
     """
     base = main_siteurl.rstrip("/")
     urls = [(main_lang, base)]
     for lang, overrides in subsites.items():
         url = (overrides or {}).get("SITEURL")
         urls.append((lang, url.rstrip("/") if url is not None else f"{base}/{lang}"))
-    return LanguageSites(tuple(urls))
+    return LanguageSites(tuple(urls), tuple(aliases))
 
 
 def language_sites(settings: Mapping) -> LanguageSites:
