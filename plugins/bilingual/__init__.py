@@ -69,18 +69,32 @@ def use_theme(pelican) -> None:
 
 
 def use_new_setting_names(pelican) -> None:
-    """`initialized`: a setting set under its old name gets its new one, with a warning.
+    """`initialized`, first: a setting set under its old name gets its new one.
 
     Once per build (the language sites copy the main site's renamed settings); the
-    names are in `docs/settings.md` ("Renamed settings").
+    names are in `docs/settings.md` ("Renamed settings"). `warn_old_setting_names`
+    says which, once the build counts and prints warnings as its own.
     """
     from . import settings_reference  # it imports every feature: not at import time
 
     state = build_state(pelican.settings)
     if "settings.renamed" in state:
         return
-    state["settings.renamed"] = found = renamed(pelican.settings, settings_reference.declared())
-    for old, new in found:
+    state["settings.renamed"] = renamed(pelican.settings, settings_reference.declared())
+    state["settings.renamed.told"] = False
+
+
+def warn_old_setting_names(pelican) -> None:
+    """`initialized`, last: one warning per setting still set under its old name.
+
+    After the content checks count warnings (a strict build stops on these too) and
+    the progress feature prints log lines plainly.
+    """
+    state = build_state(pelican.settings)
+    if state.get("settings.renamed.told", True):
+        return
+    state["settings.renamed.told"] = True
+    for old, new in state.get("settings.renamed", ()):
         log.warning(
             "settings: %s is now called %s; the old name works in this release only "
             "(rename it in pelicanconf.py / publishconf.py)",
@@ -118,3 +132,4 @@ def register():
     publishing.register()
     engine.register_last()
     progress.register()
+    signals.initialized.connect(warn_old_setting_names)

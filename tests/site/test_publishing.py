@@ -280,13 +280,23 @@ def test_a_problem_on_a_translations_page_names_the_translations_file(tmp_path):
     assert named in build.stderr or shown in build.stderr, build.stderr
 
 
-def test_problem_lines_name_the_content_file_of_their_page():
-    from pelican.plugins.bilingual.publishing.publishing import with_source
+def test_problem_lines_name_the_content_file_once_not_every_list_that_shows_it():
+    from pelican.plugins.bilingual.publishing.publishing import grouped_problems
 
-    sources = {"posts/a/index.html": "content/a.en.md"}
-    assert with_source("posts/a/index.html: link to /x leads nowhere", sources) == (
-        "posts/a/index.html (content/a.en.md): link to /x leads nowhere"
-    )
-    assert with_source("index.html: link to /x leads nowhere", sources) == (
-        "index.html: link to /x leads nowhere"
-    )
+    sources = {"posts/a/index.html": "content/a.en.md", "posts/b/index.html": "content/b.en.md"}
+    found = [
+        "index.html: link to /x leads nowhere",
+        "posts/a/index.html: link to /x leads nowhere",
+        "tags/t/index.html: link to /x leads nowhere",
+        "archives/index.html: link to /x leads nowhere",
+        "posts/b/index.html: link to /x leads nowhere",
+        "feeds.html: link to /y has no #z on that page",
+        "ko/index.html: no hreflang link for its own language 'ko'",
+    ]
+    assert grouped_problems(found, sources) == [
+        "posts/a/index.html (content/a.en.md): link to /x leads nowhere (also on 3 other "
+        "page(s) that show it: index.html, tags/t/index.html, archives/index.html)",
+        "posts/b/index.html (content/b.en.md): link to /x leads nowhere",
+        "feeds.html: link to /y has no #z on that page",
+        "ko/index.html: no hreflang link for its own language 'ko'",
+    ]

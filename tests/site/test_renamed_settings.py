@@ -26,6 +26,13 @@ def test_old_setting_names_still_work_for_one_release_with_one_warning_each(tmp_
         ("NOJEKYLL", "PUBLISH_NOJEKYLL"),
     ):
         assert build.log.count(f"settings: {old} is now called {new}") == 1, build.log
+    # Counted and printed as the build's own warnings (a strict build stops on them).
+    assert "WARNING  settings: READ_CACHE" in build.log and "__init__.py:" not in build.log
+    assert "3 warning(s) above" in build.log
+    strict = run_settings(
+        settings, tmp_path / "strict", str(FIXTURES / "basic"), "-e", "BILINGUAL_STRICT=true"
+    )
+    assert strict.returncode != 0 and "HOME_RECENT_POSTS" in strict.log
     # Each old value took effect: one recent post on the home page, no reader cache
     # kept, the .nojekyll file written.
     home = build.soup("index.html")

@@ -99,10 +99,13 @@ def test_register_connects_i18n_subsites_first_then_every_part_once():
         "pelican.plugins.bilingual.engine.writer",
     ]
     # up_to_date acts after every part that reads or writes the site; progress, which only
-    # prints (its `finalized` ends with the build's closing line), comes after it.
-    assert ours[-2:] == [
+    # prints (its `finalized` ends with the build's closing line), comes after it; the
+    # old setting names are told last, counted and printed as the build's own warnings.
+    assert ours[-3:] == [
         "pelican.plugins.bilingual.engine.up_to_date",
         "pelican.plugins.bilingual.progress.progress",
+        "pelican.plugins.bilingual",
     ]
+    assert receivers[-1] is bilingual.warn_old_setting_names
     finalized = [m for m in once["finalized"] if m.startswith("pelican.plugins.bilingual")]
     assert finalized[-1] == "pelican.plugins.bilingual.progress.progress"

@@ -56,9 +56,22 @@ def test_the_settings_carry_the_answers():
     assert settings["PLUGINS"] == ["bilingual"]
     names = settings["SERIES"]["first-steps"]["name"]
     assert names == {"ko": "첫걸음", "en": "First Steps", "ja": "はじめの一歩"}
-    # A language without an example of its own gets the English one, to translate.
-    es = blog_files.files(answers(langs=("es", "en")), NOW)
-    assert settings_of(es["pelicanconf.py"])["SERIES"]["first-steps"]["name"]["es"] == "First Steps"
+    # Spanish, Chinese in either script, Turkish... have their own example post; a
+    # language without one gets the English one, to translate (and the quickstart says so).
+    es = blog_files.files(answers(langs=("es", "zh-TW", "sw")), NOW)
+    names = settings_of(es["pelicanconf.py"])["SERIES"]["first-steps"]["name"]
+    assert names == {"es": "Primeros pasos", "zh-TW": "第一步", "sw": "First Steps"}
+    assert "部落格" in es["content/first-steps/hello.zh-TW.md"]  # Traditional, not 博客
+    assert (
+        blog_files.example("zh").tag == "博客" and blog_files.example("zh-Hant-HK").tag == "部落格"
+    )
+
+
+def test_the_quickstart_names_the_languages_left_in_english(capsys):
+    quickstart.language_notes(["ko", "en", "sw", "es"])
+    said = " ".join(capsys.readouterr().out.split())
+    assert "The example post in sw is in English" in said
+    assert "pages in sw, es show them in English" in said
 
 
 def test_quotes_and_unicode_in_a_name_stay_as_typed():

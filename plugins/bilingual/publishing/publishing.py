@@ -170,11 +170,38 @@ def note_sources(generators):
     build_state(settings)[SOURCES_KEY] = MappingProxyType(sources)
 
 
-def with_source(problem: str, sources) -> str:
-    """A problem line (`page: message`) with the page's content file, when it has one."""
-    page, separator, message = problem.partition(": ")
-    source = sources.get(page)
-    return f"{page} ({source}){separator}{message}" if source and separator else problem
+def grouped_problems(problems: list[str], sources) -> list[str]:
+    """Problem lines (`page: message`), named by the posts they come from.
+
+    A link in a post's text shows on its own page and again on every list that shows
+    its summary (the home page, archives, tags...). Such a message is given once per
+    post page that has it, with the post's content file (`sources`: {page: file}), and
+    the pages without a content file that show it too are counted on the first of those
+    lines instead of repeated. Lines keep the order of the problems' first pages.
+    """
+    by_message: dict[str, list[str]] = {}
+    for problem in problems:
+        page, separator, message = problem.partition(": ")
+        by_message.setdefault(message if separator else problem, []).append(
+            page if separator else ""
+        )
+    lines = []
+    for message, pages in by_message.items():
+        if pages == [""]:
+            lines.append(message)
+            continue
+        own = [page for page in pages if sources.get(page)]
+        lists = [page for page in pages if not sources.get(page)]
+        if not own:
+            own, lists = lists[:1], lists[1:]
+        for number, page in enumerate(own):
+            shown = f"{page} ({sources[page]})" if sources.get(page) else page
+            more = ""
+            if number == 0 and lists:
+                listed = ", ".join(lists[:3]) + (", …" if len(lists) > 3 else "")
+                more = f" (also on {len(lists)} other page(s) that show it: {listed})"
+            lines.append(f"{shown}: {message}{more}")
+    return lines
 
 
 def mark_feed_language(context, feed):
@@ -238,11 +265,12 @@ def finish(pelican):
     files |= write_extras(config, pages, files)
     if config.checks:
         sources = build_state(pelican.settings).get(SOURCES_KEY) or {}
-        problems = [with_source(p, sources) for p in site_problems(pages, files, config.siteurl)]
+        found = site_problems(pages, files, config.siteurl)
+        problems = grouped_problems(found, sources)
         if problems:
             raise BuildStopped(
                 "\n".join(
-                    [f"publishing: {len(problems)} problem(s) in {config.output}:", *problems]
+                    [f"publishing: {len(found)} problem(s) in {config.output}:", *problems]
                 )
             )
         log.info("publishing: %d pages checked, no problem", len(pages))

@@ -54,8 +54,8 @@ class Example:
     text: str
 
 
-# The example post per language. Languages without an entry get the English one, to
-# translate.
+# The example post per language (keys in lower case). Languages without an entry get the
+# English one, to translate (the quickstart says so).
 EXAMPLES = {
     "en": Example(
         "First Steps",
@@ -77,6 +77,69 @@ EXAMPLES = {
         "언어만 바꿔 바로 옆에 둡니다. 사이트가 서로를 연결해 줍니다.\n\n"
         '다음 글은 `invoke new "제목" --series "첫걸음"`으로 시작하고, 쓰는 동안 '
         "`invoke serve`로 사이트가 바뀌는 모습을 확인하세요.\n",
+    ),
+    "zh-hans": Example(
+        "第一步",
+        "这个博客开始的地方。",
+        "你好，世界",
+        "博客",
+        "这是 *{site}* 的第一篇文章。它位于 `{path}`；其他语言的版本放在旁边，文件名相同，"
+        "只是语言不同，网站会把它们互相链接起来。\n\n"
+        '下一篇文章可以用 `invoke new "标题" --series "第一步"` 开始；写作时用 '
+        "`invoke serve` 实时查看网站的变化。\n",
+    ),
+    "zh-hant": Example(
+        "第一步",
+        "這個部落格開始的地方。",
+        "你好，世界",
+        "部落格",
+        "這是 *{site}* 的第一篇文章。它位於 `{path}`；其他語言的版本放在旁邊，檔名相同，"
+        "只是語言不同，網站會把它們互相連結起來。\n\n"
+        '下一篇文章可以用 `invoke new "標題" --series "第一步"` 開始；寫作時用 '
+        "`invoke serve` 即時查看網站的變化。\n",
+    ),
+    "es": Example(
+        "Primeros pasos",
+        "Donde empieza este blog.",
+        "Hola, mundo",
+        "blog",
+        "Esta es la primera entrada de *{site}*. Está en `{path}`; sus otras versiones van al "
+        "lado, con el mismo nombre y otro idioma, y el sitio las enlaza entre sí.\n\n"
+        'Empieza la siguiente con `invoke new "Un título" --series "Primeros pasos"` y mira '
+        "cómo cambia el sitio mientras escribes con `invoke serve`.\n",
+    ),
+    "fr": Example(
+        "Premiers pas",
+        "Là où ce blog commence.",
+        "Bonjour, le monde",
+        "blog",
+        "Voici le premier billet de *{site}*. Il se trouve dans `{path}` ; ses autres versions "
+        "sont à côté, sous le même nom avec une autre langue, et le site les relie entre "
+        "elles.\n\n"
+        'Commencez le suivant avec `invoke new "Un titre" --series "Premiers pas"`, et '
+        "regardez le site changer pendant que vous écrivez avec `invoke serve`.\n",
+    ),
+    "de": Example(
+        "Erste Schritte",
+        "Hier beginnt dieses Blog.",
+        "Hallo, Welt",
+        "blog",
+        "Dies ist der erste Beitrag von *{site}*. Er liegt in `{path}`; seine anderen "
+        "Fassungen liegen daneben, mit demselben Namen und einer anderen Sprache, und die "
+        "Website verlinkt sie miteinander.\n\n"
+        'Den nächsten beginnen Sie mit `invoke new "Ein Titel" --series "Erste Schritte"`; '
+        "mit `invoke serve` sehen Sie beim Schreiben, wie sich die Website ändert.\n",
+    ),
+    "tr": Example(
+        "İlk Adımlar",
+        "Bu blogun başladığı yer.",
+        "Merhaba dünya",
+        "blog",
+        "Bu, *{site}* sitesinin ilk yazısı. `{path}` içinde duruyor; diğer dillerdeki "
+        "sürümleri aynı adla, yalnızca dili değişerek hemen yanında yer alır ve site "
+        "onları birbirine bağlar.\n\n"
+        'Sonrakine `invoke new "Bir başlık" --series "İlk Adımlar"` ile başlayın; yazarken '
+        "`invoke serve` ile sitenin nasıl değiştiğini izleyin.\n",
     ),
     "ja": Example(
         "はじめの一歩",
@@ -164,8 +227,18 @@ def literal(value, indent: int = 0) -> str:
 
 
 def example(lang: str) -> Example:
-    """The example post in `lang` (English for a language without its own)."""
-    return EXAMPLES.get(lang.split("-")[0].lower(), EXAMPLES["en"])
+    """The example post in `lang` (English for a language without its own).
+
+    By the whole tag first (`zh-Hant`), then its language (`pt-BR` -> `pt`); Chinese
+    without a script is Simplified (`zh`, `zh-CN`), Taiwan's and Hong Kong's Traditional.
+    """
+    tag = lang.lower().replace("_", "-")
+    if tag in EXAMPLES:
+        return EXAMPLES[tag]
+    if tag.startswith("zh"):
+        traditional = tag.endswith(("-tw", "-hk", "-mo")) or "-hant" in tag
+        return EXAMPLES["zh-hant" if traditional else "zh-hans"]
+    return EXAMPLES.get(tag.split("-")[0], EXAMPLES["en"])
 
 
 def files(answers: Answers, now: datetime.datetime) -> dict[str, str]:

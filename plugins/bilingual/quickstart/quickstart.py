@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..subsites import language_tag_problem
 from .blog_files import (
     DISTRIBUTION,
+    EXAMPLES,
     Answers,
     QuickstartError,
     default_requirement,
@@ -262,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"The package came from {local}, which a deploy cannot reach: the blog keeps "
             "its wheel in vendor/ and requirements.txt installs it from there (commit both)."
         )
+    language_notes(answers.langs)
     print(
         f"\nNext:\n  cd {folder}\n  python -m pip install -r requirements.txt\n  invoke serve"
         "        # http://127.0.0.1:8000/, rebuilt as you save\n"
@@ -272,6 +274,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         "GitHub Actions."
     )
     return 0
+
+
+def language_notes(langs) -> None:
+    """Say which languages got the English example post, and which lack UI text."""
+    untranslated = [lang for lang in langs if example(lang) is EXAMPLES["en"]]
+    untranslated = [lang for lang in untranslated if not lang.lower().startswith("en")]
+    if untranslated:
+        say(
+            f"The example post in {', '.join(untranslated)} is in English: translate it "
+            "(its file names end in the language)."
+        )
+    no_ui = [lang for lang in langs if not has_ui_catalog(lang)]
+    if no_ui:
+        say(
+            f'The theme\'s buttons and labels ("Recent posts", dates aside) come in English '
+            f"and Korean; pages in {', '.join(no_ui)} show them in English, and each build "
+            "warns, until you add a catalog of your own: BILINGUAL_LOCALEDIR in the "
+            "settings reference (docs/settings.md)."
+        )
+
+
+def has_ui_catalog(lang: str) -> bool:
+    """Whether the bundle's theme has UI text in `lang` (its language, for a regional tag)."""
+    from .. import THEME_PATH
+
+    folder = THEME_PATH / "translations"
+    base = lang.replace("_", "-").split("-")[0].lower()
+    return base == "en" or any(
+        (folder / name / "LC_MESSAGES" / "messages.po").is_file() for name in (lang, base)
+    )
 
 
 def say(paragraph: str, width: int = 78) -> None:

@@ -178,7 +178,9 @@ class DevelopmentBuilds:
         result, live = self.running.finish()
         self.running = None
         keeping, self.keeping = self.keeping, False
-        print(result.stdout, end="")
+        if not (keeping and result.returncode == 0):
+            # The first poll's build repeats the first build's report: said once.
+            print(result.stdout, end="")
         seconds = time.perf_counter() - self.started
         was_failing = bool(self.failed)
         self.failed.clear()
