@@ -895,6 +895,17 @@ def test_root_relative_links_to_site_files_work_under_a_sub_path(tmp_path):
         data = page.select_one('article a[href*="data.csv"]')
         assert data["href"].startswith(f"{PUBLISH_SITEURL}/files/data.csv")
     assert build.soup("posts/chart/").select_one('article a[href$="data.csv?v=2"]')
+    # Links to posts' own addresses from the root: the post, in either language.
+    notes = build.soup("posts/notes/").select("article a")
+    hrefs = [a["href"] for a in notes]
+    assert f"{PUBLISH_SITEURL}/posts/chart/" in hrefs
+    assert f"{PUBLISH_SITEURL}/ko/posts/chart/" in hrefs
+    assert f"{PUBLISH_SITEURL}/posts/chart/#data" in hrefs
+    korean = [a["href"] for a in build.soup("ko/posts/notes/").select(".post__body a, article p a")]
+    assert (
+        f"{PUBLISH_SITEURL}/ko/posts/chart/" in korean
+        and f"{PUBLISH_SITEURL}/posts/chart/" in korean
+    )
     assert link_problems(build, PUBLISH_SITEURL)[0] == []
 
 

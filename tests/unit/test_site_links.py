@@ -29,3 +29,35 @@ def test_static_paths_as_pelican_reads_them():
     assert is_static("anything.txt", [""])
     assert not is_static("imagesX/a.svg", ["images"])
     assert not is_static("files/b.pdf", ["images"])
+
+
+def test_a_root_link_to_a_posts_address_becomes_a_filename_link():
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual.site_links.site_links import (
+        as_content_links,
+        page_addresses,
+        page_key,
+    )
+
+    posts = [
+        SimpleNamespace(url="posts/chart/", lang="en", relative_source_path="chart.en.md"),
+        SimpleNamespace(url="posts/chart/", lang="ko", relative_source_path="chart.ko.md"),
+        SimpleNamespace(url="about/", lang="en", relative_source_path="pages/about.md"),
+    ]
+    addresses = page_addresses(posts, {"en": "", "ko": "ko"})
+    assert addresses == {
+        "posts/chart": "chart.en.md",
+        "ko/posts/chart": "chart.ko.md",
+        "about": "pages/about.md",
+    }
+    assert page_key("posts/chart/index.html#top") == "posts/chart"
+    html = (
+        '<a href="/posts/chart/">a</a> <a href="/ko/posts/chart/#data">b</a> '
+        '<a href="/tags/charts/">c</a> <a href="//cdn.example/x">d</a> <a href="/about">e</a>'
+    )
+    assert as_content_links(html, lambda path: addresses.get(page_key(path))) == (
+        '<a href="{filename}/chart.en.md">a</a> <a href="{filename}/chart.ko.md#data">b</a> '
+        '<a href="/tags/charts/">c</a> <a href="//cdn.example/x">d</a> '
+        '<a href="{filename}/pages/about.md">e</a>'
+    )
