@@ -297,3 +297,42 @@ def test_check_counts_a_language_without_ui_text_as_the_build_does(tmp_path):
     log = result.stdout + result.stderr
     assert log.count("no UI catalog for language 'ja'") == 1, log
     assert "warnings 0" not in log
+
+
+LINKS_TO_UNPUBLISHED = (
+    "Title: Links ahead\nDate: 2026-04-20 10:00\nSlug: links-ahead\n\n"
+    "See [the draft]({filename}work-in-progress.en.md) and\n"
+    "[a heading that is not there]({filename}first-light.en.md#no-such-part).\n"
+)
+
+
+def test_check_predicts_what_publish_stops_on_named_by_file_and_line(tmp_path):
+    # A link into a draft and one to a #fragment the post lacks: the build writes them (a
+    # development site has drafts), `invoke publish` stops on them, and `invoke check`
+    # said "check passed". Now check fails, naming the file and line of each.
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(FIXTURES / "basic", content)
+    (content / "posts" / "links-ahead.en.md").write_text(LINKS_TO_UNPUBLISHED, encoding="utf-8")
+    checked = invoke_check(content, tmp_path / "unused")
+    log = " ".join((checked.stdout + checked.stderr).split())
+    assert checked.returncode == 1, log
+    assert "links-ahead.en.md:5 [body] {filename}work-in-progress.en.md links to a draft" in log
+    assert (
+        "links-ahead.en.md:6 [body] {filename}first-light.en.md#no-such-part links to an anchor"
+        in log
+    )
+    # A development build writes the draft: the same findings are warnings there.
+    built = run_pelican(content, tmp_path / "dev")
+    assert built.returncode == 0 and "links to a draft" in built.log
+    published = run_pelican(
+        content,
+        tmp_path / "pub",
+        settings=PUBLISH_SETTINGS,
+        env={**os.environ, "SITEURL": "https://example.org/blog"},
+    )
+    assert published.returncode != 0 and not (tmp_path / "pub").exists()
+    assert "links-ahead.en.md:5: {filename}work-in-progress.en.md links to a draft" in " ".join(
+        published.log.split()
+    )

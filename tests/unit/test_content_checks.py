@@ -518,3 +518,28 @@ def test_a_reader_error_without_a_line_is_placed_where_the_quoted_source_starts(
 
     (finding,) = diagnose_with_reader("post.rst", vague, "reStructuredText", source)
     assert finding.line is None and "in this file" in finding.fix
+
+
+def test_links_the_published_site_cannot_follow():
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual.content_checks.link_rules import unpublishable_links
+    from pelican.plugins.bilingual.core import error, warning
+
+    posts = {
+        "notes/draft.md": SimpleNamespace(status="draft", html="<p>soon</p>"),
+        "notes/done.md": SimpleNamespace(status="published", html='<h2 id="setup">Set-up</h2>'),
+    }
+    html = (
+        '<a href="{filename}draft.md">a</a> <a href="{filename}done.md#setup">b</a> '
+        '<a href="{filename}done.md#main">c</a> <a href="{filename}done.md#gone">d</a> '
+        '<a href="{filename}/notes/draft.md#x">e</a> <a href="{static}img.png">f</a>'
+    )
+    found = unpublishable_links("a.md", "notes", html, posts.get, error)
+    assert [(f.severity, f.message.split(" links")[0]) for f in found] == [
+        ("error", "{filename}draft.md"),
+        ("error", "{filename}/notes/draft.md"),
+        ("error", "{filename}done.md#gone"),
+    ]
+    assert "(setup)" in found[-1].fix  # the anchors it has
+    assert unpublishable_links("a.md", "notes", html, posts.get, warning)[0].severity == "warning"

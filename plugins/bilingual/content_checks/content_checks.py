@@ -41,6 +41,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 
 from pelican import signals
 from pelican.contents import Article, Page
@@ -51,8 +52,10 @@ from ..core import (
     BuildStopped,
     add_item_check,
     display_path,
+    error,
     findings_in,
     translation_ids,
+    warning,
 )
 from ..core import display_path as common_display_path
 from ..core.build_state import build_state
@@ -61,6 +64,7 @@ from .link_rules import (
     drafts_for_the_public,
     plain_images,
     static_files_by_filename,
+    unpublishable_links,
 )
 from .report import WarningCount, conclude, fold_pelican_messages, with_line
 from .settings import TRANSLATION_STATUS_SAVE_AS, TRANSLATION_STATUS_URL, CheckSettings
@@ -289,11 +293,24 @@ def text_findings(config: CheckSettings, item, shown: str | None = None) -> list
     def is_content(relative: str) -> bool:
         return relative in sources or relative.replace("/", os.sep) in sources
 
-    return (
+    def target_of(relative: str):
+        found = sources.get(relative) or sources.get(relative.replace("/", os.sep))
+        if found is None:
+            return None
+        return SimpleNamespace(status=found.status, html=compat.content_html(found))
+
+    findings = (
         broken_content_links(shown, source_dir, html, exists)
         + static_files_by_filename(shown, source_dir, html, exists, is_content)
         + plain_images(shown, source_dir, html, exists)
     )
+    if getattr(item, "status", "published") != "draft":
+        # What `invoke publish` would stop on: an error where this build publishes or
+        # only checks (`invoke check` predicts `invoke publish`), else a warning.
+        publishing = config.check_only or not config.writes_drafts
+        finding = error if publishing else warning
+        findings += unpublishable_links(shown, source_dir, html, target_of, finding)
+    return findings
 
 
 def is_content_file(content_root: str, relative: str) -> bool:

@@ -10,7 +10,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..core import error, warning
 
@@ -117,6 +117,61 @@ def broken_content_links(path: str, source_dir: str, html: str, exists: Callable
                     f"fix the path; it is looked up as {relative} in the content folder",
                 )
             )
+    return findings
+
+
+# A `{filename}` link with a fragment: (quote, target, fragment).
+FRAGMENT_LINK = re.compile(r"""\bhref\s*=\s*(["'])[{|]filename[|}]([^"'#?]+)[^"'#]*#([^"']+)\1""")
+ELEMENT_ID = re.compile(r"""\bid\s*=\s*(["'])([^"']+)\1""")
+# Ids the bundle's theme puts on every post page besides the post's own.
+THEME_IDS = frozenset({"main", "series-box-title"})
+
+
+def element_ids(html: str) -> set[str]:
+    """The `id` attributes in `html` (a post's text as its reader made it)."""
+    return {match.group(2) for match in ELEMENT_ID.finditer(html)}
+
+
+def unpublishable_links(
+    path: str, source_dir: str, html: str, target_of: Callable, finding: Callable
+) -> list:
+    """Links the published site cannot follow: into a draft, or to a missing #fragment.
+
+    `target_of(relative)` gives the post or page a content file became (with `status`
+    and `html`, its text), or None; `finding` is `error` or `warning` (the caller
+    knows whether this build publishes). A link to a draft counts only from a post
+    that is itself published (`path`'s own status is the caller's to weigh).
+    """
+    findings = []
+    for kind, target in content_links(html):
+        item = target_of(linked_file(source_dir, target)) if kind == "filename" else None
+        if item is not None and item.status == "draft":
+            findings.append(
+                finding(
+                    path,
+                    "body",
+                    f"{{filename}}{target} links to a draft, which the published site does "
+                    "not have (invoke publish stops on it)",
+                    "publish that post first, or add the link once it is published",
+                )
+            )
+    for _quote, target, fragment in FRAGMENT_LINK.findall(html):
+        item = target_of(linked_file(source_dir, target))
+        if item is None or item.status == "draft":
+            continue
+        ids = element_ids(item.html)
+        if unquote(fragment) in ids | THEME_IDS or fragment in ids:
+            continue
+        known = ", ".join(sorted(ids)[:6]) or "none"
+        findings.append(
+            finding(
+                path,
+                "body",
+                f"{{filename}}{target}#{fragment} links to an anchor that post does not have "
+                "(invoke publish stops on it)",
+                f"link one of its anchors ({known})",
+            )
+        )
     return findings
 
 
