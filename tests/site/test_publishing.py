@@ -222,11 +222,14 @@ def test_publish_checks_stop_a_site_with_a_broken_link(tmp_path):
     )
     assert build.returncode == 1
     assert "publishing: " in build.stderr and " problem(s) in " in build.stderr
-    # A post's page is named with the post's file (the other pages list its summary).
+    # A post's page is named with the post's file; the other pages that list its summary
+    # are counted on that line, not repeated.
     page = "posts/broken/index.html (tests/fixtures/broken-link/broken.en.md)"
-    assert f"{page}: link to /posts/does-not-exist/ leads nowhere" in build.stderr
+    lines = build.stderr.splitlines()
+    dead = [line for line in lines if "link to /posts/does-not-exist/ leads nowhere" in line]
+    assert len(dead) == 1 and dead[0].startswith(f"{page}: "), lines
+    assert "(also on " in dead[0] and "index.html" in dead[0].split("(also on ", 1)[1]
     assert f"{page}: link to /images/missing.svg leads nowhere" in build.stderr
-    assert "\nindex.html: link to /posts/does-not-exist/ leads nowhere" in build.stderr
 
 
 def test_publish_checks_catch_root_links_that_leave_a_project_site(tmp_path):
@@ -300,3 +303,32 @@ def test_problem_lines_name_the_content_file_once_not_every_list_that_shows_it()
         "feeds.html: link to /y has no #z on that page",
         "ko/index.html: no hreflang link for its own language 'ko'",
     ]
+
+
+def test_a_writers_own_robots_txt_is_kept_with_the_sitemap_added(tmp_path):
+    # A blog with its own robots.txt (a static file): the publish build replaced it with
+    # the bundle's, dropping the writer's Disallow rules.
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(FIXTURES / "basic", content)
+    (content / "extra").mkdir()
+    (content / "extra" / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    extra = (
+        "-e",
+        'STATIC_PATHS=["extra"]',
+        'EXTRA_PATH_METADATA={"extra/robots.txt": {"path": "robots.txt"}}',
+    )
+    root = {**os.environ, "SITEURL": "https://blog.example.org"}
+    build = run_pelican(content, tmp_path / "out", *extra, settings=PUBLISH_SETTINGS, env=root)
+    assert build.returncode == 0, build.log
+    robots = (tmp_path / "out" / "robots.txt").read_text(encoding="utf-8")
+    assert robots == (
+        "User-agent: *\nDisallow: /private/\n\nSitemap: https://blog.example.org/sitemap.xml\n"
+    )
+    under = {**os.environ, "SITEURL": "https://example.org/blog"}
+    build = run_pelican(content, tmp_path / "sub", *extra, settings=PUBLISH_SETTINGS, env=under)
+    assert build.returncode == 0, build.log
+    assert "your robots.txt is published at /blog/robots.txt, where crawlers do not read it" in (
+        " ".join(build.log.split())
+    )

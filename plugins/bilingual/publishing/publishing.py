@@ -225,6 +225,24 @@ def mark_feed_language(context, feed):
                 item[key] = HEADING_ANCHOR.sub("", item[key])
 
 
+def robots_with_sitemap(path: Path, sitemap_url: str, own: bool) -> set[str]:
+    """Point crawlers at the sitemap: the names of the files written ({"robots.txt"} or none).
+
+    The writer's own `robots.txt` (`own`) is kept as written, rules and all, with a
+    `Sitemap:` line added when it has none; otherwise the bundle writes one that allows
+    everything (`robots_txt`). RFC 9309 (Robots Exclusion Protocol) lets `Sitemap:`
+    lines stand anywhere in the file.
+    """
+    if not own:
+        path.write_text(robots_txt(sitemap_url), encoding="utf-8")
+        return {"robots.txt"}
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if any(line.strip().lower().startswith("sitemap:") for line in text.splitlines()):
+        return set()
+    path.write_text(text.rstrip("\n") + f"\n\nSitemap: {sitemap_url}\n", encoding="utf-8")
+    return {"robots.txt"}
+
+
 def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:
     """Write the sitemap, robots.txt, .nojekyll and CNAME; return the files written."""
     output, written = config.output, set()
@@ -232,14 +250,20 @@ def write_extras(config: PublishingSettings, pages: dict, files: set) -> set:
         (output / config.sitemap).write_text(sitemap_xml(pages), encoding="utf-8")
         written.add(config.sitemap)
         sitemap_url = f"{config.siteurl}/{config.sitemap}"
-        if urlsplit(config.siteurl).path in ("", "/"):
-            (output / "robots.txt").write_text(robots_txt(sitemap_url), encoding="utf-8")
-            written.add("robots.txt")
+        path = urlsplit(config.siteurl).path.rstrip("/")
+        own = "robots.txt" in files  # the writer's own, copied as a static file
+        if not path:
+            written |= robots_with_sitemap(output / "robots.txt", sitemap_url, own)
         else:
             # Crawlers read robots.txt at the domain root only, never below a path.
+            where = (
+                f"your robots.txt is published at {path}/robots.txt, where crawlers do not read it"
+                if own
+                else f"no robots.txt for a site under {path}/"
+            )
             print(
-                f"publishing: no robots.txt for a site under {urlsplit(config.siteurl).path}/; "
-                f"add 'Sitemap: {sitemap_url}' to the robots.txt at the root of the domain"
+                f"publishing: {where}; add 'Sitemap: {sitemap_url}' to the robots.txt at the "
+                "root of the domain"
             )
     elif config.checks and not config.siteurl.startswith(("http://", "https://")):
         # A publishing build without an address: the pages are fine, crawlers need one.
@@ -269,9 +293,7 @@ def finish(pelican):
         problems = grouped_problems(found, sources)
         if problems:
             raise BuildStopped(
-                "\n".join(
-                    [f"publishing: {len(found)} problem(s) in {config.output}:", *problems]
-                )
+                "\n".join([f"publishing: {len(found)} problem(s) in {config.output}:", *problems])
             )
         log.info("publishing: %d pages checked, no problem", len(pages))
 
