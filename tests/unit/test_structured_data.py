@@ -66,6 +66,9 @@ def test_series_is_part_of_only_where_the_site_lists_the_post():
 def test_description_is_the_summary_without_markup_or_the_fallback():
     assert description_of("<p>One <em>two</em>\n three</p>", "site") == "One two three"
     assert description_of("", "site") == "site"
+    # Paragraphs and list items read apart, not as "cheap.The".
+    two = "<p>A GPU is cheap.</p><p>The angle.</p><ul><li>one</li><li>two</li></ul>"
+    assert description_of(two, "site") == "A GPU is cheap. The angle. one two"
     assert description_of(None, None) == ""
 
 

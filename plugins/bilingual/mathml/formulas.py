@@ -7,6 +7,10 @@ each with MathML from `convert(latex, display)` (latex2mathml in the plugin), ke
 LaTeX as `alttext` for assistive technology; a display formula sits in a block that
 scrolls sideways on a narrow screen. Money is not math: an inline formula followed
 directly by a digit (`$5 and US$10`) is put back as the text it was (Pandoc's rule).
+
+`gaps_filled` rewrites, before conversion, what latex2mathml (3.81) cannot read into
+what it can: `\arg` (the one standard log-like operator it lacks; amsmath's list) and
+`\operatorname{arg\,max}` (a spacing command inside the name empties it).
 """
 
 from __future__ import annotations
@@ -20,6 +24,28 @@ INLINE = re.compile(r"^\\\((.*)\\\)$", re.S)
 DISPLAY = re.compile(r"^\\\[(.*)\\\]$", re.S)
 # A command latex2mathml did not know stays in the output as its own text.
 LEFT_COMMAND = re.compile(r"\\[A-Za-z]+")
+
+
+# `\arg` as a command of its own (not `\argument`).
+ARG = re.compile(r"\\arg(?![A-Za-z])")
+# `\operatorname{…}` / `\operatorname*{…}` with a spacing command inside the name.
+SPACED_OPERATOR = re.compile(r"\\operatorname(\*?)\{([^{}]*\\[,;:! ][^{}]*)\}")
+SPACING = re.compile(r"\\[,;:! ]")
+
+
+def gaps_filled(latex: str) -> str:
+    r"""`latex` with what latex2mathml cannot read said in what it can; the same math.
+
+    `\arg x` -> `\operatorname{arg} x`; `\operatorname{arg\,max}` ->
+    `\operatorname{arg}\,\operatorname{max}` (each word an operator, the space kept).
+    """
+
+    def split(match: re.Match) -> str:
+        star, name = match.groups()
+        words = [word.strip() for word in SPACING.split(name) if word.strip()]
+        return r"\,".join(f"\\operatorname{star}{{{word}}}" for word in words)
+
+    return SPACED_OPERATOR.sub(split, ARG.sub(r"\\operatorname{arg}", latex))
 
 
 def render(html: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
@@ -47,7 +73,7 @@ def render(html: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
             problems.append((latex, "unbalanced braces { }"))
             continue
         try:
-            mathml = convert(latex, "block" if display else "inline")
+            mathml = convert(gaps_filled(latex), "block" if display else "inline")
         except Exception as bad:  # the converter's own error, for the writer
             problems.append((latex, f"{type(bad).__name__}: {bad}".rstrip(": ")))
             continue

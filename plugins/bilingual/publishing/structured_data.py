@@ -20,15 +20,22 @@ def plain_text(value) -> str:
     return value.unescape() if hasattr(value, "unescape") else str(value)
 
 
+# The end of a block element, after which text reads as a new sentence.
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|dd|dt|td|th|tr|figcaption|pre)>|<br\s*/?>")
+
+
 def description_of(summary, fallback: str) -> str:
     """A summary (HTML) as plain text for meta tags, or `fallback` when there is none.
 
-    Markup is stripped the way Jinja's `striptags` does (white space folded).
+    Markup is stripped the way Jinja's `striptags` does (white space folded); a block's
+    end (a paragraph, a list item, a heading) reads as a space, so two paragraphs do not
+    run together ("cheap.The").
     """
     if not summary:
         return fallback or ""
     # A formula reads as its LaTeX, not as MathML's bare letters ("A−1" for A^{-1}).
     text = FORMULA.sub(lambda m: f" ${html.unescape(m.group(1))}$ ", str(summary))
+    text = BLOCK_END.sub(lambda m: m.group(0) + " ", text)
     return Markup(text).striptags()
 
 
