@@ -34,13 +34,23 @@ def test_a_third_language_gets_its_own_site(trilingual):
     assert switch == ["/posts/hello/", "/ko/posts/hello/"]
 
 
-def test_language_without_catalog_falls_back_with_one_warning(trilingual):
-    assert trilingual.log.count("no UI catalog for language 'ja'") == 1
-    assert "Cannot find translations" not in trilingual.log
+def test_each_language_shows_its_own_ui_text(trilingual):
+    # The theme's catalogs: Korean, Japanese (and Spanish, Chinese in both scripts).
+    assert "no UI catalog" not in trilingual.log
     assert trilingual.returncode == 0
-    # Korean keeps its own catalog, Japanese pages fall back to the main language's text.
     assert trilingual.soup("ko/").select_one(".skip-link").get_text() == "본문으로 건너뛰기"
-    assert trilingual.soup("ja/").select_one(".skip-link").get_text() == "Skip to content"
+    assert trilingual.soup("ja/").select_one(".skip-link").get_text() == "本文へ移動"
+    assert trilingual.soup("ja/").select_one("#recent-heading").get_text() == "最近の記事"
+
+
+def test_language_without_catalog_falls_back_with_one_warning(tmp_path):
+    # Portuguese has no catalog in the theme: English UI text, one warning. A regional
+    # Chinese tag takes the theme's Traditional Chinese catalog.
+    build = run_pelican(FIXTURES / "regional-languages", tmp_path / "out", *REGIONAL)
+    assert build.log.count("no UI catalog for language 'pt-BR'") == 1
+    assert "Cannot find translations" not in build.log and build.returncode == 0
+    assert build.soup("pt-BR/").select_one(".skip-link").get_text() == "Skip to content"
+    assert build.soup("zh-Hant/").select_one(".skip-link").get_text() == "跳到內文"
 
 
 def test_japanese_only_post_is_published_once(trilingual):
@@ -61,8 +71,7 @@ def test_another_language_pair_with_korean_main(tmp_path):
     assert home.select_one(".skip-link").get_text() == "본문으로 건너뛰기"
     assert build.soup("en/").html["lang"] == "en"
     assert build.soup("en/").select_one(".skip-link").get_text() == "Skip to content"
-    # Japanese has no catalog, so it falls back to the main language: Korean.
-    assert build.soup("ja/").select_one(".skip-link").get_text() == "본문으로 건너뛰기"
+    assert build.soup("ja/").select_one(".skip-link").get_text() == "本文へ移動"
     alts = {
         link["hreflang"]: link["href"]
         for link in build.soup("posts/hello/").select('head link[rel="alternate"]')
@@ -70,13 +79,17 @@ def test_another_language_pair_with_korean_main(tmp_path):
     assert alts["x-default"] == "/posts/hello/" and alts["en"] == "/en/posts/hello/"
 
 
-def test_a_page_without_its_own_catalog_repeats_no_language(trilingual):
-    # Japanese pages show English UI text: the 404 adds Korean only, not English again.
-    blocks = trilingual.soup("ja/404.html").select(".not-found__other")
-    assert [block["lang"] for block in blocks] == ["ko"]
-    assert [block["lang"] for block in trilingual.soup("404.html").select(".not-found__other")] == [
-        "ko"
-    ]
+def test_the_404_page_speaks_every_ui_language_once(trilingual, tmp_path):
+    def others(build, page):
+        return [block["lang"] for block in build.soup(page).select(".not-found__other")]
+
+    assert others(trilingual, "ja/404.html") == ["en", "ko"]
+    assert others(trilingual, "404.html") == ["ko", "ja"]
+    # Portuguese pages show English UI text (no catalog): their 404 adds Chinese only,
+    # not English again, and the English 404 does not add Portuguese's English.
+    regional = run_pelican(FIXTURES / "regional-languages", tmp_path / "out", *REGIONAL)
+    assert others(regional, "pt-BR/404.html") == ["zh-Hant"]
+    assert others(regional, "404.html") == ["zh-Hant"]
 
 
 def test_an_attached_file_is_published_once_with_three_languages(tmp_path):

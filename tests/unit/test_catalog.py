@@ -1,4 +1,5 @@
-"""The Korean UI catalog translates every string the templates use, placeholders intact."""
+"""The UI catalogs (Korean, Japanese, Spanish, Chinese) translate every string the templates
+use, placeholders intact; a regional tag finds its language's catalog."""
 
 import re
 from pathlib import Path
@@ -42,3 +43,52 @@ def test_every_string_has_a_korean_translation(message_id):
     for translated in strings:
         assert set(PLACEHOLDER.findall(translated)) == set(PLACEHOLDER.findall(source))
         assert re.search(r"[가-힣]", translated), translated
+
+
+# Each catalog the theme ships, with a script its text must be written in.
+CATALOGS = {
+    "ja": r"[\u3040-\u30ff\u4e00-\u9fff]",
+    "es": r"[a-záéíóúñ]",
+    "zh-Hans": r"[\u4e00-\u9fff]",
+    "zh-Hant": r"[\u4e00-\u9fff]",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGS))
+def test_every_shipped_catalog_translates_every_string_placeholders_intact(lang):
+    catalog = load(THEME / f"translations/{lang}/LC_MESSAGES/messages.po")
+    assert not catalog.fuzzy
+    for message_id in IDS:
+        message = catalog.get(message_id)
+        assert message is not None and "fuzzy" not in message.flags, (lang, message_id)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert len(strings) == (catalog.num_plurals if isinstance(message_id, tuple) else 1)
+        source = message_id if isinstance(message_id, str) else message_id[1]
+        for translated in strings:
+            assert translated and re.search(CATALOGS[lang], translated), (lang, message_id)
+            wanted = set(PLACEHOLDER.findall(source))
+            if isinstance(message_id, tuple) and len(strings) > 1 and translated is strings[0]:
+                wanted.discard("num")  # a singular may say "one" in words
+            assert set(PLACEHOLDER.findall(translated)) <= set(PLACEHOLDER.findall(source))
+            assert wanted <= set(PLACEHOLDER.findall(translated)) or wanted == {"num"}, (
+                lang,
+                message_id,
+                translated,
+            )
+    # Simplified and Traditional are not the same text.
+    if lang == "zh-Hant":
+        simplified = load(THEME / "translations/zh-Hans/LC_MESSAGES/messages.po")
+        assert catalog.get("Search").string != simplified.get("Search").string
+
+
+def test_a_regional_tag_finds_its_languages_catalog():
+    from pelican.plugins.bilingual.localization.l10n import catalog_names, first_catalog
+
+    assert catalog_names("es-MX") == ["es-MX", "es"]
+    assert catalog_names("zh-TW") == ["zh-TW", "zh-Hant", "zh"]
+    assert catalog_names("zh") == ["zh", "zh-Hans"]
+    folder = str(THEME / "translations")
+    assert first_catalog(folder, "es-MX").gettext("Search") == "Buscar"
+    assert first_catalog(folder, "zh-TW").gettext("Search") == "搜尋"
+    assert first_catalog(folder, "zh-CN").gettext("Search") == "搜索"
+    assert first_catalog(folder, "pt-BR") is None

@@ -9,7 +9,7 @@ def test_what_latex2mathml_lacks_is_said_in_what_it_reads():
     assert gaps_filled(r"\argument") == r"\argument"  # not the command
     html = (
         '<div class="arithmatex">'
-        '\\[\\underset{\\theta}{\\arg\\max}\\ P(y \\vert x; \\theta)\\]</div>'
+        "\\[\\underset{\\theta}{\\arg\\max}\\ P(y \\vert x; \\theta)\\]</div>"
         '<p><span class="arithmatex">\\(\\operatorname*{arg\\,min}_x g\\)</span></p>'
         '<p><span class="arithmatex">\\(\\prod\\limits_{i=1}^{m} x_i\\)</span></p>'
     )

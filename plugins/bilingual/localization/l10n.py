@@ -47,12 +47,35 @@ def load_catalog(localedir: str, lang: str, domain: str = "messages"):
     return Translations(buffer, domain=domain)
 
 
+def catalog_names(lang: str) -> list[str]:
+    """The catalog folders to try for `lang`, most specific first.
+
+    The tag as written, then its language (`es-MX` -> `es`, `pt-BR` -> `pt`); Chinese
+    by script, as CLDR's likely subtags give it: `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`
+    -> `zh-Hant`; `zh`, `zh-CN`, `zh-SG`, `zh-Hans` -> `zh-Hans`.
+    """
+    tag = lang.replace("_", "-")
+    parts = tag.split("-")
+    names = [lang, tag]
+    if parts[0].lower() == "zh":
+        lowered = [part.lower() for part in parts[1:]]
+        traditional = "hant" in lowered or any(p in ("tw", "hk", "mo") for p in lowered)
+        names.append("zh-Hant" if traditional else "zh-Hans")
+    names.append(parts[0].lower())
+    return list(dict.fromkeys(names))
+
+
 def first_catalog(localedirs, lang: str, domain: str = "messages"):
-    """The catalog for `lang` in the first of `localedirs` that has one, or None."""
+    """The catalog for `lang` in the first of `localedirs` that has one, or None.
+
+    Each folder is asked for every name of `catalog_names(lang)` before the next folder,
+    so a writer's own `es-MX` or `es` catalog wins over the theme's `es`.
+    """
     for folder in [localedirs] if isinstance(localedirs, str) else localedirs:
-        found = load_catalog(folder, lang, domain)
-        if found is not None:
-            return found
+        for name in catalog_names(lang):
+            found = load_catalog(folder, name, domain)
+            if found is not None:
+                return found
     return None
 
 

@@ -55,7 +55,8 @@ LOCALEDIR = Setting(
     None,
     "a folder, or None",
     "A folder of UI catalogs of your own (`<lang>/LC_MESSAGES/messages.po`), looked in "
-    "before the theme's `translations/` (English and Korean): add a language, or reword one.",
+    "before the theme's `translations/` (English, Korean, Japanese, Spanish, Chinese in "
+    "Simplified and Traditional): add a language, or reword one.",
 )
 SETTINGS = (TEMPLATES_LANG, LOCALEDIR)
 

@@ -288,21 +288,24 @@ def language_notes(langs) -> None:
     no_ui = [lang for lang in langs if not has_ui_catalog(lang)]
     if no_ui:
         say(
-            f'The theme\'s buttons and labels ("Recent posts", dates aside) come in English '
-            f"and Korean; pages in {', '.join(no_ui)} show them in English, and each build "
-            "warns, until you add a catalog of your own: BILINGUAL_LOCALEDIR in the "
-            "settings reference (docs/settings.md)."
+            'The theme\'s buttons and labels ("Recent posts", "Search") come in English, '
+            "Korean, Japanese, Spanish and Chinese; pages in "
+            f"{', '.join(no_ui)} show them in English, and each build warns, until you add a "
+            "catalog of your own: BILINGUAL_LOCALEDIR in the settings reference "
+            "(docs/settings.md)."
         )
 
 
 def has_ui_catalog(lang: str) -> bool:
-    """Whether the bundle's theme has UI text in `lang` (its language, for a regional tag)."""
+    """Whether the bundle's theme has UI text in `lang` (or in its language's catalog)."""
     from .. import THEME_PATH
+    from ..localization.l10n import catalog_names
 
     folder = THEME_PATH / "translations"
-    base = lang.replace("_", "-").split("-")[0].lower()
-    return base == "en" or any(
-        (folder / name / "LC_MESSAGES" / "messages.po").is_file() for name in (lang, base)
+    if lang.replace("_", "-").split("-")[0].lower() == "en":
+        return True
+    return any(
+        (folder / name / "LC_MESSAGES" / "messages.po").is_file() for name in catalog_names(lang)
     )
 
 
