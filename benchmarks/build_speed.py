@@ -21,6 +21,7 @@ missed one is printed and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -173,11 +174,41 @@ def serve_edit(prepared, content: Path, site: Path, cache: str, post: Path, orig
         builds.close()
 
 
+def run_header() -> str:
+    """When, what and where: the UTC date, the commit (with `+changes` for a dirty tree),
+    the machine's processors and memory, and the Python and Pelican versions."""
+    import datetime
+    import platform
+
+    import pelican
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    if git("status", "--porcelain", "--untracked-files=no"):
+        commit += "+changes"
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    model = ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = ", " + line.split(":", 1)[1].strip()
+                break
+    today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"build_speed: {today}, commit {commit}, {os.cpu_count()} cores{model}, "
+        f"{memory:.0f} GiB, Python {platform.python_version()}, Pelican {pelican.__version__}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
+    print(run_header(), flush=True)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
