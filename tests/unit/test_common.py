@@ -280,3 +280,21 @@ def test_versions_pair_by_the_settings_translation_id():
     hana = SimpleNamespace(slug="hana", lang="ko", tid="1")
     assert list(group_by_slug([one, hana]).values()) == [{"en": one}, {"ko": hana}]
     assert list(group_by_slug([one, hana], ("tid",)).values()) == [{"en": one, "ko": hana}]
+
+
+def test_only_the_bundles_theme_is_autoescaped():
+    # The bundle's templates are written for escaping (titles are plain text); a writer's
+    # theme writes `{{ article.content }}` as Pelican's own themes do, unescaped.
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual import THEME_PATH
+    from pelican.plugins.bilingual.subsites import configure
+    from pelican.settings import DEFAULT_CONFIG
+
+    def environment(theme):
+        settings = {**DEFAULT_CONFIG, "THEME": str(theme), "JINJA_ENVIRONMENT": {}}
+        configure(SimpleNamespace(settings=settings, output_path="output"))
+        return settings["JINJA_ENVIRONMENT"]
+
+    assert environment(THEME_PATH)["autoescape"] is True
+    assert "autoescape" not in environment(DEFAULT_CONFIG["THEME"])

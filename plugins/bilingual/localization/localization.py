@@ -195,8 +195,10 @@ def install(generators):
             config.localedir, lang, config.sites.main_lang, config.templates_lang
         )
         # Once per build, from the main site, which reads (and `invoke check` checks)
-        # before any other language's site is built.
-        if warning and subsites.is_main_site(generators[0].settings):
+        # before any other language's site is built; only for the bundle's theme (a
+        # writer's own theme has UI text of its own, not these catalogs' strings).
+        settings = generators[0].settings
+        if warning and subsites.is_main_site(settings) and subsites.uses_bundle_theme(settings):
             log.warning(warning)
 
     def gettext_in(lang, message, **variables):

@@ -196,6 +196,9 @@ class SeriesGenerator(Generator):
         pages (the main site's build says which templates to copy).
         """
         templates = ("series_list", "series")
+        has_templates = all(subsites.theme_has_template(self.settings, t) for t in templates)
+        if not has_templates and not self.context.get("series_list"):
+            return  # a writer's theme and no series: nothing missing to speak of
         if subsites.without_template(
             self.settings, "series_threads", templates, "series pages are"
         ):

@@ -40,8 +40,9 @@ Settings (`configure`, on `initialized` of the main site, before i18n-subsites r
   feed is dropped (`language_feeds`);
 - `OUTPUT_PATH` is made absolute (Pelican's default, `output`, is relative to the
   folder the build runs in), so plugins can compare it with the paths written;
-- the templates are always autoescaped (`JINJA_ENVIRONMENT["autoescape"]`; Pelican's
-  default environment does not escape, and titles and tags are plain text), with
+- the bundle's theme is autoescaped (`JINJA_ENVIRONMENT["autoescape"]`; Pelican's
+  default environment does not escape, and titles and tags are plain text); a writer's
+  own theme keeps Pelican's unescaped environment, which it is written for; both with
   `trim_blocks` and `lstrip_blocks` as Pelican's default has them unless set;
 - the language sites are kept in the build state (`core.build_state`), which every
   subsite shares; read them with `language_sites(settings)`. The main site's own
@@ -103,6 +104,7 @@ from .configure import (  # noqa: F401 (the adapter's names, for the features)
     language_feeds,
     same_address,
     unused_lang_urls,
+    uses_bundle_theme,
 )
 from .names import (  # noqa: F401 (the adapter's names, for the features)
     FILENAME_PATTERN,

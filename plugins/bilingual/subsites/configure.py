@@ -112,10 +112,22 @@ def configure(pelican) -> None:
         for extension in environment.get("extensions") or ()
     ]
     environment.setdefault("bytecode_cache", SharedBytecodeCache(template_cache(settings)))
-    environment["autoescape"] = True
+    if uses_bundle_theme(settings):
+        # The bundle's templates are written for escaping; a writer's own theme (and
+        # Pelican's) writes `{{ article.content }}` without `|safe`, as Pelican's default
+        # environment does not escape: escaping it would print every post's HTML as text.
+        environment["autoescape"] = True
     environment.setdefault("trim_blocks", True)
     environment.setdefault("lstrip_blocks", True)
     settings["JINJA_ENVIRONMENT"] = environment
+
+
+def uses_bundle_theme(settings: Mapping) -> bool:
+    """Whether `THEME` is the bundle's own theme (the default the bundle installs)."""
+    from .. import THEME_PATH
+
+    theme = settings.get("THEME")
+    return bool(theme) and os.path.realpath(theme) == os.path.realpath(THEME_PATH)
 
 
 def unused_lang_urls(settings: Mapping) -> None:
