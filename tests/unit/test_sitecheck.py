@@ -57,6 +57,8 @@ def test_broken_links_assets_and_fragments_are_named():
                 f"{SITE}/posts/gone/",
                 f"{SITE}/posts/a/#there",
                 f"{SITE}/posts/a/#nowhere",
+                f"{SITE}/posts/a/#top",  # the top of any page (HTML), as docutils links it
+                f"{SITE}/posts/a/#Top",
                 "https://elsewhere.org/x",
             ],
         ),

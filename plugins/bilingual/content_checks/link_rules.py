@@ -160,7 +160,8 @@ def unpublishable_links(
         if item is None or item.status == "draft":
             continue
         ids = element_ids(item.html)
-        if unquote(fragment) in ids | THEME_IDS or fragment in ids:
+        # `#top` is the top of any page (HTML's "indicated part of the document").
+        if unquote(fragment) in ids | THEME_IDS or fragment in ids or fragment.lower() == "top":
             continue
         known = ", ".join(sorted(ids)[:6]) or "none"
         findings.append(

@@ -132,6 +132,9 @@ def broken_refs(pages: dict, files: set, siteurl: str) -> list[str]:
                 problems.append(f"{page}: link to {ref} leads nowhere{hint}")
                 continue
             fragment = urlsplit(ref).fragment
+            # `#top` is the top of any page (HTML's "indicated part of the document").
+            if fragment.lower() == "top":
+                continue
             if fragment and target in pages and fragment not in pages[target].ids:
                 problems.append(f"{page}: link to {ref} has no #{fragment} on that page")
     return problems
