@@ -92,3 +92,16 @@ def test_a_regional_tag_finds_its_languages_catalog():
     assert first_catalog(folder, "zh-TW").gettext("Search") == "搜尋"
     assert first_catalog(folder, "zh-CN").gettext("Search") == "搜索"
     assert first_catalog(folder, "pt-BR") is None
+
+
+def test_a_bare_zh_site_takes_its_script_from_its_locale():
+    # Two real blogs: `zh` sites whose LOCALE is zh_TW / zh_HK write Traditional Chinese,
+    # and got the Simplified UI text.
+    from pelican.plugins.bilingual.localization.l10n import catalog_names, first_catalog
+
+    assert catalog_names("zh", "zh_TW.UTF-8")[1] == "zh-Hant"
+    assert catalog_names("zh", "zh_HK")[1] == "zh-Hant"
+    assert catalog_names("zh", "zh_CN.utf8")[1] == "zh-Hans"
+    assert catalog_names("zh-Hans", "zh_TW") == ["zh-Hans", "zh"]  # a script given wins
+    folder = str(THEME / "translations")
+    assert first_catalog(folder, "zh", locale_hint="zh_TW.UTF-8").gettext("Search") == "搜尋"

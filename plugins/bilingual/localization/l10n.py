@@ -47,17 +47,20 @@ def load_catalog(localedir: str, lang: str, domain: str = "messages"):
     return Translations(buffer, domain=domain)
 
 
-def catalog_names(lang: str) -> list[str]:
+def catalog_names(lang: str, locale_hint: str = "") -> list[str]:
     """The catalog folders to try for `lang`, most specific first.
 
     The tag as written, then its language (`es-MX` -> `es`, `pt-BR` -> `pt`); Chinese
     by script, as CLDR's likely subtags give it: `zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`
-    -> `zh-Hant`; `zh`, `zh-CN`, `zh-SG`, `zh-Hans` -> `zh-Hans`.
+    -> `zh-Hant`; `zh`, `zh-CN`, `zh-SG`, `zh-Hans` -> `zh-Hans`. A bare `zh` takes the
+    region or script of `locale_hint` (the site's `LOCALE`, `zh_TW.UTF-8`) first.
     """
     tag = lang.replace("_", "-")
     parts = tag.split("-")
     names = [lang, tag]
     if parts[0].lower() == "zh":
+        if len(parts) == 1 and locale_hint:
+            parts += locale_hint.split(".")[0].replace("_", "-").split("-")[1:]
         lowered = [part.lower() for part in parts[1:]]
         traditional = "hant" in lowered or any(p in ("tw", "hk", "mo") for p in lowered)
         names.append("zh-Hant" if traditional else "zh-Hans")
@@ -65,21 +68,23 @@ def catalog_names(lang: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def first_catalog(localedirs, lang: str, domain: str = "messages"):
+def first_catalog(localedirs, lang: str, domain: str = "messages", locale_hint: str = ""):
     """The catalog for `lang` in the first of `localedirs` that has one, or None.
 
     Each folder is asked for every name of `catalog_names(lang)` before the next folder,
     so a writer's own `es-MX` or `es` catalog wins over the theme's `es`.
     """
     for folder in [localedirs] if isinstance(localedirs, str) else localedirs:
-        for name in catalog_names(lang):
+        for name in catalog_names(lang, locale_hint):
             found = load_catalog(folder, name, domain)
             if found is not None:
                 return found
     return None
 
 
-def choose_translations(localedir, lang, fallback_lang, source_lang, domain="messages"):
+def choose_translations(
+    localedir, lang, fallback_lang, source_lang, domain="messages", locale_hint=""
+):
     """(translations, ui_lang, warning) for a site in `lang`.
 
     `localedir`: a folder of catalogs, or folders looked in in order (the writer's own,
@@ -91,7 +96,7 @@ def choose_translations(localedir, lang, fallback_lang, source_lang, domain="mes
     """
     if lang == source_lang:
         return gettext.NullTranslations(), lang, None
-    found = first_catalog(localedir, lang, domain)
+    found = first_catalog(localedir, lang, domain, locale_hint)
     if found is not None:
         return found, lang, None
     fallback = None if fallback_lang == source_lang else first_catalog(localedir, fallback_lang)

@@ -186,13 +186,23 @@ def other_ui_langs(others, ui_langs: dict, own_ui: str) -> list[tuple[str, str]]
     return found
 
 
+def site_locale(settings, lang: str) -> str:
+    """The first of `lang`'s site's `LOCALE` values (Pelican's setting: str or list)."""
+    found = subsites.language_setting(settings, lang, "LOCALE") or ""
+    return str(found if isinstance(found, str) else next(iter(found), ""))
+
+
 def install(generators):
     """`all_generators_finalized`: catalogs, `gettext_in` and filters in every template env."""
     config = LocalizationSettings.from_settings(generators[0].settings)
     catalogs, ui_langs = {}, {}
     for lang in config.sites.langs:
         catalogs[lang], ui_langs[lang], warning = choose_translations(
-            config.localedir, lang, config.sites.main_lang, config.templates_lang
+            config.localedir,
+            lang,
+            config.sites.main_lang,
+            config.templates_lang,
+            locale_hint=site_locale(generators[0].settings, lang),
         )
         # Once per build, from the main site, which reads (and `invoke check` checks)
         # before any other language's site is built; only for the bundle's theme (a
