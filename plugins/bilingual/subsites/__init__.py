@@ -101,6 +101,7 @@ from .configure import (  # noqa: F401 (the adapter's names, for the features)
     configure,
     content_cache_off,
     date_formats_without_locales,
+    jinja_environment,
     language_feeds,
     same_address,
     unused_lang_urls,

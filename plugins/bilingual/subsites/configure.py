@@ -104,6 +104,16 @@ def configure(pelican) -> None:
         key: value for key, value in settings.items() if key != "I18N_SUBSITES"
     }
     state[READ_CACHE_KEY] = open_read_cache(settings)
+    settings["JINJA_ENVIRONMENT"] = jinja_environment(settings)
+
+
+def jinja_environment(settings: Mapping) -> dict:
+    """The writer's `JINJA_ENVIRONMENT` with what every language's site needs added.
+
+    Gettext by class (see `configure`), the compiled templates shared between the sites,
+    escaping for the bundle's own theme (`uses_bundle_theme`), and Pelican's default
+    `trim_blocks` / `lstrip_blocks` unless set.
+    """
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # By class: i18n-subsites looks for the short name to install `.mo` catalogs from
     # the theme, which the bundle's theme does not ship (see Gettext above).
@@ -119,7 +129,7 @@ def configure(pelican) -> None:
         environment["autoescape"] = True
     environment.setdefault("trim_blocks", True)
     environment.setdefault("lstrip_blocks", True)
-    settings["JINJA_ENVIRONMENT"] = environment
+    return environment
 
 
 def uses_bundle_theme(settings: Mapping) -> bool:
