@@ -323,6 +323,9 @@ def test_summary_counts_languages_pairs_and_names_the_missing():
     assert "en: 2, ko: 2" in text and "complete pairs: 1" in text
     assert "missing ko: content/b.en.md (en)" in text
     assert "2 warning(s) above; none stops the build" in text
+    # Three languages make no pairs: complete means in every language.
+    three = summarize(translation_status(posts, ["en", "ko", "th"], by_path), ["en", "ko", "th"])
+    assert "; in every language: 0" in "\n".join(three.lines())
 
 
 def test_summary_counts_untranslated_posts_and_names_only_a_few():

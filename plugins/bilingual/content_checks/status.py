@@ -77,7 +77,9 @@ class Summary:
     def lines(self) -> list[str]:
         """The summary as lines of text for the end of a build: counts, a few examples."""
         counts = ", ".join(f"{lang}: {self.per_lang.get(lang, 0)}" for lang in self.langs)
-        out = [f"posts per language: {counts}; complete pairs: {self.pairs}"]
+        # Two languages make pairs; with more, a post is complete in every language.
+        complete = "complete pairs" if len(self.langs) == 2 else "in every language"
+        out = [f"posts per language: {counts}; {complete}: {self.pairs}"]
         if not self.missing:
             out.append("every post has all its translations")
         else:
