@@ -141,6 +141,10 @@ def prepare_metadata(generator, metadata) -> None:
             metadata[name] = MISSING_TRANSLATION_ID
 
 
+# Names blogs give Chinese sites that are not tags, with the tag they mean.
+SCRIPT_NAMES = {"zhs": "zh-Hans", "zht": "zh-Hant", "chs": "zh-Hans", "cht": "zh-Hant"}
+
+
 def language_tag_problem(code) -> str | None:
     """Why `code` is not a language tag (BCP 47, as CLDR knows them), or None.
 
@@ -167,18 +171,25 @@ def check_languages(settings) -> None:
     `DEFAULT_LANG` and each `I18N_SUBSITES` key must be a language tag, and
     `DEFAULT_LANG` must not be an `I18N_SUBSITES` key too (one site per language).
     """
+    problems, suggested = [], {}
     for where, code in [("DEFAULT_LANG", settings["DEFAULT_LANG"])] + [
         ("I18N_SUBSITES key", key) for key in settings.get("I18N_SUBSITES", {})
     ]:
         problem = language_tag_problem(code)
         if problem:
-            meant = COUNTRY_NOT_LANGUAGE.get(str(code).lower(), "<tag>")
-            raise BuildStopped(
-                f"common: invalid {where}: {problem}; it becomes <html lang> and hreflang, "
-                f"so it must be a language tag (BCP 47). To keep the folder /{code}/ and its "
-                f"URLs, give its tag in the settings: BILINGUAL_LANGUAGE_TAGS = "
-                f'{{"{code}": "{meant}"}}'
-            )
+            problems.append(f"common: invalid {where}: {problem}")
+            lowered = str(code).lower()
+            meant = COUNTRY_NOT_LANGUAGE.get(lowered) or SCRIPT_NAMES.get(lowered)
+            suggested[code] = meant or "<tag>"
+    if problems:
+        # Every one at once: a blog with `jp` and `zhs` learns of both in one build.
+        given = ", ".join(f'"{code}": "{tag}"' for code, tag in suggested.items())
+        raise BuildStopped(
+            "\n".join(problems)
+            + "\nA language becomes <html lang> and hreflang, so it must be a language tag "
+            "(BCP 47). To keep a folder and its URLs as they are, give its tag in the "
+            f"settings: BILINGUAL_LANGUAGE_TAGS = {{{given}}}"
+        )
     main = str(settings["DEFAULT_LANG"]).lower()
     again = [key for key in settings.get("I18N_SUBSITES", {}) if str(key).lower() == main]
     if again:
