@@ -204,3 +204,32 @@ def test_a_folder_name_without_its_tag_is_stopped_with_the_setting_to_write(tmp_
         "SERIES={}",
     )
     assert bad.returncode != 0 and "invalid BILINGUAL_LANGUAGE_TAGS['jp']" in bad.log
+
+
+def test_an_author_named_per_language_links_only_pages_that_exist(tmp_path):
+    # I18N_SUBSITES gives each language its own AUTHOR: the English author page named a
+    # Chinese one at the same address, which no site writes (publish stopped on it).
+    content = tmp_path / "content"
+    content.mkdir()
+    posts = {
+        "hello.en.md": "Title: Hello\nDate: 2026-01-01 10:00\nSlug: hello\n\nHi.\n",
+        "hello.zh-Hant.md": "Title: 你好\nDate: 2026-01-01 10:00\nSlug: hello\n\n嗨。\n",
+    }
+    for name, text in posts.items():
+        (content / name).write_text(text, encoding="utf-8")
+    build = run_pelican(
+        content,
+        tmp_path / "out",
+        "-e",
+        'AUTHOR="Mina Lee"',
+        'I18N_SUBSITES={"zh-Hant": {"AUTHOR": "王小明"}}',
+        "SERIES={}",
+    )
+    assert build.returncode == 0, build.log
+    for page, own in (
+        ("authors/mina-lee/", "en"),
+        ("zh-Hant/authors/wang-xiao-ming/", "zh-Hant"),
+    ):
+        links = build.soup(page).select("link[rel=alternate][hreflang]")
+        assert {a["hreflang"] for a in links} == {own, "x-default"}, page
+        assert all(build.resolve(a["href"]) is not None for a in links)

@@ -85,11 +85,25 @@ def counterparts(item, group: dict, sites: LanguageSites, url_of=None) -> list[C
     return found
 
 
-def taxonomy_langs(items, attr: str) -> dict[str, set[str]]:
-    """For `tags`, `category` or `authors`: slug -> languages with a published post in it."""
+# The metadata fields that give an attribute when a file sets it (else a setting does).
+GIVEN_BY = {"authors": ("author", "authors"), "category": ("category",), "tags": ("tags",)}
+
+
+def taxonomy_langs(items, attr: str, defaults: dict | None = None) -> dict[str, set[str]]:
+    """For `tags`, `category` or `authors`: slug -> languages with a published post in it.
+
+    `defaults` ({lang: slug}) is the slug a post of that language takes when its file
+    does not set the field: its own language's site's `AUTHOR` / `DEFAULT_CATEGORY`,
+    which `I18N_SUBSITES` may set per language (the post objects of this site carry
+    this site's default instead).
+    """
     found: dict[str, set[str]] = {}
     for item in items:
         if item.status != "published":
+            continue
+        metadata = getattr(item, "metadata", {}) or {}
+        if defaults and item.lang in defaults and not any(f in metadata for f in GIVEN_BY[attr]):
+            found.setdefault(defaults[item.lang], set()).add(item.lang)
             continue
         value = getattr(item, attr, None)
         if value is None:
@@ -99,17 +113,20 @@ def taxonomy_langs(items, attr: str) -> dict[str, set[str]]:
     return found
 
 
-def taxonomy_pages(items, save_as: dict[str, str]) -> dict[str, set[str]]:
+def taxonomy_pages(
+    items, save_as: dict[str, str], defaults: dict[str, dict] | None = None
+) -> dict[str, set[str]]:
     """Output file of each tag/category/author page -> the languages that write it.
 
     `save_as` maps an attribute (`tags`, `category`, `authors`) to its `*_SAVE_AS`
-    pattern with `{slug}`; an empty pattern writes no pages.
+    pattern with `{slug}`; an empty pattern writes no pages. `defaults`: {attribute:
+    {lang: slug}} (see `taxonomy_langs`).
     """
     pages = {}
     for attr, pattern in save_as.items():
         if not pattern:
             continue
-        for slug, langs in taxonomy_langs(items, attr).items():
+        for slug, langs in taxonomy_langs(items, attr, (defaults or {}).get(attr)).items():
             pages[pattern.format(slug=slug)] = langs
     return pages
 

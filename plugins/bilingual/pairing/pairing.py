@@ -213,6 +213,24 @@ def check_settings(pelican):
     PairingSettings.from_settings(pelican.settings)
 
 
+def site_defaults(settings) -> dict[str, dict[str, str]]:
+    """Each language site's `AUTHOR` and `DEFAULT_CATEGORY`, as Pelican slugs them.
+
+    {"authors" / "category": {lang: slug}}; an `I18N_SUBSITES` override wins.
+    """
+    from pelican.urlwrappers import Author, Category
+
+    found: dict[str, dict[str, str]] = {"authors": {}, "category": {}}
+    for lang in subsites.language_sites(settings).langs:
+        author = subsites.language_setting(settings, lang, "AUTHOR")
+        if author:
+            found["authors"][lang] = Author(author, settings).slug
+        category = subsites.language_setting(settings, lang, "DEFAULT_CATEGORY")
+        if category:
+            found["category"][lang] = Category(category, settings).slug
+    return found
+
+
 def collect(generators):
     """`all_generators_finalized`: site URLs, counterparts, the `languages` context."""
     settings, context = generators[0].settings, generators[0].context
@@ -223,7 +241,7 @@ def collect(generators):
     subsites.capture_site_urls(articles + pages, config.sites, config.lang)
     pair(articles, config.sites, config.lang, translation_ids(settings, "ARTICLE"))
     pair(pages, config.sites, config.lang, translation_ids(settings, "PAGE"))
-    taxonomy = taxonomy_pages(articles, config.taxonomy_save_as)
+    taxonomy = taxonomy_pages(articles, config.taxonomy_save_as, site_defaults(settings))
     context["languages"] = SiteLanguages(
         lang=config.lang,
         sites=config.sites,
