@@ -298,3 +298,23 @@ def test_only_the_bundles_theme_is_autoescaped():
 
     assert environment(THEME_PATH)["autoescape"] is True
     assert "autoescape" not in environment(DEFAULT_CONFIG["THEME"])
+
+
+def test_a_content_folder_that_holds_the_project_or_the_output_stops_the_build(tmp_path):
+    import pytest
+    from pelican.plugins.bilingual.core import BuildStopped
+    from pelican.plugins.bilingual.subsites.configure import check_output_outside_content
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "pelicanconf.py").write_text("AUTHOR = 'x'\n")
+    base = {"ARTICLE_EXCLUDES": ["pages"], "PAGE_EXCLUDES": []}
+    # PATH at the project's root (Pelican's default "."): a real blog's Makefile passed
+    # `content`; the build read plugins' READMEs and an old output/ as posts, then crashed.
+    with pytest.raises(BuildStopped, match='Set PATH = "content"'):
+        check_output_outside_content({**base, "PATH": str(tmp_path), "OUTPUT_PATH": "/tmp/o"})
+    inside = {**base, "PATH": str(tmp_path / "content")}
+    with pytest.raises(BuildStopped, match="holds OUTPUT_PATH"):
+        check_output_outside_content({**inside, "OUTPUT_PATH": str(tmp_path / "content" / "o")})
+    check_output_outside_content({**inside, "OUTPUT_PATH": str(tmp_path / "output")})
+    excluded = {"ARTICLE_EXCLUDES": ["o"], "PAGE_EXCLUDES": ["o/"], "PATH": inside["PATH"]}
+    check_output_outside_content({**excluded, "OUTPUT_PATH": str(tmp_path / "content" / "o")})

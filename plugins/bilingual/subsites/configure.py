@@ -39,6 +39,46 @@ def _whole(value, least: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= least
 
 
+def check_output_outside_content(settings) -> None:
+    """Stop when the content folder holds the output folder or the whole project.
+
+    BuildStopped says how to fix it.
+
+    Pelican reads every file of `PATH` its readers know, and does not leave out
+    `OUTPUT_PATH`: with `PATH` at the project's root (its default, the folder the build
+    runs in, where a Makefile passes `content` on the command line instead), each build
+    reads the last one's pages as posts. An output folder that `ARTICLE_EXCLUDES` and
+    `PAGE_EXCLUDES` both leave out is fine.
+    """
+    content = os.path.abspath(settings["PATH"])
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    if os.path.isfile(os.path.join(content, "pelicanconf.py")) and os.path.isdir(
+        os.path.join(content, "content")
+    ):
+        # The project's root: its `content/` and everything else in it (an old `output/`,
+        # plugins' READMEs, drafts) would be read as posts.
+        raise BuildStopped(
+            f"common: PATH '{settings['PATH']}' ({content}) is the project's folder, with "
+            "pelicanconf.py and content/ in it: everything under it would be read as posts "
+            '(an earlier build\'s output too). Set PATH = "content" in pelicanconf.py, or '
+            "give the folder on the command line (pelican content)"
+        )
+    if output != content and not output.startswith(content + os.sep):
+        return
+    relative = os.path.relpath(output, content).replace(os.sep, "/")
+    excluded = all(
+        relative in [str(e).strip("/") for e in settings.get(key) or ()]
+        for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES")
+    )
+    if excluded and output != content:
+        return
+    raise BuildStopped(
+        f"common: PATH '{settings['PATH']}' ({content}) holds OUTPUT_PATH ({output}): every "
+        "build would read the last one's pages as posts. Set PATH to the content folder "
+        '(PATH = "content" in pelicanconf.py, or `pelican content` on the command line)'
+    )
+
+
 def check_numbers(settings) -> None:
     """Stop the build on a Pelican number setting of the wrong type, naming it.
 
@@ -71,6 +111,7 @@ def configure(pelican) -> None:
     aliases = apply_language_tags(settings)
     check_languages(settings)
     check_numbers(settings)
+    check_output_outside_content(settings)
     content_cache_off(settings)
     date_formats_without_locales(settings)
     settings["OUTPUT_PATH"] = pelican.output_path = os.path.abspath(settings["OUTPUT_PATH"])
