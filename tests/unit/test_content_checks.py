@@ -546,3 +546,19 @@ def test_links_the_published_site_cannot_follow():
     ]
     assert "(setup)" in found[-1].fix  # the anchors it has
     assert unpublishable_links("a.md", "notes", html, posts.get, warning)[0].severity == "warning"
+
+
+def test_a_large_blogs_check_report_lists_the_posts_with_work_to_do():
+    from pelican.plugins.bilingual.content_checks.status import LIST_LIMIT, report
+
+    posts = [Version(f"post-{n:04}", lang) for n in range(200) for lang in ("en", "ko")]
+    posts += [Version(f"only-{n:03}", "en") for n in range(70)]
+    for number, post in enumerate(posts):
+        post.date = datetime.datetime(2026, 1, 1) + datetime.timedelta(hours=number)
+    rows = translation_status(posts, ["en", "ko"], by_path)
+    lines = report([], rows, ["en", "ko"], len(posts)).splitlines()
+    table = [line for line in lines if line.startswith("  post-") or line.startswith("  only-")]
+    assert table and all(line.startswith("  only-") for line in table)  # complete ones left out
+    assert len(table) == LIST_LIMIT
+    assert "  … and 210 more (200 of them in every language); the translation" in "\n".join(lines)
+    assert "  … and 10 more" in lines
