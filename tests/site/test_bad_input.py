@@ -146,12 +146,23 @@ def test_a_post_saved_over_the_archive_or_a_tag_page_stops_the_build(tmp_path):
 
 def test_a_page_outside_page_paths_is_told_why_it_needs_a_date(tmp_path):
     # PATH left at Pelican's default (the project folder): content/pages/ holds posts.
-    (tmp_path / "content" / "pages").mkdir(parents=True)
-    (tmp_path / "content" / "pages" / "about.md").write_text("Title: About\n\nMe.\n", "utf-8")
-    (tmp_path / "content" / "hi.md").write_text("Title: Hi\nDate: 2026-01-01\n\nHi.\n", "utf-8")
-    build = run_settings(DEV_SETTINGS, tmp_path / "out", "-e", f'PATH="{tmp_path}"')
+    project = tmp_path / "project"
+    (project / "content" / "pages").mkdir(parents=True)
+    (project / "content" / "pages" / "about.md").write_text("Title: About\n\nMe.\n", "utf-8")
+    (project / "content" / "hi.md").write_text("Title: Hi\nDate: 2026-01-01\n\nHi.\n", "utf-8")
+    build = run_settings(DEV_SETTINGS, tmp_path / "out", "-e", f'PATH="{project}"')
     assert build.returncode == 1
     log = " ".join(build.log.split())
     assert "content/pages/about.md:1: the post has no date (it is read as a post" in log
     assert "set PATH to the folder that holds 'pages' (PATH = \"content\")" in log
     assert not (tmp_path / "out").exists()
+    # With the settings file there too (the project's own folder), or the output inside
+    # it, the build stops before reading anything, saying the same.
+    (project / "pelicanconf.py").write_text("AUTHOR = 'Me'\n", "utf-8")
+    whole = run_settings(DEV_SETTINGS, tmp_path / "out", "-e", f'PATH="{project}"')
+    assert whole.returncode == 1 and not (tmp_path / "out").exists()
+    assert "is the project's folder, with pelicanconf.py and content/ in it" in whole.log
+    inside = run_settings(
+        DEV_SETTINGS, project / "content" / "out", "-e", f'PATH="{project / "content"}"'
+    )
+    assert inside.returncode == 1 and "holds OUTPUT_PATH" in inside.log

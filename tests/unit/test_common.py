@@ -282,7 +282,7 @@ def test_versions_pair_by_the_settings_translation_id():
     assert list(group_by_slug([one, hana], ("tid",)).values()) == [{"en": one, "ko": hana}]
 
 
-def test_only_the_bundles_theme_is_autoescaped():
+def test_only_the_bundles_theme_is_autoescaped(tmp_path):
     # The bundle's templates are written for escaping (titles are plain text); a writer's
     # theme writes `{{ article.content }}` as Pelican's own themes do, unescaped.
     from types import SimpleNamespace
@@ -292,7 +292,14 @@ def test_only_the_bundles_theme_is_autoescaped():
     from pelican.settings import DEFAULT_CONFIG
 
     def environment(theme):
-        settings = {**DEFAULT_CONFIG, "THEME": str(theme), "JINJA_ENVIRONMENT": {}}
+        settings = {
+            **DEFAULT_CONFIG,
+            "PATH": str(tmp_path),
+            "OUTPUT_PATH": str(tmp_path.parent / "out"),
+            "CACHE_PATH": str(tmp_path.parent / "cache"),
+            "THEME": str(theme),
+            "JINJA_ENVIRONMENT": {},
+        }
         configure(SimpleNamespace(settings=settings, output_path="output"))
         return settings["JINJA_ENVIRONMENT"]
 
