@@ -128,8 +128,9 @@ DIRECT_TEMPLATES = [
 TRANSLATION_STATUS_SAVE_AS = "translations/index.html"
 TRANSLATION_STATUS_URL = "translations/"
 
-# reStructuredText's :math: and .. math:: as MathML (docutils renders them itself).
-DOCUTILS_SETTINGS = {"math_output": "MathML"}
+# reStructuredText's :math: and .. math:: as LaTeX, which the bundle renders to MathML
+# with Markdown's formulas (its default when DOCUTILS_SETTINGS does not say).
+DOCUTILS_SETTINGS = {"math_output": "LaTeX"}
 
 DEFAULT_PAGINATION = False
 THEME_HOME_RECENT_POSTS = 8

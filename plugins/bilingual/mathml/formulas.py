@@ -2,11 +2,13 @@ r"""LaTeX formulas in a post's HTML, rendered to MathML at build time. Pure, no 
 
 Markdown's formulas come from pymdown-extensions' arithmatex in its generic mode:
 `<span class="arithmatex">\(…\)</span>` (from `$…$` or `\(…\)`) and
-`<div class="arithmatex">\[…\]</div>` (from `$$…$$` or `\[…\]`). `render` replaces
-each with MathML from `convert(latex, display)` (latex2mathml in the plugin), keeping the
-LaTeX as `alttext` for assistive technology; a display formula sits in a block that
-scrolls sideways on a narrow screen. Money is not math: an inline formula followed
-directly by a digit (`$5 and US$10`) is put back as the text it was (Pandoc's rule).
+`<div class="arithmatex">\[…\]</div>` (from `$$…$$` or `\[…\]`); reStructuredText's
+from docutils with `math_output = "LaTeX"`: `<tt class="math">…</tt>` (`:math:`) and
+`<pre class="math">…</pre>` (`.. math::`). `render` replaces each with MathML from
+`convert(latex, display)` (latex2mathml in the plugin), keeping the LaTeX as `alttext`
+for assistive technology; a display formula sits in a block that scrolls sideways on a
+narrow screen. Money is not math: an inline formula followed directly by a digit
+(`$5 and US$10`) is put back as the text it was (Pandoc's rule).
 
 `gaps_filled` rewrites, before conversion, what latex2mathml (3.81) cannot read into
 what it can: `\arg` (the one standard log-like operator it lacks; amsmath's list) and
@@ -48,27 +50,38 @@ def gaps_filled(latex: str) -> str:
     return SPACED_OPERATOR.sub(split, ARG.sub(r"\\operatorname{arg}", latex))
 
 
+def has_formulas(html: str) -> bool:
+    """Whether `html` may hold a formula `render` reads (a quick test on the text)."""
+    return "arithmatex" in html or 'class="math"' in html
+
+
 def render(html: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
     """(the HTML with MathML, [(latex, problem)] for formulas that could not be read).
 
     `convert(latex, display)` returns MathML (`display` is "inline" or "block") or
     raises; a formula that fails keeps its LaTeX text in the page.
     """
-    if "arithmatex" not in html:
+    if not has_formulas(html):
         return html, []
     soup = BeautifulSoup(html, "html.parser")
     problems = []
-    for node in soup.select(".arithmatex"):
+    for node in soup.select(".arithmatex, tt.math, span.math, code.math, pre.math, div.math"):
         text = node.get_text()
-        display = node.name == "div"
-        found = (DISPLAY if display else INLINE).match(text.strip())
-        if not found:
-            continue
-        latex = found.group(1).strip()
-        following = node.next_sibling
-        if not display and isinstance(following, str) and following[:1].isdigit():
-            node.replace_with(f"${found.group(1)}$")
-            continue
+        if "arithmatex" in (node.get("class") or ()):
+            display = node.name == "div"
+            found = (DISPLAY if display else INLINE).match(text.strip())
+            if not found:
+                continue
+            latex = found.group(1).strip()
+            following = node.next_sibling
+            if not display and isinstance(following, str) and following[:1].isdigit():
+                node.replace_with(f"${found.group(1)}$")
+                continue
+        else:  # docutils' LaTeX output: the formula as written
+            display = node.name in ("pre", "div")
+            latex = text.strip()
+            if not latex:
+                continue
         if not balanced(latex):
             problems.append((latex, "unbalanced braces { }"))
             continue

@@ -3,7 +3,9 @@ r"""mathml: formulas rendered at build time to MathML: no JavaScript, no web fon
 Markdown: inline `$…$` or `\(…\)`, display `$$…$$` or `\[…\]` (pymdown-extensions'
 arithmatex, generic mode, which the bundle's `MARKDOWN` setting enables); dollars in
 code and money (`$5`, `US$10`) stay text. reStructuredText: `:math:` and `.. math::`,
-rendered by docutils itself (`DOCUTILS_SETTINGS = {"math_output": "MathML"}`).
+given as LaTeX by docutils (`DOCUTILS_SETTINGS = {"math_output": "LaTeX"}`) and rendered
+by the same converter as Markdown's (docutils' own MathML converter lacked `\dots` and
+crashed on `\\` without naming the formula).
 Each formula keeps its LaTeX as `alttext`; a display formula scrolls sideways on a
 narrow screen. Formulas in a written `Summary:` are rendered too; a title is plain
 text, so `$x$` in a title reads as typed everywhere (`<title>`, feeds, JSON-LD). A
@@ -11,7 +13,7 @@ formula the converter (latex2mathml) cannot read is an error naming
 the file, line and formula, reported with the other content checks before anything is
 written.
 
-Settings: none of its own. It adds arithmatex to `MARKDOWN` and MathML output to
+Settings: none of its own. It adds arithmatex to `MARKDOWN` and LaTeX math output to
 `DOCUTILS_SETTINGS` where the writer's settings lack them (`enable_formulas`).
 """
 
@@ -23,7 +25,7 @@ from pelican import signals
 from .. import compat
 from ..core import add_findings, display_path, error
 from ..core.markdown_settings import with_extension
-from .formulas import line_of, render
+from .formulas import has_formulas, line_of, render
 
 
 def convert(latex: str, display: str) -> str:
@@ -39,12 +41,12 @@ def render_formulas(instance):
     """
     problems = []
     content = compat.content_html(instance)
-    if "arithmatex" in content:
+    if has_formulas(content):
         html, problems = render(content, convert)
         compat.set_content_html(instance, html)
     metadata = getattr(instance, "metadata", {})
     for key in ("summary", "summary_source"):
-        if "arithmatex" in str(metadata.get(key, "")):
+        if has_formulas(str(metadata.get(key, ""))):
             metadata[key], found = render(metadata[key], convert)
             problems += [problem for problem in found if problem not in problems]
             # Pelican copied the metadata onto the post already.
@@ -75,16 +77,17 @@ def render_formulas(instance):
 
 
 def enable_formulas(pelican):
-    """`initialized`: formulas are read in Markdown and rendered as MathML by docutils.
+    """`initialized`: formulas are read in Markdown and reStructuredText as LaTeX.
 
     pymdown-extensions' arithmatex (generic mode) joins `MARKDOWN` unless the writer
-    configured it; `DOCUTILS_SETTINGS["math_output"]` becomes "MathML" unless set.
+    configured it; `DOCUTILS_SETTINGS["math_output"]` becomes "LaTeX" unless set (then
+    `render_formulas` makes MathML of both).
     """
     settings = pelican.settings
     markdown = settings.get("MARKDOWN") or {}
     settings["MARKDOWN"] = with_extension(markdown, "pymdownx.arithmatex", {"generic": True})
     docutils = dict(settings.get("DOCUTILS_SETTINGS") or {})
-    docutils.setdefault("math_output", "MathML")
+    docutils.setdefault("math_output", "LaTeX")
     settings["DOCUTILS_SETTINGS"] = docutils
 
 
