@@ -41,5 +41,5 @@ def test_restructuredtext_formulas_go_through_the_same_converter():
     assert problems == []
     assert out.count("<math") == 4 and 'class="math"' not in out.replace("math-display", "")
     assert 'alttext="1, \\dots, n"' in out and 'display="block"' in out
-    bad, problems = render('<p><tt class="math">\\frac{a}{b</tt></p>', convert)
+    _out, problems = render('<p><tt class="math">\\frac{a}{b</tt></p>', convert)
     assert problems == [("\\frac{a}{b", "unbalanced braces { }")]
