@@ -101,11 +101,14 @@ def choose_translations(
         return found, lang, None
     fallback = None if fallback_lang == source_lang else first_catalog(localedir, fallback_lang)
     ui_lang = fallback_lang if fallback is not None else source_lang
-    own = localedir if isinstance(localedir, str) else localedir[0]
+    folders = [localedir] if isinstance(localedir, str) else list(localedir)
+    template = os.path.join(folders[-1], f"{domain}.pot")  # the theme's, in the package
+    where = folders[0] if len(folders) > 1 else "translations"
     warning = (
-        f"localization: no UI catalog for language '{lang}' (missing "
-        f"{catalog_path(own, lang, domain)}); pages in '{lang}' show the UI in "
-        f"'{ui_lang}' (docs/languages.md: adding a language's UI text)"
+        f"localization: no UI catalog for language '{lang}'; pages in '{lang}' show the "
+        f"UI in '{ui_lang}'. To translate it, copy {template} to "
+        f"{catalog_path(where, lang, domain)}, translate it, and set BILINGUAL_LOCALEDIR = "
+        f"\"{where}\" (the guide's Languages page: adding a language's UI text)"
     )
     return (fallback or gettext.NullTranslations()), ui_lang, warning
 
