@@ -21,3 +21,53 @@ def test_malformed_front_matter_says_where(text, line):
 @pytest.mark.parametrize("text", ["\ntitle: 'A: b'\ntags: [a, b]\n", "\ndate: 2026-03-01\n"])
 def test_fields_are_no_problem(text):
     assert yaml_problem(text) is None
+
+
+def read_both(tmp_path, files: dict[str, str]):
+    """Each file read by the bundle's reader (one instance, in order) and by Pelican's."""
+    from pelican.plugins.bilingual.front_matter.front_matter import MarkdownReader
+    from pelican.readers import MarkdownReader as PelicanReader
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = {
+        **DEFAULT_CONFIG,
+        "MARKDOWN": {
+            "extensions": [
+                "markdown.extensions.toc",
+                "markdown.extensions.footnotes",
+                "markdown.extensions.abbr",
+            ],
+            "extension_configs": {"markdown.extensions.codehilite": {"css_class": "highlight"}},
+            "output_format": "html5",
+        },
+    }
+    ours, pelicans = MarkdownReader(dict(settings)), PelicanReader(dict(settings))
+    results = []
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        results.append((ours.read(str(path)), pelicans.read(str(path))))
+    return results
+
+
+def test_one_markdown_per_reader_reads_each_file_as_pelican_does(tmp_path):
+    """The reused Markdown leaks nothing from one file into the next: footnotes number
+    from 1 again, an abbreviation stays in its file, a heading id is not suffixed,
+    metadata and formatted summaries are the file's own, and YAML front matter between
+    them changes nothing."""
+    files = {
+        "one.md": "Title: One\nTags: a, b\n\n# Intro\n\nText[^n].\n\n"
+        "[^n]: A note.\n\n*[HTML]: Hypertext\n",
+        "yaml.md": "---\ntitle: Two\ntags: [c]\n---\n\n# Intro\n\nMore[^m].\n\n[^m]: Note.\n",
+        "three.md": "Title: Three\nSummary: *its* summary\n\n# Intro\n\nLast HTML[^k].\n\n"
+        "[^k]: Another.\n",
+    }
+    results = read_both(tmp_path, files)
+    for (ours, pelicans), name in zip(results, files, strict=True):
+        if name != "yaml.md":
+            assert ours == pelicans, name
+    (content, metadata), _ = results[2]
+    assert 'id="intro"' in content and 'href="#fn:k">1</a>' in content
+    assert "<abbr" not in content  # file one's abbreviation stays in file one
+    assert "tags" not in metadata and metadata["summary"] == "<p><em>its</em> summary</p>"
+    assert "summary" not in results[0][0][1]
