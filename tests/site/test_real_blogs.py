@@ -613,13 +613,21 @@ def test_feeds_and_descriptions_read_well(tmp_path):
     body = "## Background\n\nWords here.\n\n## More\n\nText.\n\n## Last\n\nEnd.\n"
     write(content, "a.en.md", "Title: A\nDate: 2026-04-01\n\n" + body)
     write(content, "b.en.md", "Title: B\nDate: 2026-04-02\nSummary: $A^{-1}$ exists.\n\n" + body)
+    # No Summary: the automatic one starts with a formula.
+    formula = "$\\cos\\theta = \\frac{a+b}{c}$"
+    write(content, "c.en.md", f"Title: C\nDate: 2026-04-03\n\n{formula} holds.\n")
     site = run_pelican(content, tmp_path / "out", settings=PUBLISH_SETTINGS, env={**PUBLISH_ENV})
     assert site.returncode == 0, site.log
     home = site.soup("index.html")
     assert not home.select(".post-row__summary h2, .post-row__summary [id]")
     assert "heading-anchor" not in (site.output / "feeds/all.atom.xml").read_text("utf-8")
-    description = site.soup("posts/b/").select_one('meta[name="description"]')["content"]
-    assert "$A^{-1}$" in description
+    # Formulas in meta tags and JSON-LD read as plain-text math, never as LaTeX.
+    for slug, text in (("b", "A⁻¹ exists."), ("c", "cos θ = (a+b)/c holds.")):
+        post = site.soup(f"posts/{slug}/")
+        assert post.select_one('meta[name="description"]')["content"] == text
+        assert post.select_one('meta[property="og:description"]')["content"] == text
+        assert post.select_one('meta[name="twitter:description"]')["content"] == text
+        assert ld(post)["description"] == text
     assert link_problems(site, PUBLISH_SITEURL)[0] == []
 
 

@@ -7,12 +7,11 @@ Pure: takes a content-like post (`title`, `summary`, `date`, optional `modified`
 
 from __future__ import annotations
 
-import html
 import re
 
 from markupsafe import Markup
 
-FORMULA = re.compile(r'<math\b[^>]*\balttext="([^"]*)"[^>]*>.*?</math>', re.S)
+from ..core.math_text import formulas_as_text
 
 
 def plain_text(value) -> str:
@@ -27,14 +26,16 @@ BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|dd|dt|td|th|tr|figcapti
 def description_of(summary, fallback: str) -> str:
     """A summary (HTML) as plain text for meta tags, or `fallback` when there is none.
 
-    Markup is stripped the way Jinja's `striptags` does (white space folded); a block's
+    Markup is stripped the way Jinja's `striptags` does (white space folded), formulas
+    become their plain text (`core.math_text`); a block's
     end (a paragraph, a list item, a heading) reads as a space, so two paragraphs do not
     run together ("cheap.The").
     """
     if not summary:
         return fallback or ""
-    # A formula reads as its LaTeX, not as MathML's bare letters ("A−1" for A^{-1}).
-    text = FORMULA.sub(lambda m: f" ${html.unescape(m.group(1))}$ ", str(summary))
+    # A formula reads as plain-text math ("A⁻¹", "(a+b)/c"): not its LaTeX source, nor
+    # MathML's letters run together ("A−1").
+    text = formulas_as_text(str(summary))
     text = BLOCK_END.sub(lambda m: m.group(0) + " ", text)
     return Markup(text).striptags()
 
