@@ -37,7 +37,10 @@ def read_both(tmp_path, files: dict[str, str]):
                 "markdown.extensions.footnotes",
                 "markdown.extensions.abbr",
             ],
-            "extension_configs": {"markdown.extensions.codehilite": {"css_class": "highlight"}},
+            "extension_configs": {
+                "markdown.extensions.codehilite": {"css_class": "highlight"},
+                "markdown.extensions.fenced_code": {},
+            },
             "output_format": "html5",
         },
     }
@@ -47,7 +50,7 @@ def read_both(tmp_path, files: dict[str, str]):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         results.append((ours.read(str(path)), pelicans.read(str(path))))
-    return results
+    return results, ours
 
 
 def test_one_markdown_per_reader_reads_each_file_as_pelican_does(tmp_path):
@@ -62,7 +65,7 @@ def test_one_markdown_per_reader_reads_each_file_as_pelican_does(tmp_path):
         "three.md": "Title: Three\nSummary: *its* summary\n\n# Intro\n\nLast HTML[^k].\n\n"
         "[^k]: Another.\n",
     }
-    results = read_both(tmp_path, files)
+    results, _ = read_both(tmp_path, files)
     for (ours, pelicans), name in zip(results, files, strict=True):
         if name != "yaml.md":
             assert ours == pelicans, name
@@ -71,3 +74,35 @@ def test_one_markdown_per_reader_reads_each_file_as_pelican_does(tmp_path):
     assert "<abbr" not in content  # file one's abbreviation stays in file one
     assert "tags" not in metadata and metadata["summary"] == "<p><em>its</em> summary</p>"
     assert "summary" not in results[0][0][1]
+
+
+def test_code_blocks_share_one_formatter_and_highlight_as_before(tmp_path):
+    """codehilite's formatter is made once per set of options, not once per block; the
+    HTML is Pelican's reader's, byte for byte; a writer's own formatter is kept."""
+    from pelican.plugins.bilingual.front_matter.front_matter import (
+        ReusedFormatters,
+        markdown_settings,
+    )
+
+    code = "```python\nx = 1\n```\n\n    :::rust\n    let y = 2;\n\n```python\nz = 3\n```\n"
+    files = {"a.md": f"Title: A\n\n{code}", "b.md": f"Title: B\n\n{code}"}
+    results, reader = read_both(tmp_path, files)
+    for ours, pelicans in results:
+        assert ours == pelicans
+        assert ours[0].count('class="highlight"') == 3
+    used = reader._markdown_settings["extension_configs"]["markdown.extensions.codehilite"]
+    # Six blocks, two sets of options (fenced and indented blocks differ): two formatters.
+    assert len(used["pygments_formatter"].made) == 2
+    defaults = {"extension_configs": {"markdown.extensions.codehilite": {"css_class": "x"}}}
+    formatters = markdown_settings(defaults)["extension_configs"]["markdown.extensions.codehilite"][
+        "pygments_formatter"
+    ]
+    assert isinstance(formatters, ReusedFormatters)
+    first = formatters(lang_str="language-python", cssclass="x", linenos=False)
+    assert formatters(lang_str="language-rust", cssclass="x", linenos=False) is first
+    assert formatters(cssclass="y", linenos=False) is not first
+    assert (
+        "pygments_formatter" not in defaults["extension_configs"]["markdown.extensions.codehilite"]
+    )
+    own = {"extension_configs": {"codehilite": {"pygments_formatter": "html-own"}}}
+    assert markdown_settings(own) == own
