@@ -145,3 +145,21 @@ export function unansweredTerms(query, content) {
         : !words.some((word) => answers(term, word)),
     );
 }
+
+/**
+ * One language's results for a query, as the search page lists them: Pagefind's
+ * results for `terms`, or none when its best result holds none of a query word
+ * (Pagefind then searched a shorter prefix of the word: see `unansweredTerms`).
+ * @param {object} pagefind Pagefind's module (`pagefind.js`)
+ * @param {string} terms as `searchQuery` gives them
+ * @param {object} options Pagefind's search options (filters, sort)
+ * @returns {Promise<object[]>} Pagefind's results, best first
+ */
+export async function searchLanguage(pagefind, terms, options) {
+  const found = (await pagefind.search(terms, options)).results;
+  if (found.length && terms) {
+    const best = await found[0].data();
+    if (unansweredTerms(terms, best.content).length) return [];
+  }
+  return found;
+}

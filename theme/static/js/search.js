@@ -3,7 +3,7 @@
 // index (pagefind.js, its WebAssembly and fragments) loads at the first query.
 // Texts come from the page (the theme's catalogs), never from this file.
 
-import { searchQuery, unansweredTerms } from "./query.js";
+import { searchLanguage, searchQuery } from "./query.js";
 
 const PAGE_SIZE = 10;
 const root = document.querySelector("[data-search]");
@@ -78,13 +78,6 @@ async function loadPagefind(first) {
     }
   }
   return pagefind;
-}
-
-// Whether a language's best result really holds every query word (see unansweredTerms):
-// when it does not, that language has no result for the query.
-async function answered(terms, result) {
-  const data = await result.data();
-  return unansweredTerms(terms, data.content).length === 0;
 }
 
 function filtersFor(languages) {
@@ -181,9 +174,7 @@ async function run() {
     const order = terms ? {} : { sort: { date: "asc" } };
     for (const code of engine ? searched : []) {
       const options = { filters: filtersFor([code]), ...order };
-      const found = (await engine.search(terms, options)).results;
-      if (found.length && terms && !(await answered(terms, found[0]))) continue;
-      results = results.concat(found);
+      results = results.concat(await searchLanguage(engine, terms, options));
     }
   } catch (error) {
     if (number !== searchNumber) return;
