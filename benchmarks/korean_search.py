@@ -52,7 +52,7 @@ SEARCH = """async ([bundle, queryModule, queries]) => {
   const found = {};
   for (const query of queries) {
     const alone = (await pagefind.search(query)).results;
-    const theme = await steps.searchLanguage(pagefind, steps.searchQuery(query), {});
+    const theme = await steps.searchLanguage(pagefind, steps.searchQuery(query), {}, query);
     found[query] = { "Pagefind alone": await slugs(alone), "the theme": await slugs(theme) };
   }
   return found;

@@ -90,6 +90,27 @@ def test_a_partial_korean_word_and_a_mixed_query(page, served_demo):
     assert {h for h, _ in results(page)} == expected_urls("ko", both)
 
 
+def test_a_korean_dictionary_form_finds_the_word_conjugated(page, served_demo):
+    # 고르다 stands as 고른, 골라, 골라서, 골랐을 (르 irregular), 덥다 as 더운, 덥거나 (ㅂ).
+    page.goto(f"{served_demo}/ko/search/?q=고르다")
+    expected = expected_urls("ko", re.compile(r"(?<![가-힣])(고르|고른|골라|골랐)"))
+    assert expected and {h for h, _ in results(page)} == expected
+    page.goto(f"{served_demo}/ko/search/?q=덥다")
+    expected = expected_urls("ko", re.compile(r"(?<![가-힣])(덥|더운|더워|더웠)"))
+    assert expected and {h for h, _ in results(page)} == expected
+    assert page.locator(".search-result__excerpt mark").count() > 0
+    assert page.console_errors == []
+
+
+def test_a_one_syllable_korean_word_finds_the_word_not_words_beginning_like_it(page, served_demo):
+    # 비 (rain): 비가, 비 온 뒤; not 비닐하우스, 비교, 비례.
+    page.goto(f"{served_demo}/ko/search/?q=비")
+    expected = expected_urls(
+        "ko", re.compile(r"(?<![가-힣])비(?:가|는|를|에|의|도|와|로)?(?![가-힣])")
+    )
+    assert expected and {h for h, _ in results(page)} == expected
+
+
 def test_other_languages_come_after_the_pages_own(page, served_demo):
     page.goto(f"{served_demo}/ko/search/?q=kalman")
     own = results(page)

@@ -111,3 +111,52 @@ def test_chinese_and_japanese_words_are_found_wherever_they_stand():
         ' q.unansweredTerms("障害", "今日は晴れ。")]'
     )
     assert result == [[], [], [], ["障害"]]
+
+
+def test_a_dictionary_form_gives_the_stems_it_takes_in_text():
+    words = ["만들다", "고치다", "나누다", "보다", "쓰다", "모르다", "빠르다", "덥다", "듣다",
+             "낫다", "측정하다", "줄이다", "바쁘다", "부르다", "서울", "PID", "다"]  # fmt: skip
+    stems = run_query_js(f"{json.dumps(words)}.map(q.verbStems)")
+    assert dict(zip(words, stems, strict=True)) == {
+        "만들다": ["만들", "만드"],  # 만든, 만드는: ㄹ drops
+        "고치다": ["고치", "고쳐"],
+        "나누다": ["나누", "나눠"],
+        "보다": ["보", "봐"],
+        "쓰다": ["쓰", "써"],
+        "모르다": ["모르", "몰라"],  # 르 irregular
+        "빠르다": ["빠르", "빨라"],
+        "덥다": ["덥", "더우", "더워"],  # ㅂ irregular
+        "듣다": ["듣", "들어"],  # ㄷ irregular
+        "낫다": ["낫", "나으", "나아"],  # ㅅ irregular
+        "측정하다": ["측정하", "측정해"],
+        "줄이다": ["줄이", "줄여"],
+        "바쁘다": ["바쁘", "바빠"],
+        "부르다": ["부르", "불러"],
+        "서울": [],
+        "PID": [],
+        "다": [],
+    }
+
+
+def test_a_stem_answers_its_conjugated_words_only():
+    pairs = [("만들", "만들었다"), ("만드", "만든"), ("만드", "만드는"), ("나눠", "나눴다"),
+             ("고쳐", "고쳤다."), ("더우", "더운"), ("측정하", "측정합니다"), ("덥", "덥거나"),
+             ("바", "바다를"), ("바", "바람"), ("바", "바꾸다"), ("가지", "가지를"),
+             ("쓰", "쓰레기")]  # fmt: skip
+    found = run_query_js(f"{json.dumps(pairs)}.map(([s, w]) => q.isConjugated(s, w))")
+    assert found == [True] * 9 + [False] * 4
+
+
+def test_a_one_syllable_word_is_itself_or_with_a_particle():
+    pairs = [("비", "비"), ("비", "비가"), ("비", "비에서"), ("비", "비닐"), ("비", "비교를")]
+    found = run_query_js(f"{json.dumps(pairs)}.map(([t, w]) => q.isSyllableWord(t, w))")
+    assert found == [True, True, True, False, False]
+
+
+def test_stem_searches_follow_the_word_as_typed():
+    # 이다 comes off 줄이다 as off 모델이다; typed, it is the verb 줄이다.
+    assert run_query_js('q.stemSearches("온도 줄", "온도 줄이다")') == [
+        ["온도 줄이", "줄이"],
+        ["온도 줄여", "줄여"],
+    ]
+    assert run_query_js('q.stemSearches("서울 필터")') == []

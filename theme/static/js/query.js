@@ -146,20 +146,184 @@ export function unansweredTerms(query, content) {
     );
 }
 
+// Hangul syllables are composed as 0xAC00 + (lead × 21 + vowel) × 28 + final (Unicode's
+// formula); the indexes below are Unicode's order of vowels and final consonants.
+const VOWEL = { A: 0, EO: 4, YEO: 6, O: 8, WA: 9, U: 13, WEO: 14, EU: 18, I: 20 };
+const FINAL = { DIGEUT: 7, RIEUL: 8, BIEUP: 17, SIOT: 19, SSANGSIOT: 20 };
+
+function syllable(char) {
+  const code = char.codePointAt(0) - FIRST_SYLLABLE;
+  return { lead: Math.floor(code / 588), vowel: Math.floor((code % 588) / 28), final: code % 28 };
+}
+
+function compose({ lead, vowel, final = 0 }) {
+  return String.fromCodePoint(FIRST_SYLLABLE + (lead * 21 + vowel) * 28 + final);
+}
+
+// 아 after a stem whose last vowel is ㅏ or ㅗ, 어 otherwise (vowel harmony).
+function harmony(vowel) {
+  return vowel === VOWEL.A || vowel === VOWEL.O ? "아" : "어";
+}
+
+/**
+ * The beginnings a verb or adjective typed in its dictionary form (…다) takes in
+ * running text: its stem (만들다 → 만들: 만들었다, 만들고 … as Pagefind compares letter
+ * by letter; 만드 for 만드는, 만든), and the stem as it fuses with 아/어 in the common conjugations, regular
+ * and irregular: 고치다 → 고쳐 (고쳤다), 나누다 → 나눠, 보다 → 봐, 쓰다 → 써, 모르다 → 몰라
+ * (르), 덥다 → 더우, 더워 (ㅂ), 듣다 → 들어 (ㄷ), 낫다 → 나으, 나아 (ㅅ), 측정하다 → 측정해.
+ * Any other word gives [].
+ * @param {string} word
+ * @returns {string[]}
+ */
+export function verbStems(word) {
+  const chars = [...word];
+  if (chars.length < 2 || chars.at(-1) !== "다" || !chars.every(isSyllable)) return [];
+  const stem = chars.slice(0, -1);
+  const before = stem.slice(0, -1).join("");
+  const last = syllable(stem.at(-1));
+  const previous = stem.length > 1 ? syllable(stem.at(-2)) : null;
+  const stems = [stem.join("")];
+  const open = { ...last, final: 0 };
+  if (last.final === FINAL.RIEUL) {
+    stems.push(`${before}${compose(open)}`); // ㄹ drops before ㄴ, ㅂ, ㅅ: 만드는, 만든
+  } else if (last.final === FINAL.BIEUP) {
+    stems.push(`${before}${compose(open)}우`, `${before}${compose(open)}워`);
+  } else if (last.final === FINAL.DIGEUT) {
+    stems.push(`${before}${compose({ ...last, final: FINAL.RIEUL })}${harmony(last.vowel)}`);
+  } else if (last.final === FINAL.SIOT) {
+    stems.push(`${before}${compose(open)}으`, `${before}${compose(open)}${harmony(last.vowel)}`);
+  } else if (last.final === 0 && stem.at(-1) === "하") {
+    stems.push(`${before}해`);
+  } else if (last.final === 0 && stem.at(-1) === "르" && previous) {
+    const fused = compose({ ...previous, final: FINAL.RIEUL });
+    stems.push(`${stem.slice(0, -2).join("")}${fused}${harmony(previous.vowel) === "아" ? "라" : "러"}`);
+  } else if (last.final === 0) {
+    const fused = {
+      [VOWEL.I]: VOWEL.YEO,
+      [VOWEL.U]: VOWEL.WEO,
+      [VOWEL.O]: VOWEL.WA,
+      [VOWEL.EU]: previous && harmony(previous.vowel) === "아" ? VOWEL.A : VOWEL.EO,
+    }[last.vowel];
+    if (fused !== undefined) stems.push(`${before}${compose({ ...last, vowel: fused })}`);
+  }
+  return stems;
+}
+
+// What may follow a verb's stem in a word: an ending's first syllable, or a final
+// consonant fused into the stem's last syllable (ㄴ 만든, ㄹ 만들, ㅁ, ㅂ 합니다, ㅆ 했다),
+// which stays a letter of its own when the stem's letters are taken off.
+const ENDING_STARTS = new Set([
+  "고", "는", "다", "서", "면", "지", "기", "게", "며", "니", "도", "요", "라", "러", "어",
+  "아", "자", "더", "든", "던", "려", "야", "세", "시", "셨", "겠", "음", "은", "을", "으",
+  "거", "네", "죠",
+  "\u11ab", "\u11af", "\u11b7", "\u11b8", "\u11bb",
+]);
+
+/**
+ * Whether a word of a page is `stem` (as `verbStems` gives it) with a verb's ending:
+ * 만들었다 and 만들고 for 만들, 만든 for 만드; not 바람 or 바꾸다 for 바 (from 바다).
+ * Compared letter by letter (Unicode's decomposed jamo), as Pagefind does.
+ * @param {string} stem
+ * @param {string} word
+ * @returns {boolean}
+ */
+export function isConjugated(stem, word) {
+  const letters = stem.normalize("NFD");
+  const written = bare(word).normalize("NFD");
+  if (!written.startsWith(letters)) return false;
+  const rest = written.slice(letters.length).normalize("NFC");
+  if (rest === "" || ENDING_STARTS.has(rest[0])) return true;
+  // An ending in the past (었, 았, 렀, 랐, 였): its syllable without the ㅆ.
+  const first = isSyllable(rest[0]) ? syllable(rest[0]) : null;
+  return first?.final === FINAL.SSANGSIOT && ENDING_STARTS.has(compose({ ...first, final: 0 }));
+}
+
+const PARTICLES = new Set(ENDINGS.map(([ending]) => ending));
+
+/**
+ * Whether a word of a page is the one-syllable Korean word `term`, alone or with a
+ * particle (비, 비가, 비에서), not a longer word that begins like it (비닐, 비교).
+ * One syllable begins too many words for Pagefind's beginnings to mean the word.
+ * @param {string} term
+ * @param {string} word
+ * @returns {boolean}
+ */
+export function isSyllableWord(term, word) {
+  const written = bare(word);
+  return written.startsWith(term) && (written === term || PARTICLES.has(written.slice(term.length)));
+}
+
+function isOneSyllable(term) {
+  return [...term].length === 1 && isSyllable(term);
+}
+
+/**
+ * The searches that stand in for a query whose words include a dictionary form:
+ * [[terms, the stem searched for]], the word replaced by one of its stems
+ * (`verbStems` of the word as typed: 줄이다 is a verb, though 이다 comes off 모델이다);
+ * at most six.
+ * @param {string} terms as `searchQuery` gives them
+ * @param {string} typed the query as the reader typed it
+ * @returns {Array<[string, string]>}
+ */
+export function stemSearches(terms, typed = terms) {
+  const words = terms.split(" ");
+  const asTyped = typed.trim().split(/\s+/u);
+  const searches = [];
+  words.forEach((word, index) => {
+    for (const stem of verbStems(asTyped[index] || word)) {
+      const replaced = words.map((other, at) => (at === index ? stem : other));
+      searches.push([replaced.join(" "), stem]);
+    }
+  });
+  return searches.slice(0, 6);
+}
+
 /**
  * One language's results for a query, as the search page lists them: Pagefind's
  * results for `terms`, or none when its best result holds none of a query word
- * (Pagefind then searched a shorter prefix of the word: see `unansweredTerms`).
+ * (Pagefind then searched a shorter prefix of the word: see `unansweredTerms`); and for
+ * a Korean dictionary form (측정하다, 덥다), the pages where it stands conjugated
+ * (`stemSearches`, each result checked with `isConjugated`). A one-syllable Korean
+ * word keeps the pages where it stands as a word (`isSyllableWord`), or where a word
+ * begins as the reader typed it (결로 is a word, not 결 with the particle 로). Best first.
  * @param {object} pagefind Pagefind's module (`pagefind.js`)
  * @param {string} terms as `searchQuery` gives them
  * @param {object} options Pagefind's search options (filters, sort)
- * @returns {Promise<object[]>} Pagefind's results, best first
+ * @param {string} typed the query as the reader typed it
+ * @returns {Promise<object[]>} Pagefind's results
  */
-export async function searchLanguage(pagefind, terms, options) {
-  const found = (await pagefind.search(terms, options)).results;
-  if (found.length && terms) {
+export async function searchLanguage(pagefind, terms, options, typed = terms || "") {
+  if (!terms) return (await pagefind.search(terms, options)).results;
+  let found = (await pagefind.search(terms, options)).results;
+  if (found.length) {
     const best = await found[0].data();
-    if (unansweredTerms(terms, best.content).length) return [];
+    if (unansweredTerms(terms, best.content).length) found = [];
   }
-  return found;
+  const asTyped = typed.trim().split(/\s+/u);
+  const short = terms
+    .split(" ")
+    .map((term, at) => [term, asTyped[at] || term])
+    .filter(([term]) => isOneSyllable(term));
+  if (short.length && found.length) {
+    const pages = await Promise.all(found.map((result) => result.data()));
+    found = found.filter((_, at) =>
+      short.every(([term, written]) =>
+        wordsOf(pages[at].content).some(
+          (w) => isSyllableWord(term, w) || (written !== term && bare(w).startsWith(written)),
+        ),
+      ),
+    );
+  }
+  for (const [search, stem] of stemSearches(terms, typed)) {
+    const more = (await pagefind.search(search, options)).results;
+    const pages = await Promise.all(more.map((result) => result.data()));
+    found = found.concat(
+      more.filter((_, at) => wordsOf(pages[at].content).some((w) => isConjugated(stem, w))),
+    );
+  }
+  const seen = new Set();
+  return found
+    .filter((result) => !seen.has(result.id) && seen.add(result.id))
+    .sort((a, b) => b.score - a.score);
 }

@@ -174,7 +174,7 @@ async function run() {
     const order = terms ? {} : { sort: { date: "asc" } };
     for (const code of engine ? searched : []) {
       const options = { filters: filtersFor([code]), ...order };
-      results = results.concat(await searchLanguage(engine, terms, options));
+      results = results.concat(await searchLanguage(engine, terms, options, query));
     }
   } catch (error) {
     if (number !== searchNumber) return;
