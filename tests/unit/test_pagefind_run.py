@@ -1,6 +1,5 @@
 """Pagefind runs (plugins/bilingual/search/pagefind_run.py): exactly the listed pages are indexed,
-whatever their paths hold, with or without a glob, read from disk or given to Pagefind's
-service as they are written (pagefind_service.py)."""
+whatever their paths hold, with or without a glob."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 from pelican.plugins.bilingual.search import pagefind_run
 from pelican.plugins.bilingual.search.pagefind_run import GLOB_LIMIT, IndexJob, page_glob
-from pelican.plugins.bilingual.search.pagefind_service import PagefindService, ServiceFailed
 from sitebuild import missing_tool
 
 
@@ -80,73 +78,4 @@ def test_only_the_listed_pages_are_indexed(tmp_path, monkeypatch, glob):
         "/posts/a,b {c}/",
         "/posts/글 하나/",
     }
-    assert not list(site.glob(".pagefind-*"))
-
-
-def needs_pagefind():
-    if pagefind_run.executable() is None:
-        missing_tool("Pagefind is not installed", "REQUIRE_TOOLS")
-
-
-def test_pages_given_to_the_service_as_written_make_the_same_pages_as_the_command_line(tmp_path):
-    # The same three pages, once fed one by one to Pagefind's service, once read from
-    # the folder: the same pages under the same URLs, the same fragments.
-    needs_pagefind()
-    site = tmp_path / "out"
-    listed = [
-        page(site, "posts/first/index.html"),
-        page(site, "posts/a,b {c}/index.html"),
-        page(site, "posts/글 하나/index.html"),
-    ]
-    service = PagefindService(pagefind_run.executable(), site, [pagefind_run.EXCLUDE])
-    for path in listed:
-        service.add(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
-    job = IndexJob("en", site, tuple(listed), site / "streamed")
-    assert [r.pages for r in pagefind_run.finish([pagefind_run.streamed(job, service)])] == [3]
-    command_line = IndexJob("en", site, tuple(listed), site / "read")
-    pagefind_run.finish([pagefind_run.start(command_line)])
-    assert (
-        indexed_urls(site / "streamed")
-        == indexed_urls(site / "read")
-        == {
-            "/posts/first/",
-            "/posts/a,b {c}/",
-            "/posts/글 하나/",
-        }
-    )
-    fragments = [
-        sorted(p.name for p in (site / b / "fragment").iterdir()) for b in ("streamed", "read")
-    ]
-    assert fragments[0] == fragments[1]
-    assert service.process.returncode == 0 and not list(site.glob(".pagefind-*"))
-
-
-def test_a_service_error_is_raised_with_pagefind_s_words(tmp_path):
-    needs_pagefind()
-    service = PagefindService(pagefind_run.executable(), tmp_path, [])
-    bad = service.send({"type": "AddFile", "index_id": service.index_id + 7, "file_contents": ""})
-    with pytest.raises(ServiceFailed):
-        service.wait(bad, timeout=30)
-    service.stop()
-
-
-def test_a_program_without_the_service_fails_to_start(tmp_path):
-    with pytest.raises(ServiceFailed):
-        PagefindService(Path("/bin/true"), tmp_path, [])
-    with pytest.raises(ServiceFailed):
-        PagefindService(tmp_path / "no-such-program", tmp_path, [])
-
-
-def test_when_the_service_dies_the_folder_is_indexed_from_disk(tmp_path):
-    # A service that ended before the bundle was written: the command line reads the
-    # written pages instead, and the bundle still holds every page.
-    needs_pagefind()
-    site = tmp_path / "out"
-    listed = [page(site, "posts/first/index.html"), page(site, "posts/second/index.html")]
-    service = PagefindService(pagefind_run.executable(), site, [pagefind_run.EXCLUDE])
-    service.add("posts/first/index.html", listed[0].read_text(encoding="utf-8"))
-    service.process.kill()
-    job = IndexJob("en", site, tuple(listed), site / "pagefind")
-    assert [r.pages for r in pagefind_run.finish([pagefind_run.streamed(job, service)])] == [2]
-    assert indexed_urls(site / "pagefind") == {"/posts/first/", "/posts/second/"}
     assert not list(site.glob(".pagefind-*"))

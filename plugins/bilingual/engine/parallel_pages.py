@@ -1,20 +1,18 @@
 """Post and page files rendered on a second core: a fork renders every other one.
 
 Rendering the post pages is about a third of a cold build, one file after the other.
-When a language site's writer comes to the first post it must render and nothing of the
-site was rendered before (no rendered-page record: a first or cold build), it forks
+When a language site's writer comes to the first post it must render and nothing of
+the site was rendered before (no rendered-page record: a first or cold build), it forks
 (`Split.start`). Both processes then go through the same files in the same order,
 deciding the same way which need rendering (the decision is deterministic), and take
 turns: the child renders the child's turns and writes them; the build renders its own
 and, for the child's, does what Pelican's writer does besides rendering (Pelican's
-checks on writing a file twice). At the first file that is not a post or page (the
-site's lists) or when the site's posts are written (`article_writer_finalized`), the
-child stops and the build waits for it (`Split.join`): the messages the child logged are
-logged again by the build, in order; the rendered-page record gets the child's files. If
-the child failed, the build renders the child's files itself, so an error surfaces as it
-would have. Then `content_written` is sent for every post file of both processes, in the
-order one process writes them, so that its listeners (search's index, progress) hear of
-each file once it is written and in the same order as without a fork.
+checks on writing a file twice, `content_written` for the listeners: search, progress).
+At the first file that is not a post or page (the site's lists) or when the site's
+posts are written (`article_writer_finalized`), the child stops and the build waits
+for it (`Split.join`): the messages the child logged are logged again by the build, in
+order; the rendered-page record gets the child's files. If the child failed, the build
+renders the child's files itself, so an error surfaces as it would have.
 
 Settings (defaults): `BUILD_PARALLEL_PAGES` (True); `BUILD_PARALLEL_PAGES_MIN` (100): posts in
 the site's lists below which a fork costs more than it saves. Nothing without `fork`.
@@ -50,8 +48,7 @@ class Split:
 
     `turn()` -> True when the current rendering file is the child's; `child` says which
     side this process is. The build keeps `deferred`: the child's files (for the
-    rendered-page record, or to render them itself if the child fails), and `written`:
-    every post file of both, (path, local context), for `content_written` in order.
+    rendered-page record, or to render them itself if the child fails).
 
     Why `os.fork` and not a `multiprocessing` process or pool: the child goes on with
     the build's own call (Pelican's generator loop, the writer, the template context as
@@ -68,7 +65,6 @@ class Split:
         self.count = 0
         self.active = True
         self.deferred: list = []
-        self.written: list = []
 
     @classmethod
     def start(cls) -> Split | None:

@@ -135,20 +135,15 @@ class KeepUnchangedWriter(Writer):
                 entry = rendered.file_entry(path, sig) if sig is not None else None
                 if entry is not None:
                     record.now[path] = entry
-        else:
-            log.debug("common: the second process did not finish; rendering its files here")
-            for path, sig, (name, template, context, relative_urls, kwargs) in split.deferred:
-                compat.written_files(self).discard(path + SUFFIX)
-                self._overridden_files.discard(path + SUFFIX)
-                with signals.content_written.muted():
-                    super().write_file(name, template, context, relative_urls, **kwargs)
-                entry = rendered.file_entry(path, sig) if sig is not None else None
-                if entry is not None:
-                    record.now[path] = entry
-        # Every post file, both processes', in the order one process writes them: the
-        # listeners (search's index, progress) hear of each in that order.
-        for path, local in split.written:
-            signals.content_written.send(path, context=local)
+            return
+        log.debug("common: the second process did not finish; rendering its files here")
+        for path, sig, (name, template, context, relative_urls, kwargs) in split.deferred:
+            compat.written_files(self).discard(path + SUFFIX)
+            self._overridden_files.discard(path + SUFFIX)
+            super().write_file(name, template, context, relative_urls, **kwargs)
+            entry = rendered.file_entry(path, sig) if sig is not None else None
+            if entry is not None:
+                record.now[path] = entry
 
     def _render(self, path, sig, name, template, context, relative_urls, kwargs) -> None:
         """Render one post or page file here, or leave it to the child (`parallel_pages`)."""
@@ -179,8 +174,7 @@ class KeepUnchangedWriter(Writer):
                     compat.written_files(self).add(path + SUFFIX)
                     if kwargs.get("override_output"):
                         self._overridden_files.add(path + SUFFIX)
-                    # `content_written` once the child has written it (`end_split`).
-                    split.written.append((path, local))
+                    signals.content_written.send(path, context=local)
                     split.deferred.append(
                         (path, sig, (name, template, context, relative_urls, kwargs))
                     )
@@ -193,13 +187,7 @@ class KeepUnchangedWriter(Writer):
                     split.child_failed(problem)
                 return
         try:
-            if split is not None and split.active:
-                # `content_written` with the child's files, in order (`end_split`).
-                split.written.append((path, _local_context(context, name, relative_urls, kwargs)))
-                with signals.content_written.muted():
-                    super().write_file(name, template, context, relative_urls, **kwargs)
-            else:
-                super().write_file(name, template, context, relative_urls, **kwargs)
+            super().write_file(name, template, context, relative_urls, **kwargs)
         except BaseException:
             if split is not None and split.active:
                 split.abort()

@@ -1,12 +1,11 @@
 """Run Pagefind (PyPI `pagefind[extended]`, its binary shipped in the wheel) on written sites.
 
-Pagefind indexes every language site into its own bundle, so that each language's
-search page loads its own index and can merge another language's on demand
+Pagefind's command line indexes every language site into its own bundle, so that each
+language's search page loads its own index and can merge another language's on demand
 (Pagefind's `mergeIndex` needs a second bundle path: https://pagefind.app/docs/multisite/).
-Pages fed to its service as they are written (`pagefind_service`) make a `Streamed` run;
-otherwise its command line reads the written folder (`start`), and reads exactly the
-pages to index, so that nothing else in the output (another language's site, a page an
-earlier build left) can slip in: its `glob` setting
+Its Python API waits a tenth of a second per message, which is why the command line is
+used. Pagefind reads exactly the pages to index, so that nothing else in the output
+(another language's site, a page an earlier build left) can slip in: its `glob` setting
 (https://pagefind.app/docs/config-options/#glob) lists them, in a `pagefind.json` in the
 run's own folder. Where no such glob can be written (a path with a backslash, or so many
 pages that Pagefind would refuse the pattern), it reads a folder of hard links (or
@@ -16,7 +15,6 @@ copies) to them under their paths instead, which costs a folder per page.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 import subprocess
@@ -26,9 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.files import sync_tree
-from .pagefind_service import PagefindService, ServiceFailed
-
-log = logging.getLogger(__name__)
 
 # Pagefind's ready-made UIs; the theme has its own search page, so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
@@ -122,60 +117,6 @@ class Running:
         """Arrange for `abandon` when the run is collected or the process exits."""
         weakref.finalize(self, abandon, self.process, self.staging)
 
-    def wait(self) -> str | None:
-        """Wait for Pagefind: None when it succeeded, else its own words."""
-        output, _ = self.process.communicate()
-        if self.process.returncode == 0:
-            return None
-        lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
-        return " ".join(lines) or f"exit status {self.process.returncode}"
-
-
-@dataclass
-class Streamed:
-    """An index Pagefind's service built page by page (`pagefind_service`).
-
-    `wait` has the bundle written into `staging`; if the service fails, the job is
-    indexed with the command line instead (its staging folder then replaces this one).
-    """
-
-    job: IndexJob
-    staging: Path
-    service: PagefindService
-    write_id: int
-    again: Running | None = None
-
-    def __post_init__(self):
-        """As `Running`: abandoned (the build stopped), the service ends, staging goes."""
-        weakref.finalize(self, abandon_stream, self.service, self.staging)
-
-    def wait(self) -> str | None:
-        """Wait for the bundle: None when it is written, else Pagefind's own words."""
-        try:
-            self.service.finish(self.write_id)
-            return None
-        except ServiceFailed as exc:
-            log.debug(
-                "search: Pagefind's service failed (%s); indexing %s again", exc, self.job.folder
-            )
-        shutil.rmtree(self.staging, ignore_errors=True)
-        # Kept on the run: a collected `Running` removes its staging folder.
-        self.again = start(self.job)
-        self.staging = self.again.staging
-        return self.again.wait()
-
-
-def abandon_stream(service: PagefindService, staging: Path) -> None:
-    """Stop `service` if it still runs and remove `staging` (nothing if already done)."""
-    service.stop()
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def streamed(job: IndexJob, service: PagefindService) -> Streamed:
-    """The bundle of `job`, whose pages `service` has, asked for now (written meanwhile)."""
-    staging = staging_folder(job)
-    return Streamed(job, staging, service, service.request_write(staging / "bundle"))
-
 
 def abandon(process: subprocess.Popen, staging: Path) -> None:
     """Stop `process` if it still runs and remove `staging` (nothing if already done)."""
@@ -194,7 +135,11 @@ def start(job: IndexJob) -> Running:
     binary = executable()
     if binary is None:
         raise PagefindMissing("Pagefind is not installed")
-    staging = staging_folder(job)
+    # Beside the bundle, on the same file system: putting it in place is a rename.
+    job.bundle.parent.mkdir(parents=True, exist_ok=True)
+    for stale in job.bundle.parent.glob(".pagefind-*"):  # left by an interrupted build
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=job.bundle.parent))
     glob = page_glob(job.folder, job.pages)
     if glob is not None:
         site = job.folder
@@ -227,30 +172,25 @@ def start(job: IndexJob) -> Running:
     return Running(job, staging, process)
 
 
-def staging_folder(job: IndexJob) -> Path:
-    """A new folder for the job's bundle, beside its place (putting it in place is a rename).
-
-    Folders an interrupted build left there are removed first.
-    """
-    job.bundle.parent.mkdir(parents=True, exist_ok=True)
-    for stale in job.bundle.parent.glob(".pagefind-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=".pagefind-", dir=job.bundle.parent))
-
-
 def discard(run: Running) -> None:
     """Stop a run whose index is not wanted after all, and remove what it wrote."""
     abandon(run.process, run.staging)
 
 
-def finish(runs: list[Running | Streamed]) -> list[IndexResult]:
+def finish(runs: list[Running]) -> list[IndexResult]:
     """Wait for every run, then put each bundle in place (`sync_tree`).
 
     Raises `RuntimeError` with Pagefind's own words when any run failed; no bundle is
     put in place then. Staging folders are removed either way.
     """
     try:
-        failures = [f"{run.job.folder}: {reason}" for run in runs if (reason := run.wait())]
+        failures = []
+        for run in runs:
+            output, _ = run.process.communicate()
+            if run.process.returncode != 0:
+                lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
+                reason = " ".join(lines) or f"exit status {run.process.returncode}"
+                failures.append(f"{run.job.folder}: {reason}")
         if failures:
             raise RuntimeError("; ".join(failures))
         results = []

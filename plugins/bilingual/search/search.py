@@ -41,7 +41,7 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
@@ -51,15 +51,13 @@ from ..core import BuildStopped
 from ..core.build_state import build_state
 from ..core.settings import Setting, defaults
 from . import pagefind_run
-from .collect import BODY_MARK, marked_pages, site_folders
-from .pagefind_service import PagefindService, ServiceFailed
+from .collect import marked_pages, site_folders
 
 log = logging.getLogger(__name__)
 
 # Build-state names (core.build_state)
 RUNS_KEY = "search.runs"
 WRITTEN_KEY = "search.written"
-STREAMS_KEY = "search.streams"
 
 SAVE_AS = Setting(
     "SEARCH_SAVE_AS",
@@ -129,7 +127,6 @@ def set_defaults(pelican):
         state = build_state(settings)
         state[RUNS_KEY] = {}
         state[WRITTEN_KEY] = {}
-        state[STREAMS_KEY] = {}
     if subsites.is_main_site(settings) and pagefind_run.executable() is None:
         raise BuildStopped(
             "search: Pagefind is not installed; run "
@@ -138,71 +135,15 @@ def set_defaults(pelican):
         )
 
 
-@dataclass
-class Stream:
-    """One language site's pages on their way to Pagefind's service as they are written.
-
-    `service` is None, or `usable` False, when the pages must be indexed from the
-    written folder instead (the service did not start, or a page was written twice).
-    """
-
-    folder: Path
-    service: PagefindService | None
-    fed: set = field(default_factory=set)
-    usable: bool = True
-
-
-def start_stream(generators):
-    """`all_generators_finalized` of every site: Pagefind's service, ready for its pages.
-
-    Started here, before any page is written (and before a process is forked to write
-    half of them, which must not start one of its own).
-    """
-    settings = generators[0].settings if generators else {}
-    streams = build_state(settings).get(STREAMS_KEY)
-    if streams is None or not settings.get("SEARCH_SAVE_AS"):
-        return
-    config = SearchSettings.from_settings(settings)
-    lang = settings["DEFAULT_LANG"]
-    folder = site_folders(config.output, config.lang_paths)[lang]
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        service = PagefindService(pagefind_run.executable(), folder, [pagefind_run.EXCLUDE])
-    except ServiceFailed as exc:
-        log.debug("search: Pagefind's service did not start (%s); indexing after writing", exc)
-        service = None
-    streams[lang] = Stream(folder, service, usable=service is not None)
-
-
 def remember_written(path, context):
-    """`content_written`: note each HTML page written, by language; feed the marked ones.
+    """`content_written`: note each HTML page this build writes, by its site's language.
 
-    A page marked for search goes to the site's Pagefind service (`Stream`). Only pages
-    written by this build are indexed: a page an earlier build left in the output (a
-    post since deleted or made a draft) never is.
+    Only pages written by this build are indexed: a page an earlier build left in the
+    output (a post since deleted or made a draft) never is.
     """
-    state = build_state(context or {})
-    written = state.get(WRITTEN_KEY)
-    if written is None or not str(path).endswith(".html"):
-        return
-    lang = context["DEFAULT_LANG"]
-    written.setdefault(lang, []).append(Path(path))
-    stream = state[STREAMS_KEY].get(lang)
-    if stream is None or not stream.usable or not stream.service.usable_here():
-        return
-    page = Path(path)
-    html = page.read_bytes()
-    if not BODY_MARK.search(html):
-        return
-    try:
-        relative = page.relative_to(stream.folder).as_posix()
-    except ValueError:
-        relative = None
-    if relative is None or page in stream.fed:  # outside the site, or written twice
-        stream.usable = False
-        return
-    stream.service.add(relative, html.decode("utf-8", errors="replace"))
-    stream.fed.add(page)
+    written = build_state(context or {}).get(WRITTEN_KEY)
+    if written is not None and str(path).endswith(".html"):
+        written.setdefault(context["DEFAULT_LANG"], []).append(Path(path))
 
 
 def start_index(pelican):
@@ -220,20 +161,10 @@ def start_index(pelican):
         return
     lang = settings["DEFAULT_LANG"]
     folder = site_folders(config.output, config.lang_paths)[lang]
-    stream = build_state(settings)[STREAMS_KEY].pop(lang, None)
-    if stream is not None and stream.usable and stream.fed:
-        pages = sorted(stream.fed)
-    else:
-        pages = marked_pages(build_state(settings)[WRITTEN_KEY].get(lang, ()))
-        if stream is not None and stream.service is not None:
-            stream.service.stop()
-            stream = None
+    pages = marked_pages(build_state(settings)[WRITTEN_KEY].get(lang, ()))
     job = pagefind_run.IndexJob(lang, folder, tuple(pages), folder / config.bundle)
     run = None
-    if pages and stream is not None:
-        log.debug("search: %d %s pages given to Pagefind as written", len(pages), lang)
-        run = pagefind_run.streamed(job, stream.service)
-    elif pages:
+    if pages:
         try:
             run = pagefind_run.start(job)
         except pagefind_run.PagefindMissing as exc:
@@ -276,6 +207,5 @@ def finish_indexes(config: SearchSettings, runs: dict) -> None:
 def register():
     """Connect the handlers, in the order they fire."""
     signals.initialized.connect(set_defaults)
-    signals.all_generators_finalized.connect(start_stream)
     signals.content_written.connect(remember_written)
     signals.finalized.connect(start_index)
