@@ -113,6 +113,19 @@ class MarkdownReader(YAMLMetadataReader):
             self._meta_markdown = Markdown(**self._markdown_settings)
         return self._meta_markdown
 
+    def _load_yaml_metadata(self, text, source_path):
+        """The fields of the front matter; FrontMatterError when they do not parse."""
+        found = yaml_problem(text)
+        if found is not None:
+            line, problem = found
+            # The YAML text starts right after the first `---`, on that line: its line 1
+            # is the file's `---` line.
+            start = dashes_line(source_path)
+            raise FrontMatterError(
+                f"YAML front matter: {problem}", None if line is None else start + line - 1
+            )
+        return super()._load_yaml_metadata(text, source_path)
+
 
 class ReusedFormatters:
     """codehilite's `pygments_formatter`: Pygments' HTML formatter, one per set of options.
@@ -153,19 +166,6 @@ def markdown_settings(markdown: dict) -> dict:
         return dict(markdown)
     configs = {**configs, name: {**configs[name], "pygments_formatter": ReusedFormatters()}}
     return {**markdown, "extension_configs": configs}
-
-    def _load_yaml_metadata(self, text, source_path):
-        """The fields of the front matter; FrontMatterError when they do not parse."""
-        found = yaml_problem(text)
-        if found is not None:
-            line, problem = found
-            # The YAML text starts right after the first `---`, on that line: its line 1
-            # is the file's `---` line.
-            start = dashes_line(source_path)
-            raise FrontMatterError(
-                f"YAML front matter: {problem}", None if line is None else start + line - 1
-            )
-        return super()._load_yaml_metadata(text, source_path)
 
 
 def use_yaml_reader(pelican) -> None:
