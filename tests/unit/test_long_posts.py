@@ -140,7 +140,7 @@ def test_image_sizes_are_read_from_the_content_folder(tmp_path):
 
 
 def test_formulas_become_mathml_and_money_stays_text():
-    import latex2mathml.converter
+    from pelican.plugins.bilingual.mathml.engine import Temml
     from pelican.plugins.bilingual.mathml.formulas import render
 
     html = (
@@ -149,9 +149,7 @@ def test_formulas_become_mathml_and_money_stays_text():
         '<div class="arithmatex">\\[ \\frac{1}{2} \\]</div>'
         "<pre><code>$not math$</code></pre>"
     )
-    out, problems = render(
-        html, lambda latex, display: latex2mathml.converter.convert(latex, display=display)
-    )
+    out, problems = render(html, Temml().convert)
     assert problems == []
     soup = BeautifulSoup(out, "html.parser")
     assert "costs $5 and US$10" in soup.p.get_text()
@@ -164,18 +162,16 @@ def test_formulas_become_mathml_and_money_stays_text():
 
 
 def test_a_formula_the_converter_cannot_read_is_reported_with_its_line():
-    import latex2mathml.converter
+    from pelican.plugins.bilingual.mathml.engine import Temml
     from pelican.plugins.bilingual.mathml.formulas import line_of, render
 
     html = (
         '<p><span class="arithmatex">\\(\\left( x\\)</span> '
         '<span class="arithmatex">\\(\\nosuch{y}\\)</span></p>'
     )
-    out, problems = render(
-        html, lambda latex, display: latex2mathml.converter.convert(latex, display=display)
-    )
+    out, problems = render(html, Temml().convert)
     assert [latex for latex, _problem in problems] == ["\\left( x", "\\nosuch{y}"]
-    assert "unknown command \\nosuch" in problems[1][1]
+    assert "Unsupported function name: \\nosuch" in problems[1][1]
     assert "\\left( x" in out  # left as written, not dropped
     assert line_of("Title: A\n\nSee $\\nosuch{y}$ here.\n", "\\nosuch{y}") == 3
 

@@ -1,13 +1,15 @@
 """Formulas as plain text for meta descriptions and JSON-LD (core.math_text)."""
 
-import latex2mathml.converter
 import pytest
 from bs4 import BeautifulSoup
 from pelican.plugins.bilingual.core.math_text import formula_text, formulas_as_text
+from pelican.plugins.bilingual.mathml.engine import Temml
+
+ENGINE = Temml()
 
 
 def text_of(latex: str) -> str:
-    mathml = latex2mathml.converter.convert(latex)
+    mathml = ENGINE.convert(latex, False)
     return formula_text(BeautifulSoup(mathml, "html.parser").find("math"))
 
 
@@ -23,7 +25,7 @@ def text_of(latex: str) -> str:
         (r"\int_0^\infty e^{-x^2}\,dx", "∫₀^∞ e^(−x²) dx"),
         (r"\hat{x}_k", "x̂ₖ"),
         (r"\hat{x}_{k|k-1}", "x̂_(k|k−1)"),
-        (r"\vec{v}\cdot\bar{w}", "v⃗ · w̄"),
+        (r"\vec{v}\cdot\bar{w}", "v⃗ ⋅ w̄"),
         (r"\overline{AB}", "A̅B̅"),
         (r"\sqrt{2} + \sqrt[3]{x+1}", "√2 + ³√(x+1)"),
         (r"\mathbb{R}^n", "ℝⁿ"),
@@ -42,7 +44,7 @@ def test_a_formula_reads_as_plain_text_math(latex, text):
 
 
 def test_formulas_in_html_become_text_and_the_rest_stays():
-    math = latex2mathml.converter.convert(r"a<b")
+    math = ENGINE.convert(r"a<b", False)
     html = f"<p>When {math} holds &amp; more.</p>"
     assert formulas_as_text(html) == "<p>When a &lt; b holds &amp; more.</p>"
     assert formulas_as_text("<p>No formula.</p>") == "<p>No formula.</p>"

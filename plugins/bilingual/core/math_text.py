@@ -14,7 +14,7 @@ letter is its combining mark (x̂, x̄, x⃗); a root is `√`; a table's rows a
 `; `. Relations and binary operators get spaces around them outside scripts and
 fractions.
 
-Input: a `bs4.Tag` (`<math>`) as latex2mathml writes it; element names may carry a
+Input: a `bs4.Tag` (`<math>`) as Temml (`mathml.engine`) writes it; element names may carry a
 namespace prefix (`m:mi`). Output: one line of text.
 """
 
@@ -31,17 +31,19 @@ SUBSCRIPTS = dict(
 )
 # Accents over one letter, as combining marks (Unicode's Combining Diacritical Marks).
 ACCENTS = {
-    "^": "\u0302", "ˆ": "\u0302", "¯": "\u0304", "‾": "\u0305", "_": "\u0332",
+    "^": "\u0302", "ˆ": "\u0302", "¯": "\u0304", "_": "\u0332",
     "~": "\u0303", "˜": "\u0303", "˙": "\u0307", "¨": "\u0308", "→": "\u20d7",
     "⃗": "\u20d7", "˘": "\u0306", "ˇ": "\u030c", "´": "\u0301", "`": "\u0300",
-    "―": "\u0305",
+    "―": "\u0305", "‾": "\u0304",
 }  # fmt: skip
 # Marks that go over (or under) every letter of a longer base: A̅B̅.
 LINES = {"\u0305", "\u0304", "\u0332"}
 # Large operators: a space after them and their limits (∑ᵢ xᵢ, lim_(x→0) f(x)).
 LARGE = set("∑∏∐∫∬∭∮⋃⋂⨁⨂⋁⋀")
 RELATIONS = set("=<>≤≥≠≈≡∼≃≅∝→←↔⇒⇐⇔↦∈∉∋⊂⊃⊆⊇⊥∣∥≪≫≺≻⪯⪰⊢⊨:")
-BINARY = set("+−-±∓×÷·∘∗⋆⊕⊗⊖∪∩∧∨∖")
+BINARY = set("+−-±∓×÷·⋅∘∗⋆⊕⊗⊖∪∩∧∨∖")
+# Invisible operators (function application, invisible times, separator, plus).
+INVISIBLE = dict.fromkeys(map(ord, "\u2061\u2062\u2063\u2064"))
 # After these a sign is unary.
 OPENING = RELATIONS | BINARY | set("([{,;|∣")
 # Names of the elements whose children are read in order, as one row.
@@ -84,7 +86,7 @@ def _text(node, tight: bool) -> str:
         return ""
     name, parts = _name(node), _children(node)
     if name in ("mi", "mn", "mtext", "ms", "mo"):
-        text = node.get_text().replace("\u00a0", " ")
+        text = node.get_text().replace("\u00a0", " ").translate(INVISIBLE)
         return "" if text == "&" else _token(name, text, tight)  # an alignment mark
     if name == "mspace":
         return "; " if node.get("linebreak") == "newline" else " "
@@ -103,6 +105,8 @@ def _text(node, tight: bool) -> str:
         return f"{index}√{_group(_text(parts[0], True))}"
     if name in ("msup", "msub", "msubsup", "munder", "mover", "munderover") and parts:
         return _scripted(name, node, parts, tight)
+    if name == "menclose" and "top" in (node.get("notation") or "").split():
+        return "".join(char + "\u0305" for char in _row(parts, tight))  # \\overline: A̅B̅
     if name == "mtable":
         return "; ".join(_text(row, tight) for row in parts)
     if name == "mtr":

@@ -64,7 +64,7 @@ READING_LIBRARIES = (
     "docutils",
     "pygments",
     "pymdown-extensions",
-    "latex2mathml",
+    "quickjs-ng",
 )
 WRAPPERS = {cls.__name__: cls for cls in (Tag, Category, Author)}
 INCLUDE_MARKERS = (b"include::", b":file:", b"--8<--")

@@ -1,17 +1,17 @@
-r"""mathml: formulas rendered at build time to MathML: no JavaScript, no web font.
+r"""mathml: formulas rendered at build time to MathML: no script, no web font on the page.
 
 Markdown: inline `$…$` or `\(…\)`, display `$$…$$` or `\[…\]` (pymdown-extensions'
 arithmatex, generic mode, which the bundle's `MARKDOWN` setting enables); dollars in
 code and money (`$5`, `US$10`) stay text. reStructuredText: `:math:` and `.. math::`,
 given as LaTeX by docutils (`DOCUTILS_SETTINGS = {"math_output": "LaTeX"}`) and rendered
-by the same converter as Markdown's (docutils' own MathML converter lacked `\dots` and
-crashed on `\\` without naming the formula).
+by the same engine as Markdown's (docutils' own MathML converter lacked `\dots` and
+crashed on `\\` without naming the formula). The engine is Temml (`engine`: the LaTeX
+KaTeX reads), loaded once per build at the first formula.
 Each formula keeps its LaTeX as `alttext`; a display formula scrolls sideways on a
 narrow screen. Formulas in a written `Summary:` are rendered too; a title is plain
 text, so `$x$` in a title reads as typed everywhere (`<title>`, feeds, JSON-LD). A
-formula the converter (latex2mathml) cannot read is an error naming
-the file, line and formula, reported with the other content checks before anything is
-written.
+formula the engine cannot read is an error naming the file, line, formula and Temml's
+reason, reported with the other content checks before anything is written.
 
 Settings: none of its own. It adds arithmatex to `MARKDOWN` and LaTeX math output to
 `DOCUTILS_SETTINGS` where the writer's settings lack them (`enable_formulas`).
@@ -19,18 +19,24 @@ Settings: none of its own. It adds arithmatex to `MARKDOWN` and LaTeX math outpu
 
 from __future__ import annotations
 
-import latex2mathml.converter
 from pelican import signals
 
 from .. import compat
 from ..core import add_findings, display_path, error
+from ..core.build_state import build_state
 from ..core.markdown_settings import with_extension
+from .engine import Temml
 from .formulas import has_formulas, line_of, render
 
+ENGINE_KEY = "mathml.engine"
 
-def convert(latex: str, display: str) -> str:
-    """MathML for one formula (latex2mathml); raises on LaTeX it cannot read."""
-    return latex2mathml.converter.convert(latex, display=display)
+
+def engine_for(settings) -> Temml:
+    """The build's formula engine, loaded at its first formula (`core.build_state`)."""
+    state = build_state(settings)
+    if ENGINE_KEY not in state:
+        state[ENGINE_KEY] = Temml()
+    return state[ENGINE_KEY]
 
 
 def render_formulas(instance):
@@ -41,10 +47,14 @@ def render_formulas(instance):
     """
     problems = []
     content = compat.content_html(instance)
+    metadata = getattr(instance, "metadata", {})
+    sources = [content, *(str(metadata.get(key, "")) for key in ("summary", "summary_source"))]
+    if not any(has_formulas(source) for source in sources):
+        return
+    convert = engine_for(instance.settings).convert
     if has_formulas(content):
         html, problems = render(content, convert)
         compat.set_content_html(instance, html)
-    metadata = getattr(instance, "metadata", {})
     for key in ("summary", "summary_source"):
         if has_formulas(str(metadata.get(key, ""))):
             metadata[key], found = render(metadata[key], convert)
@@ -68,7 +78,8 @@ def render_formulas(instance):
                 display_path(instance),
                 "body",
                 f"the formula ${latex}$ cannot be rendered ({problem})",
-                "fix the LaTeX (latex2mathml reads standard LaTeX math)",
+                "fix the LaTeX (formulas are read as KaTeX reads them: "
+                "https://temml.org/docs/en/supported)",
                 line=line_of(source, latex),
             )
             for latex, problem in problems
