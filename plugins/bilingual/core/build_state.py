@@ -21,7 +21,8 @@ The values, each under the name of the feature that keeps it (`state["search.run
 - `search.runs`, `search.written`: Pagefind runs started, pages each site wrote;
 - `content_checks.warnings`: the warning counter shared by every site;
 - `publishing.sources`: the content file each output page came from;
-- `engine.rendered`, `engine.build_record`: the build engine's records;
+- `engine.rendered`, `engine.build_record`, `engine.template_reads`: the build engine's
+  records and its analysis of each template file;
 - `mathml.engine`: the formula engine (Temml, loaded at the first formula).
 """
 

@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 # Settings key: {lang: rendered.RenderedPages}, shared by every language's site of a build.
 RENDERED_KEY = "engine.rendered"  # in the build state (core.build_state)
+READS_KEY = "engine.template_reads"  # {(template name, file): the names it reads}
 
 
 def term_names(terms) -> list[str]:
@@ -81,14 +82,18 @@ class _SiteState:
         self.dependencies = rendered.Dependencies(contents, self.root)
         self.check = bool(BUILD_CHECK_SKIPPED_PAGES.read(settings))
         self.templates: dict[str, bool] = {}
+        # One analysis of a template file for every language site that renders it.
+        self.reads: dict = build_state(settings).setdefault(READS_KEY, {})
 
     def covers(self, template) -> bool:
         """Whether `template` reads nothing the signature leaves out (cached per name)."""
         if template.name not in self.templates:
             env = template.environment
             try:
-                reads = rendered.template_reads(env, template.name)
-                missing = rendered.uncovered(reads, env.globals)
+                key = (template.name, template.filename)
+                if key not in self.reads:
+                    self.reads[key] = rendered.template_reads(env, template.name)
+                missing = rendered.uncovered(self.reads[key], env.globals)
             except Exception:  # a template that cannot be analysed: render it
                 missing = {"?"}
             if missing:
