@@ -15,7 +15,9 @@ Issue 13's targets at 1,000 pairs (cold 0.6x plain, warm 0.25x, one edit faster 
 Hugo's full build, memory 1.5x, search 10 % of the build) are checked at the end: each
 missed one is printed and the exit status is 1.
 
-    python benchmarks/build_speed.py [--pairs 100 1000] [--runs 1]
+    python benchmarks/build_speed.py [--pairs 100 1000] [--runs 1] [--shape short|blog]
+
+`--shape blog` writes long posts as a long-running blog has them (`corpus.write_corpus`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus
+from corpus import SHAPES, write_corpus
 from hugo_site import write_hugo_site
 from pelican.plugins.bilingual.engine.prepared import PreparedPelican
 from pelican.plugins.bilingual.subsites import run_pelican
@@ -207,15 +209,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--shape", choices=SHAPES, default="short")
     args = parser.parse_args()
-    print(run_header(), flush=True)
+    print(f"{run_header()}, corpus shape {args.shape}", flush=True)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         plain = tmp / "plainconf.py"
         plain.write_text(PLAIN_SETTINGS, encoding="utf-8")
         for pairs in args.pairs:
-            content = write_corpus(tmp / f"corpus-{pairs}", pairs)
+            content = write_corpus(tmp / f"corpus-{pairs}", pairs, shape=args.shape)
             ours, theirs, hugos, unsearched, warm, edited, rendered = [], [], [], [], [], [], []
             served, served_full = [], []
             prepared = PreparedPelican(ROOT / "pelicanconf.py", ROOT)

@@ -203,3 +203,34 @@ def test_links_to_attached_files_say_type_and_size():
     metas = out.select(".attachment-meta")
     assert [m.get_text() for m in metas] == ["(PDF, 2.4 MB)"]
     assert metas[0].find_previous_sibling("a")["href"] == "{attach}paper.pdf"
+
+
+def test_images_are_sized_without_rewriting_the_rest_of_the_post():
+    from pelican.plugins.bilingual.figures.images import enhance
+
+    rest = (
+        '<p>A &amp; B, <a href="x">link</a> and &#39;quotes&#39;.</p>\n'
+        '<pre><code>&lt;img src="no"&gt;</code></pre>'
+    )
+    html = (
+        f'{rest}<p><img alt="a &amp; b" src="one.png" title="Caption &lt;1&gt;" /></p>'
+        '<p>Text <img src="two.png"> and more.</p>'
+    )
+    out = enhance(html, lambda src: (640, 480.4))
+    assert out.startswith(rest)  # as written, not parsed and written again
+    assert (
+        '<figure><img alt="a &amp; b" src="one.png" width="640" height="480"/>'
+        "<figcaption>Caption &lt;1&gt;</figcaption></figure>"
+    ) in out
+    assert '<img src="two.png" width="640" height="480" loading="lazy" decoding="async"/>' in out
+
+
+def test_only_links_to_files_make_a_post_be_read_for_attachments():
+    from pelican.plugins.bilingual.attachments.files import links_files
+
+    assert links_files('<a href="{attach}paper.pdf">x</a>')
+    assert links_files('<a href="{static}/data/readings.CSV?x=1">x</a>')
+    assert links_files("<a href='{static}/a.tar.gz#top'>x</a>")
+    # Images, pages and posts are not downloads: a long post that shows images is not parsed.
+    assert not links_files('<img src="{static}/images/a.png"><a href="{filename}b.md">b</a>')
+    assert not links_files('<a href="{static}/images/a.png">a</a><a href="{attach}README">r</a>')

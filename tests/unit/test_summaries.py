@@ -190,3 +190,20 @@ def test_footnote_and_citation_references_leave_their_labels_behind_or_text():
 
 def test_automatic_summary_is_the_teaser():
     assert automatic_summary(KOREAN, "ko", 5) == teaser(KOREAN, "ko", 5)
+
+
+def test_a_long_post_s_teaser_is_read_from_its_beginning_and_is_the_same():
+    # Only the first paragraphs are parsed when they hold the teaser; when they end
+    # before it does (short paragraphs, a list, code), more of the post is read.
+    from pelican.plugins.bilingual.localization.summaries import leading_parts, teaser, teaser_of
+
+    long_words = " ".join(f"word{n}" for n in range(120))
+    many = "".join(f"<h2>S{n}</h2><p>{long_words}</p><pre><code>x</code></pre>" for n in range(40))
+    short = "<p>One.</p><ul><li><p>listed</p></li></ul>" * 10 + f"<p>{long_words}</p>" * 30
+    for html in (many, short):
+        parts = list(leading_parts(html))
+        assert parts and all(html.startswith(part) and len(part) < len(html) for part in parts)
+        for limit, paragraphs in ((55, None), (10, 2), (400, None), (None, 3)):
+            whole = teaser_of(html, "en", limit, paragraphs, "…")[0]
+            assert teaser(html, "en", limit, paragraphs) == whole
+    assert teaser(short, "en", 55).startswith("<p>One.</p><p>One.</p>")

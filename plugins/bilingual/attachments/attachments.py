@@ -19,7 +19,7 @@ import posixpath
 from pelican import signals
 
 from .. import compat
-from .files import LINKED, annotate
+from .files import LINKED, annotate, links_files
 
 
 def linked_size(content_root: str, source_dir: str, href: str) -> int | None:
@@ -38,7 +38,7 @@ def linked_size(content_root: str, source_dir: str, href: str) -> int | None:
 def add_file_facts(instance):
     """`content_object_init`: "(TYPE, size)" after links to attached files."""
     content = compat.content_html(instance)
-    if not any(prefix in content for prefix in LINKED):
+    if not links_files(content):
         return
     source_dir = os.path.dirname(instance.get_relative_source_path()).replace(os.sep, "/")
     size_of = functools.partial(linked_size, instance.settings["PATH"], source_dir)

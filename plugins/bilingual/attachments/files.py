@@ -9,6 +9,7 @@ language's way (Babel).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 
 from babel.numbers import format_decimal
@@ -17,6 +18,21 @@ from bs4 import BeautifulSoup
 LINKED = ("{attach}", "{static}")
 NOT_FILES = {"", "html", "htm", "md", "rst", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif"}
 UNITS = ((1_000_000_000, "GB"), (1_000_000, "MB"), (1_000, "KB"))
+# A link to an attached or static file, its extension captured ("" for none).
+FILE_LINK = re.compile(
+    r"""href=["']\{(?:attach|static)\}[^"'?#]*?(?:\.(\w+))?(?:[?#][^"']*)?["']"""
+)
+
+
+def links_files(html: str) -> bool:
+    """Whether `html` links an attached or static file that is not a page or an image.
+
+    The quick test before the page is parsed: a long post that only shows images (as
+    `{static}` too) is not parsed for nothing.
+    """
+    return any(
+        (found.group(1) or "").lower() not in NOT_FILES for found in FILE_LINK.finditer(html)
+    )
 
 
 def file_size(size: int, lang: str) -> str:
@@ -33,7 +49,7 @@ def annotate(html: str, size_of: Callable, lang: str) -> str:
     `size_of(target)` gives a linked file's size in bytes, or None when unknown (then
     the link is left as it is).
     """
-    if not any(prefix in html for prefix in LINKED):
+    if not links_files(html):
         return html
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):

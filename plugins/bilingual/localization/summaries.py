@@ -199,9 +199,38 @@ def teaser(
     `max_length`: words (None: the whole text of the paragraphs kept); `max_paragraphs`:
     at most that many paragraphs (Pelican's `SUMMARY_MAX_PARAGRAPHS`; None: no limit);
     `end_text`: what marks the cut (Pelican's `SUMMARY_END_SUFFIX`).
+
+    The teaser comes from the post's first paragraphs, so the beginning of the HTML is
+    read first (up to its 3rd, 12th, then 64th `</p>`) and the whole only when that
+    ends before the teaser does: a long post is not parsed to its end for 55 words.
     """
     if max_length is not None and max_length <= 0:
         return ""
+    for part in leading_parts(html) if max_length or max_paragraphs else ():
+        kept, complete = teaser_of(part, lang, max_length, max_paragraphs, end_text)
+        if complete:
+            return kept
+    return teaser_of(html, lang, max_length, max_paragraphs, end_text)[0]
+
+
+PARAGRAPH_END = "</p>"
+
+
+def leading_parts(html: str, counts=(3, 12, 64)):
+    """The beginnings of `html` that end after its 3rd, 12th, 64th `</p>` (if it has more)."""
+    end, seen = 0, 0
+    for count in counts:
+        while seen < count:
+            found = html.find(PARAGRAPH_END, end)
+            if found < 0:
+                return
+            end, seen = found + len(PARAGRAPH_END), seen + 1
+        if end < len(html):
+            yield html[:end]
+
+
+def teaser_of(html, lang, max_length, max_paragraphs, end_text) -> tuple[str, bool]:
+    """(the teaser of `html`, whether it ended before `html` did: cut, or enough paragraphs)."""
     soup = BeautifulSoup(html, "html.parser")
     paragraphs = []
     for paragraph in text_paragraphs(soup):
@@ -210,9 +239,10 @@ def teaser(
             paragraphs.append(kept)
             if max_paragraphs is not None and len(paragraphs) >= max_paragraphs:
                 break
+    complete = max_paragraphs is not None and len(paragraphs) >= max_paragraphs
     if max_length is not None:
-        cut(paragraphs, max_length, separates_words(lang), end_text)
-    return "".join(str(p) for p in paragraphs)
+        complete = cut(paragraphs, max_length, separates_words(lang), end_text) or complete
+    return "".join(str(p) for p in paragraphs), complete
 
 
 def automatic_summary(
