@@ -964,3 +964,17 @@ def test_a_writers_own_theme_builds_without_the_bundles_pages(tmp_path):
     )
     assert with_series.returncode == 0, with_series.log
     assert " ".join(with_series.log.split()).count("the theme has no series_list.html") == 1
+
+
+def test_a_draft_builds_when_category_pages_are_off(tmp_path):
+    # The quickstart's CATEGORY_SAVE_AS = "" (Pelican's way to write no category pages):
+    # Pelican then gives posts no category and stopped on the first draft with
+    # "'Article' object has no attribute 'category'", a traceback naming no file.
+    content = tmp_path / "content"
+    write(content, "d.en.md", "Title: Draft\nDate: 2026-01-01\nStatus: draft\n\nLater.\n")
+    write(content, "p.en.md", "Title: Published\nDate: 2026-01-02\n\nNow.\n")
+    output = tmp_path / "out"
+    site = run_pelican(content, output, "-e", 'CATEGORY_SAVE_AS=""')
+    assert site.returncode == 0 and "Traceback" not in site.log, site.log
+    assert site.soup("drafts/d/").select_one("h1").get_text() == "Draft"
+    assert not list(output.glob("categor*/*/index.html"))  # no page for a category

@@ -276,6 +276,40 @@ def add_generator(pelican):
     return StylesheetGenerator
 
 
+class NoCategory:
+    """What a post without a category has as one: empty, false in a template's `if`.
+
+    Pelican's URL formatting reads `category.slug` whenever the attribute exists, so
+    this stands for "none" where `None` cannot: its slug, name and URL are "".
+    """
+
+    slug = name = url = save_as = ""
+
+    def __bool__(self) -> bool:
+        """False: `{% if article.category %}` skips it as it skips a missing one."""
+        return False
+
+    def __str__(self) -> str:
+        """The empty name."""
+        return ""
+
+
+def drafts_without_category(generator):
+    """`article_generator_finalized`: a draft with no category gets `NoCategory()`.
+
+    With `CATEGORY_SAVE_AS = ""` (Pelican's documented way to write no category pages,
+    which the quickstart uses) Pelican gives posts no `category` at all; it writes a
+    published post with `getattr(article, "category", None)` but a draft with
+    `draft.category`, and stopped on the first draft with "'Article' object has no
+    attribute 'category'" (Pelican 4.11 and 4.12, `ArticlesGenerator.generate_drafts`).
+    The draft is written as a published post would be: no category, "" in its URL.
+    """
+    drafts = [*getattr(generator, "drafts", ()), *getattr(generator, "drafts_translations", ())]
+    for draft in drafts:
+        if not hasattr(draft, "category"):
+            draft.category = NoCategory()
+
+
 def register():
     """Connect the handlers, in the order they fire."""
     signals.initialized.connect(check_settings)
@@ -284,6 +318,7 @@ def register():
     signals.content_object_init.connect(plain_text_title)
     signals.content_object_init.connect(url_follows_save_as)
     signals.content_object_init.connect(focusable_code)
+    signals.article_generator_finalized.connect(drafts_without_category)
     signals.all_generators_finalized.connect(writers_pages_win)
     signals.all_generators_finalized.connect(install_block_memo)
     signals.article_writer_finalized.connect(release_block_memo)
