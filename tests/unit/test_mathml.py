@@ -63,3 +63,42 @@ def test_a_page_s_text_around_formulas_is_kept_as_it_was():
     out, problems = render(html, ENGINE.convert)
     assert problems == [] and out.startswith('<p>Before &amp; <math display="inline" alttext="x">')
     assert out.endswith("</math> bilingual-formula-0. after</p>")
+
+
+def test_money_stays_money():
+    from pelican.plugins.bilingual.mathml.formulas import is_money
+
+    assert is_money("5 and US", "10, says Pandoc's rule")
+    assert is_money("5 an hour, or US", " 10 a day")  # a space before the amount
+    assert is_money("5 an hour, or US", ".")  # prose between the dollars
+    assert not is_money("2x + y", " is the line")
+    assert not is_money("3 \\text{apples and pears}", "")
+    assert not is_money("10 \\cdot 3", " m/s")
+    html = '<p>A GPU costs <span class="arithmatex">\\(5 an hour, or US\\)</span> 10 a day.</p>'
+    out, problems = render(html, ENGINE.convert)
+    assert problems == [] and out == "<p>A GPU costs $5 an hour, or US$ 10 a day.</p>"
+
+
+def test_a_display_formula_markdown_left_as_text_is_found_with_its_line():
+    import markdown
+    from pelican.plugins.bilingual.mathml.formulas import stray_display_lines, unrendered_display
+
+    source = (
+        "Title: T\n\nThe loss is\n$$\nL = \\frac{1}{n}\n$$\nand more.\n\n"
+        "$$\nx^2\n$$\n\n```\n$$ in code\n```\n\n> quoted\n> $$\n> y\n> $$\n"
+    )
+    html = markdown.markdown(
+        source.split("\n\n", 1)[1],
+        extensions=["pymdownx.arithmatex", "fenced_code"],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
+    assert unrendered_display(html) == ["$$ L = \\frac{1}{n}", "$$ y"]
+    assert stray_display_lines(source) == [4, 18]  # not the good block, not the code
+
+
+def test_a_broken_formula_is_placed_on_its_own_line():
+    from pelican.plugins.bilingual.mathml.formulas import line_of
+
+    source = "Title: T\n\nHalf is $\\frac{1}{2}$.\n\nBroken $\\frac{1}$ here.\n"
+    assert line_of(source, "\\frac{1}") == 5
+    assert line_of(source, "\\frac{1}{2}") == 3

@@ -70,6 +70,8 @@ PARTICLES = {
     "나라가": "나라",
     "센서의": "센서",
     "튜닝하는": "튜닝",
+    "측정한": "측정",
+    "제한": "제한",  # one syllable would be left: a word of its own
     "PID를": "PID",
     "Pelican은": "Pelican",
     # Words that only look like they end in a particle stay whole.

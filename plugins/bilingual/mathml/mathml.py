@@ -22,11 +22,11 @@ from __future__ import annotations
 from pelican import signals
 
 from .. import compat
-from ..core import add_findings, display_path, error
+from ..core import add_findings, display_path, error, warning
 from ..core.build_state import build_state
 from ..core.markdown_settings import with_extension
 from .engine import Temml
-from .formulas import has_formulas, line_of, render
+from .formulas import has_formulas, line_of, render, stray_display_lines, unrendered_display
 
 ENGINE_KEY = "mathml.engine"
 
@@ -48,6 +48,9 @@ def render_formulas(instance):
     problems = []
     content = compat.content_html(instance)
     metadata = getattr(instance, "metadata", {})
+    left = unrendered_display(content)
+    if left:
+        warn_unrendered(instance, left)
     sources = [content, *(str(metadata.get(key, "")) for key in ("summary", "summary_source"))]
     if not any(has_formulas(source) for source in sources):
         return
@@ -66,11 +69,7 @@ def render_formulas(instance):
                 setattr(instance, key, metadata[key])
     if not problems:
         return
-    try:
-        with open(instance.source_path, encoding="utf-8-sig") as handle:
-            source = handle.read()
-    except OSError:
-        source = ""
+    source = source_text(instance)
     add_findings(
         compat.content_context(instance),
         [
@@ -83,6 +82,34 @@ def render_formulas(instance):
                 line=line_of(source, latex),
             )
             for latex, problem in problems
+        ],
+    )
+
+
+def source_text(instance) -> str:
+    """The post's source file's text, "" when it cannot be read."""
+    try:
+        with open(instance.source_path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def warn_unrendered(instance, snippets: list[str]) -> None:
+    """A warning for each `$$` formula Markdown left as text (`unrendered_display`)."""
+    lines = stray_display_lines(source_text(instance))
+    add_findings(
+        compat.content_context(instance),
+        [
+            warning(
+                display_path(instance),
+                "body",
+                f"the display formula {snippet!r} is shown as text, not rendered",
+                "put a blank line before the $$ line (Markdown starts a display formula "
+                "only at the start of a paragraph)",
+                line=lines[number] if number < len(lines) else None,
+            )
+            for number, snippet in enumerate(snippets)
         ],
     )
 

@@ -23,7 +23,7 @@ const ENDINGS = [
   ["까지", "any"], ["부터", "any"], ["보다", "any"], ["처럼", "any"], ["마다", "any"],
   ["조차", "any"], ["밖에", "any"], ["만큼", "any"], ["께서", "any"], ["하고", "any"],
   ["하는", "any"], ["하기", "any"], ["하면", "any"], ["해서", "any"], ["했다", "any"],
-  ["한다", "any"], ["하다", "any"],
+  ["한다", "any"], ["하다", "any"], ["한", "any"],
   ["으로", "final"], ["이랑", "final"], ["이란", "final"], ["이다", "final"],
   ["로는", "open-or-rieul"], ["로도", "open-or-rieul"], ["로서", "open-or-rieul"],
   ["로써", "open-or-rieul"], ["라는", "open"],
