@@ -151,3 +151,24 @@ def test_extensionless_addresses_resolve_as_github_pages_serves_them():
     files = set(pages)
     assert broken_refs(pages, files, SITE) == [f"index.html: link to {SITE}/autumn leads nowhere"]
     assert hreflang_problems(pages, SITE) == []
+
+
+def test_a_sitemap_reads_only_each_page_s_head(tmp_path):
+    from pelican.plugins.bilingual.publishing.sitecheck import read_output
+
+    page = (
+        '<!doctype html><html lang="ko"><head><link rel="canonical" href="https://x.org/ko/p/">'
+        '<link rel="alternate" hreflang="en" href="https://x.org/p/">'
+        '<meta name="robots" content="noindex"></head>'
+        '<body><a href="/elsewhere/" id="top">x</a><tr data-status="draft"></tr></body></html>'
+    )
+    (tmp_path / "ko" / "p").mkdir(parents=True)
+    (tmp_path / "ko" / "p" / "index.html").write_text(page, encoding="utf-8")
+    whole = read_output(tmp_path)[1]["ko/p/index.html"]
+    head = read_output(tmp_path, whole=False)[1]["ko/p/index.html"]
+    for facts in (whole, head):
+        assert (facts.lang, facts.canonical, facts.noindex) == ("ko", "https://x.org/ko/p/", True)
+        assert facts.alternates == {"en": "https://x.org/p/"}
+    assert whole.refs and whole.ids and whole.draft_rows
+    assert "/elsewhere/" in whole.refs and "/elsewhere/" not in head.refs  # body not read
+    assert not head.ids and not head.draft_rows

@@ -285,7 +285,8 @@ def finish(pelican):
     config = PublishingSettings.from_settings(pelican.settings)
     files, pages = set(), {}
     if config.sitemap or config.checks:
-        files, pages = read_output(config.output)
+        # The checks need whole pages; a sitemap alone, their heads.
+        files, pages = read_output(config.output, whole=config.checks)
     files |= write_extras(config, pages, files)
     if config.checks:
         sources = build_state(pelican.settings).get(SOURCES_KEY) or {}

@@ -171,14 +171,23 @@ def site_problems(pages: dict, files: set, siteurl: str) -> list[str]:
     )
 
 
-def read_output(output: Path) -> tuple[set, dict]:
-    """(every file, {html file: PageFacts}) of a built site, paths relative to `output`."""
+HEAD_END = "</head>"
+
+
+def read_output(output: Path, whole: bool = True) -> tuple[set, dict]:
+    """(every file, {html file: PageFacts}) of a built site, paths relative to `output`.
+
+    `whole` False reads each page's `<head>` only: its language, canonical URL,
+    hreflang alternates and `noindex`, all a sitemap needs (a long post's body is most
+    of its bytes; links, ids and draft rows are then left out).
+    """
     files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    pages = {
-        name: read_page((output / name).read_text(encoding="utf-8"))
-        for name in sorted(files)
-        if name.endswith(".html")
-    }
+    pages = {}
+    for name in sorted(files):
+        if name.endswith(".html"):
+            html = (output / name).read_text(encoding="utf-8")
+            end = -1 if whole else html.find(HEAD_END)
+            pages[name] = read_page(html if end < 0 else html[: end + len(HEAD_END)])
     return files, pages
 
 
