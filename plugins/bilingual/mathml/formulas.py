@@ -25,7 +25,6 @@ INLINE = re.compile(r"^\\\((.*)\\\)$", re.S)
 DISPLAY = re.compile(r"^\\\[(.*)\\\]$", re.S)
 # Where a formula's MathML goes, put in the parsed page and replaced in its text.
 MARK = "bilingual-formula-"
-MARKED = re.compile(re.escape(MARK) + r"(\d+)\.")
 
 
 def has_formulas(html: str) -> bool:
@@ -84,7 +83,7 @@ def render(text: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
     page = soup.decode(formatter="minimal")
     if not rendered:
         return page, problems
-    marked = MARKED if mark == MARK else re.compile(re.escape(mark) + r"(\d+)\.")
+    marked = re.compile(re.escape(mark) + r"(\d+)\.")
     return marked.sub(lambda found: rendered[int(found.group(1))], page), problems
 
 

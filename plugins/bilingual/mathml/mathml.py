@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .. import compat
+from .. import compat, subsites
 from ..core import add_findings, display_path, error, warning
 from ..core.build_state import build_state
 from ..core.markdown_settings import with_extension
@@ -37,6 +37,12 @@ def engine_for(settings) -> Temml:
     if ENGINE_KEY not in state:
         state[ENGINE_KEY] = Temml()
     return state[ENGINE_KEY]
+
+
+def shareable(result: tuple[str, list]) -> tuple[str, tuple]:
+    """`render`'s (HTML, problems) with the problems as a tuple: shared, never changed."""
+    html, problems = result
+    return html, tuple(problems)
 
 
 def render_formulas(instance):
@@ -56,7 +62,14 @@ def render_formulas(instance):
         return
     convert = engine_for(instance.settings).convert
     if has_formulas(content):
-        html, problems = render(content, convert)
+        # Once per build for each post (every language's site makes every post).
+        html, found = subsites.shared_result(
+            instance.settings,
+            __name__,
+            content,
+            lambda: shareable(render(content, convert)),
+        )
+        problems = list(found)
         compat.set_content_html(instance, html)
     for key in ("summary", "summary_source"):
         if has_formulas(str(metadata.get(key, ""))):
