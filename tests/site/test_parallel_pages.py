@@ -42,6 +42,9 @@ def test_a_cold_build_sharing_its_posts_writes_what_one_process_writes(tmp_path)
     alone = build(content, tmp_path / "alone", tmp_path / "cache-b", parallel=False)
     assert shared.returncode == alone.returncode == 0, shared.log
     assert_same_site(tmp_path / "alone", tmp_path / "shared")
+    # Pagefind read each language's pages while the site was written (its service, given
+    # the posts once the child had written its share): not from the finished folder.
+    assert re.search(r"search: indexed .*\(ko, en read while written;", shared.log), shared.log
     # Every file's "Writing ..." line, the child's too, and the same warnings.
     for level in ("INFO", "WARNING"):
         assert lines(shared.log, level, tmp_path / "shared") == lines(

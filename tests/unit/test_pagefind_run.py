@@ -1,5 +1,6 @@
 """Pagefind runs (plugins/bilingual/search/pagefind_run.py): exactly the listed pages are indexed,
-whatever their paths hold, with or without a glob."""
+whatever their paths hold, with or without a glob, read from the written folder or handed to
+Pagefind's service in steps (pagefind_service.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.bilingual.search import pagefind_run
-from pelican.plugins.bilingual.search.pagefind_run import GLOB_LIMIT, IndexJob, page_glob
+from pelican.plugins.bilingual.search.pagefind_run import (
+    GLOB_LIMIT,
+    IndexJob,
+    page_glob,
+    page_globs,
+)
+from pelican.plugins.bilingual.search.pagefind_service import PagefindService, ServiceFailed
 from sitebuild import missing_tool
 
 
@@ -78,4 +85,84 @@ def test_only_the_listed_pages_are_indexed(tmp_path, monkeypatch, glob):
         "/posts/a,b {c}/",
         "/posts/글 하나/",
     }
+    assert not list(site.glob(".pagefind-*"))
+
+
+def test_globs_split_a_long_list_and_together_name_every_page():
+    folder = Path("/out")
+    pages = [folder / f"posts/{n:03d},x/index.html" for n in range(10)]
+    globs = page_globs(folder, pages, limit=60)
+    assert len(globs) > 1 and all(len(glob) <= 60 for glob in globs)
+    named = [part for glob in globs for part in glob[1:-1].split(",posts")]
+    assert len(named) == 10 and named[0] == "posts/000\\,x/index.html"
+    assert page_globs(folder, pages) == [page_glob(folder, pages)]
+    assert page_globs(folder, []) == []
+    assert page_globs(folder, [folder / "a\\b/index.html"]) is None
+
+
+def needs_pagefind():
+    if pagefind_run.executable() is None:
+        missing_tool("Pagefind is not installed", "REQUIRE_TOOLS")
+
+
+def test_pages_handed_to_the_service_in_steps_make_the_command_line_s_index(tmp_path):
+    # The posts first, then the pages (two globs, as a build hands them), against the
+    # command line on the whole list: the same pages under the same URLs, the same
+    # fragments; a page left in the folder but not handed over is not indexed.
+    needs_pagefind()
+    site = tmp_path / "out"
+    posts = [page(site, "posts/first/index.html"), page(site, "posts/a,b {c}/index.html")]
+    pages = [page(site, "글 하나/index.html")]
+    page(site, "posts/deleted-since/index.html")
+    service = PagefindService(pagefind_run.executable(), site, [pagefind_run.EXCLUDE])
+    for step in (posts, pages):
+        for glob in page_globs(site, step, limit=30):
+            service.add_pages(glob)
+    listed = tuple(sorted(posts + pages))
+    job = IndexJob("en", site, listed, site / "streamed")
+    assert [r.pages for r in pagefind_run.finish([pagefind_run.streamed(job, service)])] == [3]
+    pagefind_run.finish([pagefind_run.start(IndexJob("en", site, listed, site / "read"))])
+    assert (
+        indexed_urls(site / "streamed")
+        == indexed_urls(site / "read")
+        == {"/posts/first/", "/posts/a,b {c}/", "/글 하나/"}
+    )
+    fragments = [
+        sorted(p.name for p in (site / b / "fragment").iterdir()) for b in ("streamed", "read")
+    ]
+    assert fragments[0] == fragments[1]
+    assert service.process.returncode == 0 and not list(site.glob(".pagefind-*"))
+
+
+def test_a_service_error_is_raised_with_pagefind_s_words(tmp_path):
+    needs_pagefind()
+    service = PagefindService(pagefind_run.executable(), tmp_path, [])
+    bad = service.send({"type": "AddDir", "index_id": service.index_id + 7, "path": "x"})
+    with pytest.raises(ServiceFailed):
+        service.wait(bad, timeout=30)
+    service.stop()
+
+
+def test_a_program_without_the_service_fails_to_start(tmp_path):
+    with pytest.raises(ServiceFailed):
+        PagefindService(Path("/bin/true"), tmp_path, [])
+    with pytest.raises(ServiceFailed):
+        PagefindService(tmp_path / "no-such-program", tmp_path, [])
+
+
+@pytest.mark.parametrize("trouble", ["killed", "fewer-pages"])
+def test_when_the_service_fails_the_folder_is_indexed_from_disk(tmp_path, trouble):
+    # A service that ended before the bundle was written, or read fewer pages than the
+    # site marks: the command line reads the written pages instead, and the bundle still
+    # holds every page.
+    needs_pagefind()
+    site = tmp_path / "out"
+    listed = [page(site, "posts/first/index.html"), page(site, "posts/second/index.html")]
+    service = PagefindService(pagefind_run.executable(), site, [pagefind_run.EXCLUDE])
+    service.add_pages(page_glob(site, listed[:1]))
+    if trouble == "killed":
+        service.process.kill()
+    job = IndexJob("en", site, tuple(listed), site / "pagefind")
+    assert [r.pages for r in pagefind_run.finish([pagefind_run.streamed(job, service)])] == [2]
+    assert indexed_urls(site / "pagefind") == {"/posts/first/", "/posts/second/"}
     assert not list(site.glob(".pagefind-*"))

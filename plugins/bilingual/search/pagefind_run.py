@@ -1,20 +1,23 @@
 """Run Pagefind (PyPI `pagefind[extended]`, its binary shipped in the wheel) on written sites.
 
-Pagefind's command line indexes every language site into its own bundle, so that each
-language's search page loads its own index and can merge another language's on demand
-(Pagefind's `mergeIndex` needs a second bundle path: https://pagefind.app/docs/multisite/).
-Its Python API waits a tenth of a second per message, which is why the command line is
-used. Pagefind reads exactly the pages to index, so that nothing else in the output
-(another language's site, a page an earlier build left) can slip in: its `glob` setting
-(https://pagefind.app/docs/config-options/#glob) lists them, in a `pagefind.json` in the
-run's own folder. Where no such glob can be written (a path with a backslash, or so many
-pages that Pagefind would refuse the pattern), it reads a folder of hard links (or
-copies) to them under their paths instead, which costs a folder per page.
+Pagefind indexes every language site into its own bundle, so that each language's
+search page loads its own index and can merge another language's on demand (Pagefind's
+`mergeIndex` needs a second bundle path: https://pagefind.app/docs/multisite/). A site
+whose pages were handed to Pagefind's service as they came (`pagefind_service`) makes a
+`Streamed` run; otherwise its command line reads the written folder (`start`).
+Either way Pagefind reads exactly the pages to index, so that nothing else in the output
+(another language's site, a page an earlier build left) can slip in: a glob
+(https://pagefind.app/docs/config-options/#glob) lists them, given to the service or in
+a `pagefind.json` in the command line's own folder. Where no such glob can be written
+(a path with a backslash, or so many pages that Pagefind would refuse the pattern), the
+command line reads a folder of hard links (or copies) to them under their paths
+instead, which costs a folder per page.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -24,6 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.files import sync_tree
+from .pagefind_service import PagefindService, ServiceFailed
+
+log = logging.getLogger(__name__)
 
 # Pagefind's ready-made UIs; the theme has its own search page, so they are not published.
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight.")
@@ -40,20 +46,53 @@ GLOB_SPECIAL = frozenset("?*$:<>()[]{},")
 GLOB_LIMIT = 150_000
 
 
+def escaped(folder: Path, page: Path) -> str | None:
+    r"""`page`'s path under `folder` as a literal in a Pagefind glob, or None.
+
+    `(Path("/out"), Path("/out/posts/a,b/index.html"))` -> `"posts/a\,b/index.html"`;
+    None for a path holding a backslash (a glob cannot name it).
+    """
+    relative = page.relative_to(folder).as_posix()
+    if "\\" in relative:
+        return None
+    return "".join("\\" + c if c in GLOB_SPECIAL else c for c in relative)
+
+
 def page_glob(folder: Path, pages) -> str | None:
     r"""A Pagefind glob matching exactly `pages` (files under `folder`), or None.
 
     `(Path("/out"), [Path("/out/posts/a,b/index.html")])` -> `"{posts/a\,b/index.html}"`.
     None when a path holds a backslash or the glob would pass `GLOB_LIMIT` characters.
     """
-    parts = []
-    for page in pages:
-        relative = page.relative_to(folder).as_posix()
-        if "\\" in relative:
-            return None
-        parts.append("".join("\\" + c if c in GLOB_SPECIAL else c for c in relative))
+    parts = [escaped(folder, page) for page in pages]
+    if None in parts:
+        return None
     glob = "{" + ",".join(parts) + "}"
     return glob if len(glob) <= GLOB_LIMIT else None
+
+
+def page_globs(folder: Path, pages, limit: int = GLOB_LIMIT) -> list[str] | None:
+    r"""Pagefind globs that together match exactly `pages` (files under `folder`), or None.
+
+    As `page_glob`, with the pages split into as many globs as keep each within `limit`
+    characters: `(Path("/o"), [Path("/o/a"), Path("/o/b")], limit=4)` -> `["{a}", "{b}"]`.
+    None when a path holds a backslash; [] for no pages.
+    """
+    globs: list[str] = []
+    chunk: list[str] = []
+    size = 1  # of "{" + the parts and their commas + "}" so far, less the last comma
+    for page in pages:
+        part = escaped(folder, page)
+        if part is None:
+            return None
+        if chunk and size + len(part) + 1 > limit:
+            globs.append("{" + ",".join(chunk) + "}")
+            chunk, size = [], 1
+        chunk.append(part)
+        size += len(part) + 1
+    if chunk:
+        globs.append("{" + ",".join(chunk) + "}")
+    return globs
 
 
 @dataclass(frozen=True)
@@ -117,6 +156,66 @@ class Running:
         """Arrange for `abandon` when the run is collected or the process exits."""
         weakref.finalize(self, abandon, self.process, self.staging)
 
+    def wait(self) -> str | None:
+        """Wait for Pagefind: None when it succeeded, else its own words."""
+        output, _ = self.process.communicate()
+        if self.process.returncode == 0:
+            return None
+        lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
+        return " ".join(lines) or f"exit status {self.process.returncode}"
+
+
+@dataclass
+class Streamed:
+    """An index whose pages Pagefind's service read while the site was written.
+
+    `wait` has the bundle written into `staging`; if the service failed, or read
+    another number of pages than the job lists, the job is indexed with the command
+    line instead (its staging folder then replaces this one).
+    """
+
+    job: IndexJob
+    staging: Path
+    service: PagefindService
+    again: Running | None = None
+
+    def __post_init__(self):
+        """As `Running`: abandoned (the build stopped), the service ends, staging goes."""
+        weakref.finalize(self, abandon_service, self.service, self.staging)
+
+    def wait(self) -> str | None:
+        """Wait for the bundle: None when it is written, else Pagefind's own words."""
+        try:
+            read = self.service.finish()
+            if read == len(self.job.pages):
+                return None
+            reason = f"it read {read} of {len(self.job.pages)} pages"
+        except ServiceFailed as exc:
+            reason = str(exc)
+        log.debug(
+            "search: Pagefind's service failed (%s); indexing %s again",
+            reason,
+            self.job.folder,
+        )
+        shutil.rmtree(self.staging, ignore_errors=True)
+        # Kept on the run: a collected `Running` removes its staging folder.
+        self.again = start(self.job)
+        self.staging = self.again.staging
+        return self.again.wait()
+
+
+def abandon_service(service: PagefindService, staging: Path) -> None:
+    """Stop `service` if it still runs and remove `staging` (nothing if already done)."""
+    service.stop()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def streamed(job: IndexJob, service: PagefindService) -> Streamed:
+    """The run of `job`, whose pages `service` was given: its bundle asked for now."""
+    run = Streamed(job, staging_folder(job), service)
+    service.request_write(run.staging / "bundle")
+    return run
+
 
 def abandon(process: subprocess.Popen, staging: Path) -> None:
     """Stop `process` if it still runs and remove `staging` (nothing if already done)."""
@@ -135,11 +234,7 @@ def start(job: IndexJob) -> Running:
     binary = executable()
     if binary is None:
         raise PagefindMissing("Pagefind is not installed")
-    # Beside the bundle, on the same file system: putting it in place is a rename.
-    job.bundle.parent.mkdir(parents=True, exist_ok=True)
-    for stale in job.bundle.parent.glob(".pagefind-*"):  # left by an interrupted build
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=job.bundle.parent))
+    staging = staging_folder(job)
     glob = page_glob(job.folder, job.pages)
     if glob is not None:
         site = job.folder
@@ -172,25 +267,30 @@ def start(job: IndexJob) -> Running:
     return Running(job, staging, process)
 
 
+def staging_folder(job: IndexJob) -> Path:
+    """A new folder for the job's bundle, beside its place (putting it in place is a rename).
+
+    Folders an interrupted build left there are removed first.
+    """
+    job.bundle.parent.mkdir(parents=True, exist_ok=True)
+    for stale in job.bundle.parent.glob(".pagefind-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=".pagefind-", dir=job.bundle.parent))
+
+
 def discard(run: Running) -> None:
     """Stop a run whose index is not wanted after all, and remove what it wrote."""
     abandon(run.process, run.staging)
 
 
-def finish(runs: list[Running]) -> list[IndexResult]:
+def finish(runs: list[Running | Streamed]) -> list[IndexResult]:
     """Wait for every run, then put each bundle in place (`sync_tree`).
 
     Raises `RuntimeError` with Pagefind's own words when any run failed; no bundle is
     put in place then. Staging folders are removed either way.
     """
     try:
-        failures = []
-        for run in runs:
-            output, _ = run.process.communicate()
-            if run.process.returncode != 0:
-                lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
-                reason = " ".join(lines) or f"exit status {run.process.returncode}"
-                failures.append(f"{run.job.folder}: {reason}")
+        failures = [f"{run.job.folder}: {reason}" for run in runs if (reason := run.wait())]
         if failures:
             raise RuntimeError("; ".join(failures))
         results = []
