@@ -148,3 +148,31 @@ def test_the_writers_catalogs_come_first_and_the_themes_fill_in(tmp_path):
     zh, ui, warning = choose_translations(folders, "zh", "en", "en")
     assert (zh.gettext("Search"), ui) == ("Search", "en")
     assert str(mine / "zh" / "LC_MESSAGES" / "messages.po") in warning
+
+
+def test_remembered_gettext_answers_as_jinja_s_own_newstyle_gettext():
+    # The bundle's gettext answers a message without variables once per environment;
+    # every answer must be Jinja's: the translation, "%%" formatted, escaping as the
+    # template autoescapes, variables escaped, {% trans %} blocks, the same twice.
+    import jinja2
+    from pelican.plugins.bilingual.subsites import install_gettext
+
+    class Catalog(gettext.NullTranslations):
+        def gettext(self, message):
+            return {"Read": "읽기", "100%% done": "100%% 완료", "<b>": "<b>굵게</b>"}.get(
+                message, message
+            )
+
+    source = (
+        "{{ _('Read') }}|{{ _('100%% done') }}|{{ _('<b>') }}|{{ _('%(n)s min', n='<i>') }}"
+        "|{{ gettext('Read') }}|{% trans %}Read{% endtrans %}|{{ _('Other') }}"
+    )
+    for autoescape in (True, False):
+        ours = jinja2.Environment(autoescape=autoescape)
+        install_gettext(ours, Catalog())
+        jinja = jinja2.Environment(autoescape=autoescape, extensions=["jinja2.ext.i18n"])
+        jinja.install_gettext_translations(Catalog(), newstyle=True)
+        expected = jinja.from_string(source).render()
+        template = ours.from_string(source)
+        assert template.render() == template.render() == expected
+        assert ("100% 완료" in expected) and (("&lt;i&gt;" in expected) == autoescape)

@@ -302,7 +302,36 @@ def _read_kept(reader, cls, path: str, source_path, cache: read_cache.ReadCache,
 
 
 def install_gettext(env, translations) -> None:
-    """Install a compiled catalog (and the i18n extension, if missing) in a Jinja env."""
+    """Install a compiled catalog (and the i18n extension, if missing) in a Jinja env.
+
+    Jinja's "newstyle" gettext (https://jinja.palletsprojects.com/en/stable/extensions/
+    #newstyle-gettext), with each message used without variables translated and
+    formatted once per environment (`remembered_gettext`): a page asks for some thirty
+    of them, the same ones on every page.
+    """
     if I18N_EXTENSION not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)
+    env.globals["gettext"] = remembered_gettext(env.globals["gettext"])
+
+
+def remembered_gettext(gettext):
+    """Jinja's newstyle `gettext`, a message without variables answered once.
+
+    `gettext(context, message, **variables)` -> str or Markup, exactly as Jinja's (it
+    formats even a message without variables, so "100%%" is "100%"): the result of a
+    call without variables depends only on the message and whether the template
+    autoescapes, the key of the dictionary.
+    """
+    answers: dict[tuple[str, bool], str] = {}
+
+    @jinja2.pass_context
+    def remembered(context, message, **variables):
+        if variables:
+            return gettext(context, message, **variables)
+        key = (message, context.eval_ctx.autoescape)
+        if key not in answers:
+            answers[key] = gettext(context, message)
+        return answers[key]
+
+    return remembered
