@@ -273,6 +273,11 @@ def test_the_site_is_named_in_each_language():
     assert settings_of(written["pelicanconf.py"])["I18N_SUBSITES"] == {
         "ko": {"SITENAME": "소금과 잉크"}
     }
+    # The example post names the site as its language's site does (found by a trial).
+    korean = next(text for path, text in written.items() if path.endswith("hello.ko.md"))
+    english = next(text for path, text in written.items() if path.endswith("hello.en.md"))
+    assert "*소금과 잉크*" in korean and "Salt and Ink" not in korean
+    assert "*Salt and Ink*" in english
     with pytest.raises(QuickstartError, match="LANG=NAME"):
         quickstart.names_given(["ko"])
 

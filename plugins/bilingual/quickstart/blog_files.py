@@ -279,7 +279,7 @@ def files(answers: Answers, now: datetime.datetime) -> dict[str, str]:
         path = f"content/{SERIES_ID}/hello.{lang}.md"
         out[path] = (
             f"Title: {post.title}\nDate: {date}\nSeries: {post.series}\nSeries_index: 1\n"
-            f"Tags: {post.tag}\n\n" + post.text.format(site=answers.sitename, path=path)
+            f"Tags: {post.tag}\n\n" + post.text.format(site=answers.name_in(lang), path=path)
         )
     return out
 
