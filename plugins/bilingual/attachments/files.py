@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 
 from babel.numbers import format_decimal
-from bs4 import BeautifulSoup
 
 LINKED = ("{attach}", "{static}")
 NOT_FILES = {"", "html", "htm", "md", "rst", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif"}
@@ -51,6 +50,8 @@ def annotate(html: str, size_of: Callable, lang: str) -> str:
     """
     if not links_files(html):
         return html
+    from bs4 import BeautifulSoup  # imported here: most builds parse no page
+
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):
         href = link["href"]

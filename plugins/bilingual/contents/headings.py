@@ -11,8 +11,6 @@ import html as html_module
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-
 HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 # docutils: `<div class="section" id="...">` right around each section's heading.
 SECTION_HEADING = re.compile(
@@ -56,6 +54,8 @@ def sections(html: str, levels: tuple[int, ...] = (2, 3)) -> list[Section]:
     found = docutils_sections(html, levels)
     if found is not None:
         return found
+    from bs4 import BeautifulSoup  # imported here: most builds parse no page
+
     soup = BeautifulSoup(html, "html.parser")
     found = []
     for heading in soup.find_all([f"h{level}" for level in levels]):

@@ -22,8 +22,12 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+# Beautiful Soup is imported where a page is first parsed (most builds parse none):
+# its import is 60 ms of every build's start.
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 SUPERSCRIPTS = dict(zip("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ", strict=True))
 SUBSCRIPTS = dict(
@@ -65,6 +69,8 @@ def formulas_as_text(html: str) -> str:
     if "<math" not in html:
         return html
 
+    from bs4 import BeautifulSoup
+
     def text(found: re.Match) -> str:
         math = BeautifulSoup(found.group(0), "html.parser").find("math")
         return escape(formula_text(math)) if math else ""
@@ -77,11 +83,15 @@ def _name(node: Tag) -> str:
 
 
 def _children(node: Tag) -> list[Tag]:
+    from bs4 import Tag
+
     return [child for child in node.children if isinstance(child, Tag)]
 
 
 def _text(node, tight: bool) -> str:
     """`node`'s text; `tight`: inside a script or fraction (no spaces around operators)."""
+    from bs4 import NavigableString
+
     if isinstance(node, NavigableString):
         return ""
     name, parts = _name(node), _children(node)

@@ -19,8 +19,6 @@ import html
 import re
 from collections.abc import Callable
 
-from bs4 import BeautifulSoup
-
 INLINE = re.compile(r"^\\\((.*)\\\)$", re.S)
 DISPLAY = re.compile(r"^\\\[(.*)\\\]$", re.S)
 # Where a formula's MathML goes, put in the parsed page and replaced in its text.
@@ -42,6 +40,8 @@ def render(text: str, convert: Callable) -> tuple[str, list[tuple[str, str]]]:
     """
     if not has_formulas(text):
         return text, []
+    from bs4 import BeautifulSoup  # imported here: most builds parse no page
+
     soup = BeautifulSoup(text, "html.parser")
     problems = []
     rendered: list[str] = []
@@ -129,6 +129,8 @@ def unrendered_display(text: str) -> list[str]:
     if "$$" not in text:
         return []
     found = []
+    from bs4 import BeautifulSoup  # imported here: most builds parse no page
+
     for string in BeautifulSoup(text, "html.parser").find_all(string=True):
         if "$$" in string and not any(p.name in NOT_PROSE for p in string.parents):
             start = string.index("$$")
