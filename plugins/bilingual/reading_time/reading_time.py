@@ -19,7 +19,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.contents import Article
 
-from .. import compat
+from .. import compat, subsites
 from ..core import BuildStopped
 from ..core.settings import Setting
 from .counting import DEFAULT_RATES, reading_minutes
@@ -53,10 +53,20 @@ def check_settings(pelican):
 
 
 def measure(instance):
-    """`content_object_init`: `reading_time` on articles (pages are not dated lists)."""
+    """`content_object_init`: `reading_time` on articles (pages are not dated lists).
+
+    Counted once per build for each post's HTML, language and rates, though every
+    language's site makes every post (`subsites.shared_result`).
+    """
     if isinstance(instance, Article):
-        instance.reading_time = reading_minutes(
-            compat.content_html(instance), instance.lang, rates_of(instance.settings)
+        html, lang, rates = (
+            compat.content_html(instance),
+            instance.lang,
+            rates_of(instance.settings),
+        )
+        key = (html, lang, tuple(sorted(rates.items())))
+        instance.reading_time = subsites.shared_result(
+            instance.settings, __name__, key, lambda: reading_minutes(html, lang, rates)
         )
 
 
