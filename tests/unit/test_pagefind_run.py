@@ -166,3 +166,57 @@ def test_when_the_service_fails_the_folder_is_indexed_from_disk(tmp_path, troubl
     assert [r.pages for r in pagefind_run.finish([pagefind_run.streamed(job, service)])] == [2]
     assert indexed_urls(site / "pagefind") == {"/posts/first/", "/posts/second/"}
     assert not list(site.glob(".pagefind-*"))
+
+
+class _Service:
+    """A stand-in for Pagefind's service: who owns it, whether it ended, what it was given."""
+
+    def __init__(self, owner: int, ended: bool = False):
+        self.owner, self.ended, self.globs, self.stopped = owner, ended, [], False
+
+    def owned_here(self) -> bool:
+        import os
+
+        return os.getpid() == self.owner
+
+    def add_pages(self, glob: str) -> None:
+        self.globs.append(glob)
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def test_marked_pages_written_since_the_last_step_go_to_the_service(tmp_path):
+    import os
+
+    from pelican.plugins.bilingual.search.search import Stream, hand_over
+
+    site = tmp_path / "out"
+    written = [page(site, "posts/a/index.html"), page(site, "tags/index.html", marked=False)]
+    stream = Stream(site, service=_Service(os.getpid()))
+    hand_over(stream, written)
+    written.append(page(site, "about/index.html"))
+    hand_over(stream, written)
+    assert stream.service.globs == ["{posts/a/index.html}", "{about/index.html}"]
+    assert stream.pages == [written[0], written[2]] and stream.usable
+    # Written twice (an overwritten page): the site is indexed from disk instead.
+    written.append(written[0])
+    hand_over(stream, written)
+    assert not stream.usable and stream.service.stopped
+
+
+def test_a_service_that_ended_early_sends_the_site_to_the_command_line(tmp_path):
+    # Pages written after the service ended must not be lost: the stream is dropped and
+    # the site indexed from disk (every marked page written), not from what was handed.
+    import os
+
+    from pelican.plugins.bilingual.search.search import Stream, hand_over
+
+    site = tmp_path / "out"
+    stream = Stream(site, service=_Service(os.getpid(), ended=True))
+    hand_over(stream, [page(site, "posts/a/index.html")])
+    assert not stream.usable and stream.service.globs == []
+    # In a fork of the build (another process owns the service), nothing is done.
+    forked = Stream(site, service=_Service(os.getpid() + 1))
+    hand_over(forked, [page(site, "posts/a/index.html")])
+    assert forked.usable and forked.service.globs == [] and forked.looked_at == 0

@@ -38,7 +38,7 @@ class PagefindService:
     """One `pagefind --service` process holding one index.
 
     Only the process that started it may use it (a forked process that inherits it
-    must leave it alone: `usable_here`).
+    must leave it alone: `owned_here`).
     """
 
     def __init__(self, binary: Path, folder: Path, exclude_selectors: list[str]):
@@ -79,9 +79,9 @@ class PagefindService:
             raise ServiceFailed(f"unexpected reply to NewIndex: {reply}")
         self.index_id = reply["index_id"]
 
-    def usable_here(self) -> bool:
-        """Whether this process started the service (not a fork of it) and it runs."""
-        return os.getpid() == self.owner and not self.ended
+    def owned_here(self) -> bool:
+        """Whether this process started the service (not a fork of it)."""
+        return os.getpid() == self.owner
 
     def send(self, payload: dict) -> int:
         """Queue one message; returns its id (its reply comes under it)."""

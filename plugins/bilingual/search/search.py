@@ -213,7 +213,10 @@ def hand_over(stream: Stream, written: list) -> None:
     Only in the process that makes the build (not in a fork of it); any trouble makes
     the stream unusable and the site is indexed from disk at its `finalized`.
     """
-    if not stream.usable or (stream.service is not None and not stream.service.usable_here()):
+    if not stream.usable or (stream.service is not None and not stream.service.owned_here()):
+        return
+    if stream.service is not None and stream.service.ended:  # it stopped early: from disk
+        drop_stream(stream)
         return
     new, stream.looked_at = written[stream.looked_at :], len(written)
     pages = marked_pages(new)
