@@ -220,3 +220,28 @@ def test_a_service_that_ended_early_sends_the_site_to_the_command_line(tmp_path)
     forked = Stream(site, service=_Service(os.getpid() + 1))
     hand_over(forked, [page(site, "posts/a/index.html")])
     assert forked.usable and forked.service.globs == [] and forked.looked_at == 0
+
+
+def test_a_bundle_the_service_left_unreadable_is_made_again_from_disk(tmp_path):
+    # The service says it wrote the bundle, but its entry file is cut short: the pages
+    # are indexed again with the command line, not counted from a damaged file.
+    needs_pagefind()
+    site = tmp_path / "out"
+    listed = (page(site, "posts/first/index.html"), page(site, "posts/second/index.html"))
+
+    class Written(_Service):
+        def __init__(self):
+            super().__init__(0)
+
+        def request_write(self, output):
+            self.output = output
+
+        def finish(self):
+            self.output.mkdir(parents=True)
+            (self.output / "pagefind-entry.json").write_text('{"languages": {"en"')
+            return 2
+
+    job = IndexJob("en", site, listed, site / "pagefind")
+    run = pagefind_run.streamed(job, Written())
+    assert [r.pages for r in pagefind_run.finish([run])] == [2] and run.again is not None
+    assert indexed_urls(site / "pagefind") == {"/posts/first/", "/posts/second/"}

@@ -38,6 +38,9 @@ def test_the_page_count_comes_from_the_bundle_entry(tmp_path):
     entry = {"languages": {"en": {"page_count": 12}, "ko": {"page_count": 3}}}
     (tmp_path / "pagefind-entry.json").write_text(json.dumps(entry))
     assert indexed_count(tmp_path) == 15
+    for damaged in ("", '{"languages": {"en": {"page_count": 12}', "[]", '{"version": "1"}'):
+        (tmp_path / "pagefind-entry.json").write_text(damaged)
+        assert indexed_count(tmp_path) is None
 
 
 def run_query_js(expression: str):

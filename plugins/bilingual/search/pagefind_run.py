@@ -187,9 +187,10 @@ class Streamed:
         """Wait for the bundle: None when it is written, else Pagefind's own words."""
         try:
             read = self.service.finish()
-            if read == len(self.job.pages):
+            held = indexed_count(self.staging / "bundle")
+            if read == held == len(self.job.pages):
                 return None
-            reason = f"it read {read} of {len(self.job.pages)} pages"
+            reason = f"it read {read} of {len(self.job.pages)} pages; its bundle holds {held}"
         except ServiceFailed as exc:
             reason = str(exc)
         log.debug(
@@ -297,6 +298,8 @@ def finish(runs: list[Running | Streamed]) -> list[IndexResult]:
         for run in runs:
             bundle = run.staging / "bundle"
             pages = indexed_count(bundle)  # before sync_tree moves the files away
+            if pages is None:
+                raise RuntimeError(f"{run.job.folder}: Pagefind's pagefind-entry.json is damaged")
             for path in bundle.rglob("*"):
                 if path.is_file() and path.name.startswith(UNUSED):
                     path.unlink()
@@ -309,16 +312,20 @@ def finish(runs: list[Running | Streamed]) -> list[IndexResult]:
             shutil.rmtree(run.staging, ignore_errors=True)
 
 
-def indexed_count(bundle: Path) -> int:
+def indexed_count(bundle: Path) -> int | None:
     """How many pages a written bundle holds, every language in it.
 
-    Read from its `pagefind-entry.json`; 0 when Pagefind wrote none.
+    Read from its `pagefind-entry.json`; 0 when Pagefind wrote none, None when the file
+    cannot be read as Pagefind writes it (cut short, damaged).
     """
     entry = bundle / "pagefind-entry.json"
     if not entry.is_file():
         return 0
-    languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
-    return sum(info.get("page_count", 0) for info in languages.values())
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        return sum(int(info.get("page_count", 0)) for info in languages.values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def run(jobs: list[IndexJob]) -> list[IndexResult]:
