@@ -1,7 +1,9 @@
 """Build speed: our bundle against plain Pelican + pelican-i18n-subsites and Pelican's theme.
 
 Builds the same generated corpus (100 and 1,000 EN/KO pairs by default) both ways in one
-run, alternating, and prints each time, the ratio and the peak memory of each build; our
+run, alternating, and prints each time, the ratio and the peak memory of each build (its own
+process, its largest child, and the whole process tree's proportional set size, sampled by
+`tree_memory.py`); our
 warm builds in a new process into the same folder: nothing changed (the build record
 finds nothing to do), every page rendered again (`BUILD_RECORD=false
 BUILD_SKIP_UNCHANGED_PAGES=false`, the reader cache the cold build left) and one post
@@ -62,23 +64,30 @@ DEFAULT_PAGINATION = False
 """
 # Runs one Pelican build and reports its own peak memory and the largest of its child
 # processes' (our read-ahead and rendering forks, Pagefind): ru_maxrss is in KiB on Linux;
-# and the CPU seconds of the whole process tree (its own and its children's, user + system).
+# the CPU seconds of the whole process tree (its own and its children's, user + system);
+# and the whole tree's peak memory, sampled every 0.2 s by a thread (`tree_memory.py`):
+# the sum of each process's proportional set size (PSS, Linux's `smaps_rollup`: a page a
+# fork shares with its parent counts half in each), 0 where /proc cannot tell.
 RUNNER = (
-    "import resource, sys, pelican\n"
+    "import resource, sys, threading, pelican\n"
+    f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+    "import tree_memory\n"
+    "peak = tree_memory.Peak()\n"
+    "threading.Thread(target=peak.watch, args=(0.2,), daemon=True).start()\n"
     "try:\n    pelican.main(sys.argv[1:])\n"
     "finally:\n"
     "    me = resource.getrusage(resource.RUSAGE_SELF)\n"
     "    kids = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime\n"
-    "    print('MAXRSS', me.ru_maxrss, kids.ru_maxrss, cpu, file=sys.stderr)\n"
+    "    print('MAXRSS', me.ru_maxrss, kids.ru_maxrss, cpu, peak.kib, file=sys.stderr)\n"
 )
 
 
 def build(
     content: Path, output: Path, settings: Path, *extra: str
-) -> tuple[float, int, int, float]:
+) -> tuple[float, int, int, float, int]:
     """(seconds, peak KiB of the build's process, of its largest child process, CPU seconds
-    of the whole process tree)."""
+    of the whole process tree, peak KiB of the whole process tree (PSS, sampled; 0 unknown))."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     started = time.perf_counter()
     result = run_pelican(
@@ -94,7 +103,7 @@ def build(
         sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
     line = next(line for line in result.stderr.splitlines() if line.startswith("MAXRSS"))
     fields = line.split()
-    return elapsed, int(fields[1]), int(fields[2]), float(fields[3])
+    return elapsed, int(fields[1]), int(fields[2]), float(fields[3]), int(fields[4])
 
 
 # Runs Hugo and reports its peak memory: the only child of this small Python process.
@@ -299,11 +308,13 @@ def main() -> None:
                 "ours_s": round(our_s, 2),
                 "plain_s": round(plain_s, 2),
                 "ratio": round(our_s / plain_s, 3),
-                "ours_peak_mib": round(max(m for _, m, _, _ in ours) / 1024),
-                "ours_child_peak_mib": round(max(c for _, _, c, _ in ours) / 1024),
-                "plain_peak_mib": round(max(m for _, m, _, _ in theirs) / 1024),
-                "ours_cpu_s": round(statistics.median(c for *_, c in ours), 2),
-                "plain_cpu_s": round(statistics.median(c for *_, c in theirs), 2),
+                "ours_peak_mib": round(max(m for _, m, *_ in ours) / 1024),
+                "ours_child_peak_mib": round(max(c for _, _, c, *_ in ours) / 1024),
+                "plain_peak_mib": round(max(m for _, m, *_ in theirs) / 1024),
+                "ours_tree_peak_mib": round(max(k for *_, k in ours) / 1024),
+                "plain_tree_peak_mib": round(max(k for *_, k in theirs) / 1024),
+                "ours_cpu_s": round(statistics.median(c for *_, c, _ in ours), 2),
+                "plain_cpu_s": round(statistics.median(c for *_, c, _ in theirs), 2),
                 "unsearched_ratio": round(unsearched_s / plain_s, 3),
             }
             if hugos:
@@ -346,6 +357,10 @@ def main() -> None:
                 f"{pairs:>5} pairs: CPU of the whole process tree: ours {r['ours_cpu_s']:.2f} s, "
                 f"plain {r['plain_cpu_s']:.2f} s ({r['ours_cpu_s'] / r['plain_cpu_s']:.3f}); "
                 f"ours without search {r['unsearched_ratio']:.3f} of plain's wall time"
+            )
+            print(
+                f"{pairs:>5} pairs: peak memory of the whole process tree (PSS, sampled every "
+                f"0.2 s): ours {r['ours_tree_peak_mib']} MiB, plain {r['plain_tree_peak_mib']} MiB"
             )
     print(json.dumps(results))
     biggest = results[max(results)]
