@@ -291,20 +291,23 @@ def test_only_the_bundles_theme_is_autoescaped(tmp_path):
     from pelican.plugins.bilingual.subsites import configure
     from pelican.settings import DEFAULT_CONFIG
 
-    def environment(theme):
+    def environment(theme, given=None):
         settings = {
             **DEFAULT_CONFIG,
             "PATH": str(tmp_path),
             "OUTPUT_PATH": str(tmp_path.parent / "out"),
             "CACHE_PATH": str(tmp_path.parent / "cache"),
             "THEME": str(theme),
-            "JINJA_ENVIRONMENT": {},
+            "JINJA_ENVIRONMENT": dict(given or {}),
         }
         configure(SimpleNamespace(settings=settings, output_path="output"))
         return settings["JINJA_ENVIRONMENT"]
 
     assert environment(THEME_PATH)["autoescape"] is True
     assert "autoescape" not in environment(DEFAULT_CONFIG["THEME"])
+    # Templates are not looked at again during a build, unless the writer asks for it.
+    assert environment(THEME_PATH)["auto_reload"] is False
+    assert environment(THEME_PATH, {"auto_reload": True})["auto_reload"] is True
 
 
 def test_a_content_folder_that_holds_the_project_or_the_output_stops_the_build(tmp_path):

@@ -153,7 +153,7 @@ def jinja_environment(settings: Mapping) -> dict:
 
     Gettext by class (see `configure`), the compiled templates shared between the sites,
     escaping for the bundle's own theme (`uses_bundle_theme`), and Pelican's default
-    `trim_blocks` / `lstrip_blocks` unless set.
+    `trim_blocks` / `lstrip_blocks` and no `auto_reload` unless set.
     """
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
     # By class: i18n-subsites looks for the short name to install `.mo` catalogs from
@@ -170,6 +170,11 @@ def jinja_environment(settings: Mapping) -> dict:
         environment["autoescape"] = True
     environment.setdefault("trim_blocks", True)
     environment.setdefault("lstrip_blocks", True)
+    # Jinja looks at a template file's time at every use to see whether it changed
+    # (`auto_reload`): a page includes some fifteen. Templates do not change during a
+    # build, and every build makes new environments (Pelican makes its generators at
+    # each run; `invoke serve` starts a new build for a template saved).
+    environment.setdefault("auto_reload", False)
     return environment
 
 
