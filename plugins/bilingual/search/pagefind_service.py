@@ -100,39 +100,40 @@ class PagefindService:
     def request_write(self, output: Path) -> None:
         """Have the bundle written to `output` once every page added is read; at once.
 
-        A thread waits for the pages and then asks for the bundle: Pagefind's service
-        handles messages as they come, not one after the other.
+        A thread waits for the pages, asks for the bundle (Pagefind's service handles
+        messages as they come, not one after the other), waits for it and stops the
+        service, whose index then leaves memory while the build goes on.
         """
 
         def write_when_read():
             try:
                 read = sum(int(self.wait(i).get("page_count") or 0) for i in self.added)
                 message = {"type": "WriteFiles", "index_id": self.index_id}
-                self._write = (read, self.send({**message, "output_path": str(output)}))
+                self.wait(self.send({**message, "output_path": str(output)}))
+                self._written = read
             except ServiceFailed as exc:
-                self._write = exc
+                self._written = exc
+            self.stop()
             with self.condition:
                 self.condition.notify_all()
 
-        self._write: tuple[int, int] | ServiceFailed | None = None
+        self._written: int | ServiceFailed | None = None
         threading.Thread(target=write_when_read, daemon=True).start()
 
     def finish(self, timeout: float = 600) -> int:
-        """Wait for the bundle `request_write` asked for, and stop the service.
+        """Wait for the bundle `request_write` asked for; the service is stopped.
 
         Returns the pages read. Raises `ServiceFailed` when a step failed, the service
-        ended or `timeout` seconds passed waiting for one reply.
+        ended or `timeout` seconds passed.
         """
         try:
             with self.condition:
-                self.condition.wait_for(lambda: self._write is not None, timeout)
-            if isinstance(self._write, ServiceFailed):
-                raise self._write
-            if self._write is None:
-                raise ServiceFailed("Pagefind's service did not read the pages in time")
-            read, write_id = self._write
-            self.wait(write_id, timeout)
-            return read
+                self.condition.wait_for(lambda: self._written is not None, timeout)
+            if isinstance(self._written, ServiceFailed):
+                raise self._written
+            if self._written is None:
+                raise ServiceFailed("Pagefind's service did not write the bundle in time")
+            return self._written
         finally:
             self.stop()
 
