@@ -562,3 +562,28 @@ def test_a_large_blogs_check_report_lists_the_posts_with_work_to_do():
     assert len(table) == LIST_LIMIT
     assert "  … and 210 more (200 of them in every language); the translation" in "\n".join(lines)
     assert "  … and 10 more" in lines
+
+
+def test_link_patterns_keep_their_word_boundaries():
+    # The patterns begin with a character (quick for `re`) and still need a word's start.
+    from pelican.plugins.bilingual.content_checks.link_rules import (
+        content_links,
+        element_ids,
+        unpublishable_links,
+    )
+
+    html = (
+        "<a href = '{filename}a.md'>a</a> <img\nsrc=\"|static|b.png\"> "
+        '<a data-href="{filename}c.md">c</a>'
+    )
+    assert content_links(html) == [("filename", "a.md"), ("static", "b.png"), ("filename", "c.md")]
+    assert content_links("<p>no links = {here}</p>") == []
+    assert element_ids('<h2 id="a">A</h2><p pid="c" id = \'d\'>') == {"a", "d"}
+
+    from types import SimpleNamespace
+
+    from pelican.plugins.bilingual.core import error
+
+    posts = {"x.md": SimpleNamespace(status="published", html='<h2 id="here">H</h2>')}
+    linked = '<a xhref="{filename}x.md#gone">a</a> <a href="{filename}x.md#gone">b</a>'
+    assert len(unpublishable_links("a.md", "", linked, posts.get, error)) == 1

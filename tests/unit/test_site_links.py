@@ -61,3 +61,32 @@ def test_a_root_link_to_a_posts_address_becomes_a_filename_link():
         '<a href="/tags/charts/">c</a> <a href="//cdn.example/x">d</a> '
         '<a href="{filename}/pages/about.md">e</a>'
     )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<img src="/images/a.svg">',
+        "<a href = '/files/b.pdf'>",
+        '<a\nhref=\n"/posts/x/">',
+        '<a href="/">home</a>',
+        '<a href="//cdn.example/x"> and <a href="/posts/x/">',
+    ],
+)
+def test_the_quick_look_finds_every_root_link(html):
+    # `MAYBE_ROOT_LINK` gates the slower `ROOT_LINK`: it must find whatever that finds.
+    from pelican.plugins.bilingual.site_links.site_links import MAYBE_ROOT_LINK, ROOT_LINK
+
+    assert ROOT_LINK.search(html)
+    assert MAYBE_ROOT_LINK.search(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    ['<a href="//cdn.example/x">', '<img src="{static}/a.svg">', '<a href="posts/x/">', "a=/b"],
+)
+def test_the_quick_look_passes_html_without_root_links(html):
+    from pelican.plugins.bilingual.site_links.site_links import MAYBE_ROOT_LINK, ROOT_LINK
+
+    assert not ROOT_LINK.search(html)
+    assert not MAYBE_ROOT_LINK.search(html)

@@ -35,6 +35,9 @@ from .. import compat
 
 # `src="/..."` or `href="/..."`, not `//host/...`: (attribute and quote, path, rest).
 ROOT_LINK = re.compile(r"""(\b(?:src|href)\s*=\s*(["']))/(?!/)([^"'#?]*)([^"']*)\2""")
+# What every `ROOT_LINK` holds. It begins with a character, which Python's `re` looks
+# for quickly; `ROOT_LINK` does not, and takes some fifty times longer to find nothing.
+MAYBE_ROOT_LINK = re.compile(r"""=\s*["']/(?!/)""")
 
 
 def is_static(path: str, static_paths: Iterable[str]) -> bool:
@@ -65,7 +68,7 @@ def as_static_links(html: str, is_site_file: Callable[[str], bool]) -> str:
 def static_links(instance):
     """`content_object_init`: root-relative links to the site's files become `{static}`."""
     content = compat.content_html(instance)
-    if "=" not in content or not ROOT_LINK.search(content):
+    if not MAYBE_ROOT_LINK.search(content):
         return
     root = instance.settings["PATH"]
     static_paths = tuple(instance.settings.get("STATIC_PATHS") or ())
@@ -145,7 +148,7 @@ def page_links(generators) -> None:
 
     for item in contents:
         html = compat.content_html(item)
-        if "=" not in html or not ROOT_LINK.search(html):
+        if not MAYBE_ROOT_LINK.search(html):
             continue
         changed = as_content_links(html, source_of)
         if changed != html:
