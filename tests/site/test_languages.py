@@ -233,3 +233,26 @@ def test_an_author_named_per_language_links_only_pages_that_exist(tmp_path):
         links = build.soup(page).select("link[rel=alternate][hreflang]")
         assert {a["hreflang"] for a in links} == {own, "x-default"}, page
         assert all(build.resolve(a["href"]) is not None for a in links)
+
+
+def test_a_blog_in_one_language_has_nothing_about_translations(tmp_path):
+    """No `I18N_SUBSITES`: one site, its posts counted, no translation status page and
+    no language switch (there is no other language to offer)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for number in (1, 2):
+        (content / f"note-{number}.md").write_text(
+            f"Title: Note {number}\nDate: 2026-03-0{number}\n\nA note in English only.\n",
+            encoding="utf-8",
+        )
+    build = run_pelican(content, tmp_path / "out", "-e", "I18N_SUBSITES={}")
+    assert build.returncode == 0, build.log
+    assert "posts: 2 (en)" in build.log
+    assert "translation" not in build.log.lower()
+    assert not (build.output / "translations").exists() and not (build.output / "ko").exists()
+    home = build.soup("")
+    assert [a.get_text(strip=True) for a in home.select("main h2 a, main h3 a")][:2] == [
+        "Note 2",
+        "Note 1",
+    ]
+    assert not home.select("nav.lang-switch a")

@@ -367,6 +367,12 @@ def test_summary_of_complete_site_says_so():
     assert "every post has all its translations" in summary.lines()[-1]
 
 
+def test_summary_of_a_blog_in_one_language_counts_its_posts_only():
+    rows = translation_status([Version("a", "en"), Version("b", "en")], ["en"], by_path)
+    assert summarize(rows, ["en"]).lines() == ["posts: 2 (en)"]
+    assert summarize(rows, ["en"], warnings=1).lines()[-1].startswith("1 warning(s) above")
+
+
 def test_findings_become_github_annotations_with_escaped_properties():
     from pelican.plugins.bilingual.content_checks.report import annotation
     from pelican.plugins.bilingual.core import warning

@@ -321,9 +321,13 @@ def is_content_file(content_root: str, relative: str) -> bool:
 def check_settings(pelican):
     """`initialized`: stop on a bad setting before anything is read or written.
 
-    Also folds Pelican's messages about unreadable files into the report.
+    Also folds Pelican's messages about unreadable files into the report. A blog in
+    one language (no `I18N_SUBSITES`) has no translations to list: its build writes no
+    translation status page.
     """
-    CheckSettings.from_settings(pelican.settings)
+    config = CheckSettings.from_settings(pelican.settings)
+    if len(config.langs) == 1:
+        subsites.remove_direct_template(pelican.settings, "translation_status")
     fold_pelican_messages()
     state = build_state(pelican.settings)
     if COUNTER_KEY not in state:  # the main site; subsites share its state

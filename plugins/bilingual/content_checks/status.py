@@ -76,6 +76,12 @@ class Summary:
 
     def lines(self) -> list[str]:
         """The summary as lines of text for the end of a build: counts, a few examples."""
+        if len(self.langs) == 1:  # a blog in one language: nothing to pair
+            (lang,) = self.langs
+            out = [f"posts: {self.per_lang.get(lang, 0)} ({lang})"]
+            if self.warnings:
+                out.append(f"{self.warnings} warning(s) above; none stops the build")
+            return out
         counts = ", ".join(f"{lang}: {self.per_lang.get(lang, 0)}" for lang in self.langs)
         # Two languages make pairs; with more, a post is complete in every language.
         complete = "complete pairs" if len(self.langs) == 2 else "in every language"

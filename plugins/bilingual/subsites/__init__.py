@@ -155,6 +155,7 @@ from .sites import (  # noqa: F401 (the adapter's names, for the features)
     is_main_site,
     language_setting,
     language_sites,
+    remove_direct_template,
     site_output,
     site_urls,
     theme_has_template,

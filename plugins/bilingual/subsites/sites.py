@@ -126,6 +126,16 @@ def add_direct_template(settings: dict, name: str, feature: str = "bilingual") -
                 target["DIRECT_TEMPLATES"] = [*templates, name]
 
 
+def remove_direct_template(settings: dict, name: str) -> None:
+    """Take the direct template `name` out of `DIRECT_TEMPLATES`, for every language's site.
+
+    This site's settings and the main site's kept ones, as `add_direct_template`.
+    """
+    for target in (settings, build_state(settings).get(MAIN_SETTINGS_KEY)):
+        if target is not None and name in (target.get("DIRECT_TEMPLATES") or ()):
+            target["DIRECT_TEMPLATES"] = [t for t in target["DIRECT_TEMPLATES"] if t != name]
+
+
 def is_main_site(settings: Mapping) -> bool:
     """Whether these settings are the main language's site (it reads first, writes last)."""
     return settings["DEFAULT_LANG"] == language_sites(settings).main_lang
