@@ -33,6 +33,26 @@ def test_only_written_pages_marked_in_a_tag_count(tmp_path):
     assert marked_pages([d, a, b, a, feed]) == [a, d]
 
 
+def test_the_quick_look_for_the_mark_follows_the_rule():
+    """`is_marked` gives what `BODY_MARK` (the rule, a regular expression) gives, on
+    random text made of the pieces that matter: tags, spaces, `=`, the attribute."""
+    import random
+
+    from pelican.plugins.bilingual.search.collect import BODY_MARK, is_marked
+
+    pieces = [b"<", b">", b"a", b"1", b" ", b"\n", b"=", b"/", b"data-pagefind-body", b"x"]
+    weights = [3, 2, 3, 1, 4, 1, 2, 1, 4, 1]
+    chance = random.Random(29)
+    marked = 0
+    for _ in range(20000):
+        page = b"".join(chance.choices(pieces, weights, k=chance.randint(1, 10)))
+        assert is_marked(page) == bool(BODY_MARK.search(page)), page
+        marked += is_marked(page)
+    assert marked > 40  # the random pages did hold marks
+    assert is_marked(b'<article class="post"\tdata-pagefind-body="">')
+    assert not is_marked(b"<p>&lt;article data-pagefind-body&gt;</p> data-pagefind-body")
+
+
 def test_the_page_count_comes_from_the_bundle_entry(tmp_path):
     assert indexed_count(tmp_path) == 0
     entry = {"languages": {"en": {"page_count": 12}, "ko": {"page_count": 3}}}
