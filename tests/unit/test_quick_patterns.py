@@ -1,12 +1,13 @@
 """Inline patterns that look for what every match holds before searching: same HTML."""
 
 import random
+import re
 
 import markdown
 import pytest
 from pelican.plugins.bilingual.front_matter.quick_patterns import (
     Guarded,
-    guard_inline_patterns,
+    guard_patterns,
     known_needs,
 )
 
@@ -16,6 +17,7 @@ OURS = {
         "markdown.extensions.toc",
         "pymdownx.arithmatex",
         "markdown.extensions.codehilite",
+        "markdown.extensions.admonition",
     ],
     "extension_configs": {
         "pymdownx.arithmatex": {"generic": True},
@@ -25,32 +27,47 @@ OURS = {
 }
 
 
+def compiled_expressions() -> dict:
+    """{expression text: the compiled expression} of a blog's Markdown, unguarded."""
+    md = markdown.Markdown(**OURS)
+    expressions = [getattr(p, "compiled_re", None) for p in md.inlinePatterns]
+    expressions += [getattr(p, "RE", None) for p in md.parser.blockprocessors]
+    return {e.pattern: e for e in expressions if isinstance(e, re.Pattern)}
+
+
 @pytest.mark.parametrize("expression", sorted(known_needs()))
 def test_every_match_holds_what_the_guard_looks_for(expression):
     """Random text over the characters these patterns care about: wherever the library's
     own expression finds a match from a position, one of the guard's strings occurs
-    there or after it. A guard that looked for the wrong string fails here."""
-    import re
-
-    compiled = re.compile(expression, re.DOTALL | re.UNICODE)
+    there or after it, and the guarded expression finds the same. A guard that looked
+    for the wrong string fails here."""
+    # Arithmatex's other syntax choices are compiled as Python-Markdown compiles them.
+    compiled = compiled_expressions().get(expression) or re.compile(expression, re.S | re.U)
     needs = known_needs()[expression]
-    alphabet = ["a", " ", "$", "\\", "\\(", "\\)", "(", ")", "`", "[", "]", "!", "\n", "\x02"]
+    guarded = Guarded(compiled, needs)
+    alphabet = ["a", " ", "$", "\\", "\\(", "\\)", "(", ")", "`", "[", "]", "!", "!!!", "\n"]
+    alphabet += ["\x02", "#", ">", ":", '"', "!!! a", ": a"]
     chance = random.Random(29)
     matched = 0
     for _ in range(20000):
         text = "".join(chance.choice(alphabet) for _ in range(chance.randint(1, 14)))
         pos = chance.randint(0, len(text))
-        if any(True for _ in compiled.finditer(text, pos)):
+        found = [(m.span(), m.groups()) for m in compiled.finditer(text, pos)]
+        if found:
             matched += 1
             assert any(text.find(needed, pos) >= 0 for needed in needs), (text, pos)
-        guarded = Guarded(compiled, needs).finditer(text, pos)
-        found = [(m.span(), m.groups()) for m in compiled.finditer(text, pos)]
-        assert [(m.span(), m.groups()) for m in guarded] == found
-    assert matched > 100  # the random text did exercise the expression
+        assert [(m.span(), m.groups()) for m in guarded.finditer(text, pos)] == found
+        first = compiled.search(text, pos)
+        again = guarded.search(text, pos)
+        assert (again and (again.span(), again.groups())) == (first and found[0])
+    assert matched > 40  # the random text did exercise the expression
 
 
 def test_the_known_patterns_of_a_blogs_markdown_are_guarded():
-    md = guard_inline_patterns(markdown.Markdown(**OURS))
+    md = guard_patterns(markdown.Markdown(**OURS))
+    blocks = md.parser.blockprocessors
+    kinds = ("hashheader", "quote", "deflist", "admonition")
+    assert all(isinstance(blocks[kind].RE, Guarded) for kind in kinds)
     guarded = sorted(
         name
         for name in ("backtick", "link", "reference", "short_reference", "arithmatex-inline")
@@ -65,7 +82,7 @@ def test_a_pattern_of_the_same_name_with_another_expression_is_left_alone():
     md = markdown.Markdown()
     own = markdown.inlinepatterns.BacktickInlineProcessor(r"(?<!\\)(`+)")
     md.inlinePatterns.register(own, "backtick", 190)
-    guard_inline_patterns(md)
+    guard_patterns(md)
     assert not isinstance(own.getCompiledRegExp(), Guarded)
 
 
@@ -89,7 +106,7 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_the_html_is_the_same_guarded_or_not(text):
     plain = markdown.Markdown(**OURS)
-    guarded = guard_inline_patterns(markdown.Markdown(**OURS))
+    guarded = guard_patterns(markdown.Markdown(**OURS))
     assert guarded.convert(text) == plain.convert(text)
 
 

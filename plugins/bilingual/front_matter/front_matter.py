@@ -30,7 +30,7 @@ from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE, YAMLMetadataR
 from pelican.utils import pelican_open
 from pygments.formatters import get_formatter_by_name
 
-from .quick_patterns import guard_inline_patterns
+from .quick_patterns import guard_patterns
 
 CODEHILITE = ("markdown.extensions.codehilite", "codehilite")
 
@@ -89,7 +89,7 @@ class MarkdownReader(YAMLMetadataReader):
         yaml_settings["extensions"] = [
             name for name in yaml_settings["extensions"] if name != "markdown.extensions.meta"
         ]
-        self._md = guard_inline_patterns(Markdown(**yaml_settings))
+        self._md = guard_patterns(Markdown(**yaml_settings))
 
     def read(self, source_path):
         """(HTML, metadata) of one file: YAML front matter, or Pelican's `Key: value` lines."""
@@ -112,7 +112,7 @@ class MarkdownReader(YAMLMetadataReader):
     def _meta_lines_markdown(self) -> Markdown:
         """This reader's Markdown with Pelican's settings (`meta` included), made once."""
         if getattr(self, "_meta_markdown", None) is None:
-            self._meta_markdown = guard_inline_patterns(Markdown(**self._markdown_settings))
+            self._meta_markdown = guard_patterns(Markdown(**self._markdown_settings))
         return self._meta_markdown
 
     def _load_yaml_metadata(self, text, source_path):

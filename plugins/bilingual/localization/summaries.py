@@ -60,6 +60,12 @@ NOT_TEXT = {
     "line-block",
     "series-box",
 }
+# Elements a teaser leaves out, with what they hold.
+IMAGES = frozenset({"img", "picture", "svg", "video", "audio", "iframe"})
+# Classes of the links a teaser leaves out: heading anchors (the `headings` feature's,
+# docutils'), footnote references (Python-Markdown's, docutils').
+HEADING_ANCHOR = frozenset({"heading-anchor", "headerlink"})
+FOOTNOTE_REFERENCE = frozenset({"footnote-ref", "footnote-reference"})
 # Inline elements a teaser keeps (with their attributes, `id` aside); others keep their text.
 INLINE = {
     "a",
@@ -117,20 +123,38 @@ def cleaned(paragraph: Tag) -> Tag:
     """
     from bs4 import NavigableString
 
-    for image in paragraph.find_all(["img", "picture", "svg", "video", "audio", "iframe"]):
+    # One walk over the paragraph's elements for what goes (a `find_all` or a CSS
+    # `select` per kind took longer than the parse).
+    images, heading_anchors, references, breaks = [], [], [], []
+    for element in elements_in(paragraph):
+        if element.name in IMAGES:
+            images.append(element)
+        elif element.name == "br":
+            breaks.append(element)
+        elif element.name == "a":
+            classes = element.get("class") or ()
+            if HEADING_ANCHOR.intersection(classes):
+                heading_anchors.append(element)
+            if FOOTNOTE_REFERENCE.intersection(classes):
+                references.append(element)
+    for image in images:
         image.decompose()
-    for anchor in paragraph.select("a.heading-anchor, a.headerlink"):
-        anchor.decompose()
-    for reference in paragraph.select("a.footnote-ref, a.footnote-reference"):
+    for anchor in heading_anchors:
+        if not anchor.decomposed:
+            anchor.decompose()
+    for reference in references:
+        if reference.decomposed:
+            continue
         marker = reference.parent if reference.parent.name == "sup" else reference
         before, after = marker.previous_sibling, marker.next_sibling
         spaced = isinstance(before, NavigableString) and isinstance(after, NavigableString)
         if spaced and before.endswith(" ") and after[:1] in (" ", ".", ","):
             before.replace_with(before.rstrip(" "))  # "a claim [1] and" -> "a claim and"
         marker.decompose()
-    for br in paragraph.find_all("br"):
-        br.replace_with(" ")
-    for element in list(paragraph.find_all(True)):
+    for br in breaks:
+        if not br.decomposed:
+            br.replace_with(" ")
+    for element in elements_in(paragraph):
         if element.decomposed or any(parent.name == "math" for parent in element.parents):
             continue
         if element.name == "math":
@@ -139,10 +163,17 @@ def cleaned(paragraph: Tag) -> Tag:
             element.name == "a" and element.get("href", "").startswith("#")
         ):
             element.unwrap()
-    for element in [paragraph, *paragraph.find_all(True)]:
+    for element in [paragraph, *elements_in(paragraph)]:
         if element.name != "math" and not any(p.name == "math" for p in element.parents):
             element.attrs.pop("id", None)
     return paragraph
+
+
+def elements_in(element: Tag) -> list[Tag]:
+    """The elements inside `element`, in document order (`find_all(True)`, quicker)."""
+    from bs4 import Tag
+
+    return [node for node in element.descendants if isinstance(node, Tag)]
 
 
 def words_in(text: str, spaced: bool) -> list[re.Match]:
@@ -155,8 +186,14 @@ def inside_math(node) -> bool:
     return any(parent.name == "math" for parent in node.parents)
 
 
-def words(paragraphs: list[Tag], spaced: bool) -> list[tuple[int, object, re.Match | None]]:
-    """[(paragraph number, text node or `<math>`, the word's match or None)], in order."""
+def words(
+    paragraphs: list[Tag], spaced: bool, most: int | None = None
+) -> list[tuple[int, object, re.Match | None]]:
+    """[(paragraph number, text node or `<math>`, the word's match or None)], in order.
+
+    With `most`, the list may stop once it holds more than `most` words (a teaser
+    needs to know only whether there are more than it keeps).
+    """
     from bs4 import Tag
 
     found = []
@@ -167,6 +204,8 @@ def words(paragraphs: list[Tag], spaced: bool) -> list[tuple[int, object, re.Mat
                     found.append((number, node, None))
             elif not inside_math(node):
                 found += [(number, node, match) for match in words_in(str(node), spaced)]
+            if most is not None and len(found) > most:
+                return found
     return found
 
 
@@ -181,7 +220,7 @@ def remove_following(node, paragraph: Tag) -> None:
 
 def cut(paragraphs: list[Tag], limit: int, spaced: bool, end_text: str) -> bool:
     """Cut `paragraphs` (in place) after `limit` words; whether anything was cut off."""
-    found = words(paragraphs, spaced)
+    found = words(paragraphs, spaced, most=limit)
     if len(found) <= limit:
         return False
     number, node, match = found[limit - 1]
