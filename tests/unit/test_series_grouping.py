@@ -10,7 +10,12 @@ from pelican.plugins.bilingual.series_threads.grouping import (
     parse_index,
     resolve_series_id,
 )
-from pelican.plugins.bilingual.series_threads.ordering import order_threads, representatives, window
+from pelican.plugins.bilingual.series_threads.ordering import (
+    feed_order,
+    order_threads,
+    representatives,
+    window,
+)
 from pelican.plugins.bilingual.series_threads.problems import check_entries
 
 
@@ -159,6 +164,24 @@ def test_ties_on_index_fall_back_to_date_then_path():
     c = entry("c-same", 1, date=day(1))
     (thread,) = order_threads([a, c, b])
     assert [e.slug for e in thread.entries] == ["a-early", "c-same", "b-late"]
+
+
+def test_a_feed_lists_posts_of_the_same_day_in_the_same_order_every_build():
+    """Newest first; the same moment: the later episode first, then by file, whatever
+    order the posts come in (Pelican reads files as a set)."""
+    posts = [
+        entry("tutorial-index", date=day(0)),
+        entry("register", 2, date=day(5)),
+        entry("first-user", 3, date=day(5)),
+        entry("update", date=day(9)),
+        entry("b-no-index", date=day(5)),
+        entry("a-no-index", date=day(5)),
+    ]
+    expected = ["update", "first-user", "register", "b-no-index", "a-no-index", "tutorial-index"]
+    for turn in range(6):
+        shuffled = posts[turn:] + posts[:turn]
+        assert [p.slug for p in feed_order(shuffled)] == expected
+        assert [p.slug for p in feed_order(reversed(shuffled))] == expected
 
 
 def test_series_without_indices_order_by_date():

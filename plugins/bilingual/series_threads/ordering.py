@@ -10,6 +10,20 @@ from collections.abc import Iterable
 from .grouping import Entry, Thread
 
 
+def feed_order(entries: Iterable[Entry]) -> list:
+    """The posts of `entries` as a series' feed lists them: newest first.
+
+    Posts of the same moment: the later in the series first, then by source file, so a
+    build repeats exactly (Pelican reads the content folder as a set, in no fixed order).
+    """
+    ordered = sorted(
+        entries,
+        key=lambda e: (e.item.date, -1 if e.index is None else e.index, e.item.source_path),
+        reverse=True,
+    )
+    return [entry.item for entry in ordered]
+
+
 def order_threads(entries: Iterable) -> list[Thread]:
     """Sub-series by their first episode's date; episodes by index, or by date without one."""
     groups: dict = {}

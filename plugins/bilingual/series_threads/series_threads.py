@@ -61,6 +61,7 @@ from ..core import (
 from ..core.romanize import has_hangul, romanized, romanizes
 from ..core.settings import Setting, defaults
 from .grouping import collect_entries, normalize_config, unknown_languages
+from .ordering import feed_order
 from .problems import check_entries
 from .views import PostSeries, SeriesLinks, build_views, post_series
 
@@ -175,16 +176,12 @@ class SeriesGenerator(Generator):
         self.context["series_list"] = sorted(ordered, key=lambda v: v.latest, reverse=True)
         self.config = config
         self.feed_items = {
-            series_id: sorted(
-                (
-                    e.item
-                    for e in visible
-                    if e.series_id == series_id
-                    and e.lang == config.lang
-                    and e.item.status == "published"
-                ),
-                key=lambda item: item.date,
-                reverse=True,
+            series_id: feed_order(
+                e
+                for e in visible
+                if e.series_id == series_id
+                and e.lang == config.lang
+                and e.item.status == "published"
             )
             for series_id in views
         }
