@@ -172,3 +172,46 @@ def test_a_sitemap_reads_only_each_page_s_head(tmp_path):
     assert whole.refs and whole.ids and whole.draft_rows
     assert "/elsewhere/" in whole.refs and "/elsewhere/" not in head.refs  # body not read
     assert not head.ids and not head.draft_rows
+
+
+HEADS = [
+    '<!doctype html><html lang="ko"><head><link rel="canonical" href="https://ex.org/ko/">'
+    '<link rel="alternate" hreflang="en" href="https://ex.org/"></head>',
+    # Commented out, inside a script or a style: not the page's.
+    '<html lang="en"><head><!-- <link rel="canonical" href="/old/"> -->'
+    '<script>document.head.append(\'<link rel="canonical" href="/js/">\')</script>'
+    '<style>/* <meta name="robots" content="noindex"> */</style>'
+    '<link rel="canonical" href="/a/?x=1&amp;y=2"></head>',
+    # Upper case, single quotes, unquoted values, `>` inside a value, entities.
+    "<HTML LANG=ja><HEAD><META NAME='robots' CONTENT='noindex, follow'>"
+    '<LINK REL=alternate HREFLANG="zh-Hant" HREF="/zh/?q=a>b">'
+    "<link rel='alternate canonical' hreflang=x-default href='/caf&eacute;/'></HEAD>",
+    # A boolean attribute, an empty value, a meta that is not robots.
+    '<html lang=""><head><link rel="canonical" href="" data-x>'
+    '<meta name="description" content="robots and canonical, mentioned">'
+    '<link rel="stylesheet" href="/site.css"></head>',
+    "<html><head><title>No language, no links</title></head>",
+]
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_a_pages_head_is_read_as_the_html_parser_reads_it(head):
+    from pelican.plugins.bilingual.publishing.sitecheck import read_head, read_page
+
+    quick, full = read_head(head), read_page(head)
+    assert (quick.lang, quick.canonical, quick.alternates, quick.noindex) == (
+        full.lang,
+        full.canonical,
+        full.alternates,
+        full.noindex,
+    )
+
+
+def test_the_head_reader_skips_what_is_not_the_pages_own():
+    from pelican.plugins.bilingual.publishing.sitecheck import read_head
+
+    facts = read_head(HEADS[1])
+    assert facts.canonical == "/a/?x=1&y=2" and not facts.noindex
+    third = read_head(HEADS[2])
+    assert third.lang == "ja" and third.noindex
+    assert third.alternates == {"zh-Hant": "/zh/?q=a>b", "x-default": "/café/"}
