@@ -23,7 +23,8 @@ The values, each under the name of the feature that keeps it (`state["search.run
 - `publishing.sources`: the content file each output page came from;
 - `engine.rendered`, `engine.build_record`, `engine.template_reads`: the build engine's
   records and its analysis of each template file;
-- `mathml.engine`: the formula engine (Temml, loaded at the first formula).
+- `mathml.engine`: the formula engine (Temml, loaded at the first formula);
+- `localization.summaries`: each language site's post summaries as its lists show them.
 """
 
 from __future__ import annotations

@@ -23,6 +23,13 @@ the engine, when it runs, asks them:
   post's new text into a finished build (`invoke serve`'s in-place rewrite), before and
   after it renders that post's pages again; each receiver drops what its feature
   remembers of posts for that generator's templates (rendered blocks, summaries).
+- `CHILD_RESULTS`: sent with a language site's settings in the engine's second process
+  (`engine.parallel_pages`, which renders every other post page of a cold build) once
+  its share is written; each receiver returns `(name, value)`, what its feature worked
+  out there that the build would otherwise work out again for the site's lists (post
+  summaries), picklable, or None.
+- `CHILD_RESULTS_TAKEN`: sent with the site's settings and `results` ({name: value}) in
+  the build, once that process has finished well; each receiver takes its own name's.
 
 Without the engine (`BUILD_ENGINE = False`) nothing sends them. Receivers must be
 module-level functions (blinker keeps weak references).
@@ -42,6 +49,8 @@ SITE_SHOWS = signal("bilingual.site-shows")
 CONTEXT_NAMES = signal("bilingual.context-names")
 INPUT_FOLDERS = signal("bilingual.input-folders")
 TEXT_REPLACED = signal("bilingual.text-replaced")
+CHILD_RESULTS = signal("bilingual.child-results")
+CHILD_RESULTS_TAKEN = signal("bilingual.child-results-taken")
 
 PLAIN = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
 

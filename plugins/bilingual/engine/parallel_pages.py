@@ -65,6 +65,7 @@ class Split:
         self.count = 0
         self.active = True
         self.deferred: list = []
+        self.results: dict = {}  # in the build: what the child sent (`send_results`)
 
     @classmethod
     def start(cls) -> Split | None:
@@ -101,6 +102,17 @@ class Split:
         """In the child: a file could not be rendered; tell the build and stop."""
         text = "".join(traceback.format_exception(problem))
         self.finish_child(failed=text)
+
+    def send_results(self, results: dict) -> None:
+        """In the child: {name: value} for the build (`core.dependencies.CHILD_RESULTS`).
+
+        Sent as one message before the child says it is done; what does not pickle is
+        not sent (the build then works it out itself).
+        """
+        try:
+            self.connection.send(("results", results))
+        except Exception:  # a value that does not pickle: nothing is sent
+            log.debug("common: the second process's results could not be sent")
 
     def finish_child(self, failed: str | None = None) -> None:
         """In the child: say how it went and leave (never returns)."""
@@ -142,6 +154,8 @@ class Split:
         if os.waitstatus_to_exitcode(status) != 0 or not finished or finished[0][1]:
             return False  # the build renders the child's files again, with their messages
         for value in values:
+            if value[0] == "results":
+                self.results.update(value[1])
             if value[0] == "log":
                 _kind, name, level, message = value
                 logging.getLogger(name).log(level, "%s", message)

@@ -34,6 +34,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .. import compat
+from ..core import dependencies
 from ..core.build_state import build_state
 from ..core.findings import BuildStopped
 from ..subsites import is_main_site
@@ -133,9 +134,12 @@ class KeepUnchangedWriter(Writer):
         if split is None or not split.active:
             return
         if split.child:
+            results = dependencies.CHILD_RESULTS.send(self.settings)
+            split.send_results(dict(value for _receiver, value in results if value))
             split.finish_child()
         record = self._site.record
         if split.join():
+            dependencies.CHILD_RESULTS_TAKEN.send(self.settings, results=split.results)
             for path, sig, _call in split.deferred:
                 entry = rendered.file_entry(path, sig) if sig is not None else None
                 if entry is not None:

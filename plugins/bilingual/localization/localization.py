@@ -40,6 +40,7 @@ from pelican import signals
 
 from .. import compat, subsites
 from ..core import BuildStopped, LanguageSites, dependencies, site_timezone
+from ..core.build_state import build_state
 from ..core.settings import Setting
 from .l10n import choose_translations, make_filters
 from .summaries import automatic_summary
@@ -61,6 +62,9 @@ LOCALEDIR = Setting(
 SETTINGS = (TEMPLATES_LANG, LOCALEDIR)
 
 log = logging.getLogger(__name__)
+
+# In the build state: {site language: its `summary_of` filter's memo}.
+SUMMARIES_KEY = "localization.summaries"
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,9 @@ def install(generators):
 
     filters = make_filters(config.lang, config.tz)
     filters["summary_of"] = summary_filter(generators[0].settings, config)
+    # Where the engine's second process finds this site's summaries (`summaries_made`).
+    memos = build_state(generators[0].settings).setdefault(SUMMARIES_KEY, {})
+    memos[config.lang] = filters["summary_of"].memo
     for generator in generators:
         env = getattr(generator, "env", None)
         if env is None:
@@ -230,6 +237,26 @@ def install(generators):
         )
 
 
+def summaries_made(settings):
+    """`core.dependencies.CHILD_RESULTS`: the summaries the engine's second process made.
+
+    It wrote every other post page of the site, each with its post's summary (the
+    page's description); the build's lists need them all again. Keyed by the post
+    object's `id`, which the forked process shares with the build.
+    """
+    memo = (build_state(settings).get(SUMMARIES_KEY) or {}).get(settings["DEFAULT_LANG"])
+    return (__name__, dict(memo)) if memo else None
+
+
+def take_summaries(settings, results):
+    """`core.dependencies.CHILD_RESULTS_TAKEN`: the second process's summaries, kept."""
+    memo = (build_state(settings).get(SUMMARIES_KEY) or {}).get(settings["DEFAULT_LANG"])
+    made = results.get(__name__)
+    if memo is not None and isinstance(made, dict):
+        for key, summary in made.items():
+            memo.setdefault(key, summary)
+
+
 def catalog_folders(settings):
     """`core.dependencies.INPUT_FOLDERS`: the writer's own UI catalogs (`BILINGUAL_LOCALEDIR`)."""
     folder = LOCALEDIR.read(settings)
@@ -240,5 +267,7 @@ def register():
     """Connect the handlers, in the order they fire."""
     dependencies.INPUT_FOLDERS.connect(catalog_folders)
     dependencies.TEXT_REPLACED.connect(forget_summaries)
+    dependencies.CHILD_RESULTS.connect(summaries_made)
+    dependencies.CHILD_RESULTS_TAKEN.connect(take_summaries)
     signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(install)
