@@ -7,6 +7,7 @@ or text to write; parsing uses the standard library's HTML parser only.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -216,7 +217,13 @@ def read_output(output: Path, whole: bool = True) -> tuple[set, dict]:
     hreflang alternates and `noindex`, all a sitemap needs (a long post's body is most
     of its bytes; links, ids and draft rows are then left out).
     """
-    files = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    start = len(os.path.join(output, ""))
+    files = {
+        os.path.join(folder, name)[start:].replace(os.sep, "/")
+        for folder, _dirs, names in os.walk(output)
+        for name in names
+        if os.path.isfile(os.path.join(folder, name))
+    }
     pages = {}
     for name in sorted(files):
         if name.endswith(".html"):
