@@ -256,3 +256,6 @@ def test_a_blog_in_one_language_has_nothing_about_translations(tmp_path):
         "Note 1",
     ]
     assert not home.select("nav.lang-switch a")
+    post = build.soup("posts/note-1/")
+    assert post.select_one("h1").get_text(strip=True) == "Note 1"
+    assert not post.select(".translation-note")  # no "available in English only"

@@ -490,6 +490,24 @@ def test_a_plain_image_link_gets_the_fix_that_matches_where_the_file_is():
     ]
 
 
+def test_a_plain_image_finding_points_at_the_line_that_links_the_image(tmp_path):
+    """Not at the first line that says "image" (a sentence, another image's folder)."""
+    from pelican.plugins.bilingual.content_checks.link_rules import plain_images
+    from pelican.plugins.bilingual.content_checks.report import with_line
+
+    post = tmp_path / "notes" / "buoys.en.md"
+    post.parent.mkdir()
+    post.write_text(
+        "Title: Buoys\n\nThis image shows the harbour.\n\n"
+        "![wave]({static}/images/wave.svg)\n\n![buoy](buoy.png)\n",
+        encoding="utf-8",
+    )
+    (finding,) = plain_images(
+        "notes/buoys.en.md", "notes", '<img src="buoy.png">', {"notes/buoy.png"}.__contains__
+    )
+    assert with_line(finding, str(tmp_path)).line == 7
+
+
 def test_country_codes_in_file_names_and_lang_fields_name_the_language_meant():
     from types import SimpleNamespace
 

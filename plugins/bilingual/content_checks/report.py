@@ -32,8 +32,18 @@ def with_line(finding, content_root: str):
     with open(path, encoding="utf-8-sig", errors="replace") as handle:
         text = handle.read()
     if finding.field == "body":  # a link: the line that writes it (`{static}img/a.png`)
-        return replace(finding, line=text_line(text, finding.message.split(" ", 1)[0]))
+        return replace(finding, line=text_line(text, linked(finding.message)))
     return replace(finding, line=field_line(text, finding.field))
+
+
+def linked(message: str) -> str:
+    """What a body finding's message names first: the link as written.
+
+    `{filename}x.md links to a draft…` -> `{filename}x.md`; `image a.png is next to the
+    post…` -> `a.png` (the word "image" would find the first line that mentions one).
+    """
+    words = message.split(" ", 2)
+    return words[1] if words[0] == "image" and len(words) > 1 else words[0]
 
 
 def text_line(text: str, token: str) -> int | None:

@@ -51,6 +51,7 @@ from pygments.styles import get_all_styles
 from .. import compat, subsites
 from ..core import BuildStopped, dependencies
 from ..core.files import same_bytes
+from ..core.markdown_settings import with_extension
 from ..core.settings import Setting
 from . import rst_code
 from .code_style import code_css
@@ -258,9 +259,13 @@ def check_settings(pelican):
 
     `THEME_HOME_RECENT_POSTS` (8) is a whole number; `THEME_CODE_STYLE` and
     `THEME_CODE_STYLE_DARK` are Pygments styles. The theme's `404` joins
-    `DIRECT_TEMPLATES` when it is missing.
+    `DIRECT_TEMPLATES` when it is missing, and Markdown's `admonition` extension (the
+    `!!! note "Title"` boxes the theme styles) joins `MARKDOWN` unless the writer
+    configured it (Pelican's default has none: the box came out as a paragraph).
     """
     code_styles(pelican.settings)
+    markdown = pelican.settings.get("MARKDOWN") or {}
+    pelican.settings["MARKDOWN"] = with_extension(markdown, "markdown.extensions.admonition", {})
     # The theme's 404 page in every language (Pelican's default DIRECT_TEMPLATES has
     # none); a page of the writer's saved as 404.html still replaces it.
     subsites.add_direct_template(pelican.settings, "404", "theme_support")
