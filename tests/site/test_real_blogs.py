@@ -674,6 +674,9 @@ Text.
 
 Text.
 
+!!! note "Before you pay"
+    Prices change with the tide.
+
 [^1]: A footnote.
 """
 
@@ -804,6 +807,9 @@ def test_markdown_features_work_on_pelicans_default_markdown_setting(on_defaults
         assert "$5" in soup.select_one(".post__body p").get_text()
         backlink = soup.select_one(".footnote-backref")
         assert backlink is not None and not backlink.get("title")  # no English title
+        note = soup.select_one(".post__body div.admonition.note")
+        assert note.select_one(".admonition-title").get_text() == "Before you pay"
+        assert "!!!" not in soup.select_one(".post__body").get_text()
 
 
 def test_pelicans_default_direct_templates_still_get_404_pages_and_a_true_summary(on_defaults):
