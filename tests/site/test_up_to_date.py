@@ -53,6 +53,8 @@ def test_a_second_build_of_the_same_site_writes_nothing_and_repeats_the_warnings
     second = run_pelican(content, output, *extra)
     assert second.returncode == 0, second.log
     assert SKIPPED in second.log and FULL not in second.log
+    # When the first build finished, on the blog's clock (TIMEZONE = "Asia/Seoul").
+    assert re.search(r"finished at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d KST;", second.log)
     assert every_file(output) == before  # same files, bytes and modification times
     assert warnings_of(second.log) == warnings_of(first.log)
     # Strict mode fails on those warnings: no record, so never skipped.

@@ -34,7 +34,8 @@ class Record:
     every file in its output folder when it finished; `valid_until`: a POSIX time (s)
     after which the same inputs may build differently (a new day for the archive
     calendar, a future-dated post's date), or None; `warnings`: [(logger name, level,
-    message)] it logged; `finished`: when it finished (ISO 8601, UTC).
+    message)] it logged; `finished`: when it finished, as the build's closing line shows it
+    (the site's `TIMEZONE`: "2026-12-06 00:49:49 KST").
     """
 
     inputs: str

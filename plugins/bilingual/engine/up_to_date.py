@@ -180,7 +180,8 @@ def finish(pelican):
             calendar_follows_clock=not os.environ.get("SOURCE_DATE_EPOCH"),
         ),
         warnings=tuple(state["warnings"].kept),
-        finished=finished.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        # Shown as the blog's clock reads (`TIMEZONE`), not this machine's.
+        finished=finished.astimezone(site_timezone(settings)).strftime("%Y-%m-%d %H:%M:%S %Z"),
     )
     try:
         record.save(config.path, kept)
