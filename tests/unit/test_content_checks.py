@@ -611,3 +611,23 @@ def test_link_patterns_keep_their_word_boundaries():
     posts = {"x.md": SimpleNamespace(status="published", html='<h2 id="here">H</h2>')}
     linked = '<a xhref="{filename}x.md#gone">a</a> <a href="{filename}x.md#gone">b</a>'
     assert len(unpublishable_links("a.md", "", linked, posts.get, error)) == 1
+
+
+def test_content_links_are_what_the_link_expression_finds():
+    """`content_links` (a quick scan from each `=`) gives `CONTENT_LINK`'s matches, in
+    order, on random text made of the pieces that matter: attribute names, spaces,
+    quotes, Pelican's `{filename}` / `|attach|` markers, fragments."""
+    import random
+
+    from pelican.plugins.bilingual.content_checks.link_rules import CONTENT_LINK, content_links
+
+    pieces = ["href", "src", " =", "= ", " ", "\n", '"{filename}', "'{static}", '"|attach|']
+    pieces += ["a.md", "#f", '"', "'", "x", "xhref=", "s"]
+    chance = random.Random(29)
+    found = 0
+    for _ in range(50000):
+        html = "".join(chance.choice(pieces) for _ in range(chance.randint(1, 10)))
+        expected = [(m.group(2), m.group(3)) for m in CONTENT_LINK.finditer(html)]
+        assert content_links(html) == expected, html
+        found += bool(expected)
+    assert found > 200

@@ -20,9 +20,6 @@ CONTENT_LINK = re.compile(
     r"""(?:href|src)\s*=\s*(["'])[{|](filename|static|attach)[|}]([^"'#?]+)[^"']*\1"""
 )
 
-# What every `CONTENT_LINK` holds, beginning with a character `re` looks for quickly.
-MAYBE_CONTENT_LINK = re.compile(r"""=\s*["'][{|]""")
-
 PLAIN_IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(["'])(?![{|]\w+[|}])([^"'{}]+)\1""")
 
 
@@ -57,11 +54,35 @@ def plain_images(path: str, source_dir: str, html: str, exists: Callable) -> lis
     return findings
 
 
+# `CONTENT_LINK` from its `=` on, as a look-ahead (candidates may overlap): it begins with
+# a character, which `re` looks for quickly, where `(?:href|src)` is tried at every `h` and
+# `s` of the text.
+CONTENT_LINK_AFTER = re.compile(
+    r"""=(?=(\s*(["'])[{|](filename|static|attach)[|}]([^"'#?]+)[^"']*\2))"""
+)
+
+
 def content_links(html: str) -> list[tuple[str, str]]:
-    """(kind, target) of every `{filename}`, `{static}` and `{attach}` link in a post's HTML."""
-    if not MAYBE_CONTENT_LINK.search(html):  # a quick look first: most HTML has none
-        return []
-    return [(m.group(2), m.group(3)) for m in CONTENT_LINK.finditer(html)]
+    """(kind, target) of every `{filename}`, `{static}` and `{attach}` link in a post's HTML.
+
+    The matches of `CONTENT_LINK`, in order: each `=` that `CONTENT_LINK_AFTER` finds,
+    with `href` or `src` (and any spaces) before it, and not inside the last match.
+    """
+    found, end = [], 0
+    for match in CONTENT_LINK_AFTER.finditer(html):
+        name = match.start() - 1
+        while name >= 0 and html[name].isspace():
+            name -= 1
+        if html.startswith("href", name - 3, name + 1):
+            start = name - 3
+        elif html.startswith("src", name - 2, name + 1):
+            start = name - 2
+        else:
+            continue
+        if start >= end:
+            found.append((match.group(3), match.group(4)))
+            end = match.end(1)
+    return found
 
 
 def linked_file(source_dir: str, target: str) -> str:
