@@ -34,7 +34,7 @@ class Guarded:
     """A compiled expression that searches only where a string it needs occurs.
 
     `compiled`: the `re.Pattern`; `needs`: strings, one of which every match contains.
-    Everything but `finditer` is the expression's own.
+    Everything but `finditer` and `search` is the expression's own.
     """
 
     def __init__(self, compiled: re.Pattern, needs: tuple[str, ...]):
@@ -59,7 +59,7 @@ class Guarded:
         return any(text.find(needed, pos) >= 0 for needed in self.needs)
 
     def __getattr__(self, name):
-        """The expression's own attributes (`pattern`, `search`, `match`...)."""
+        """The expression's own attributes (`pattern`, `match`, `sub`...)."""
         return getattr(self.compiled, name)
 
 
